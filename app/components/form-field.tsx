@@ -1,0 +1,87 @@
+import { useId } from "react";
+
+import type { MessageKey } from "#app/i18n/messages";
+import { useT } from "#app/i18n/use-t";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: MessageKey;
+};
+
+function FieldShell({ id, label, hint, error, children }: FieldProps & { id: string; children: React.ReactNode }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField(props: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
+  const { name, label, hint, error, ...input } = props;
+  const id = useId();
+  return (
+    <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string },
+) {
+  const { name, label, hint, error, options, placeholder, ...select } = props;
+  const id = useId();
+  return (
+    <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A message about the whole form (wrong password, too many attempts), announced when it appears. */
+export function FormMessage({ message }: { message?: MessageKey | null }) {
+  const t = useT();
+  if (!message) return null;
+  return (
+    <p className="form-message" role="alert">
+      {t(message)}
+    </p>
+  );
+}

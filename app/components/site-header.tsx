@@ -1,0 +1,53 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+
+import { useLang, useT } from "#app/i18n/use-t";
+
+type HeaderUser = { fullName: string; role: string } | null;
+
+export function SiteHeader({ user }: { user: HeaderUser }) {
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <div className="site-header__bar">
+        <Link to="/" className="site-header__brand">
+          {t("site.name")}
+        </Link>
+        <Form method="post" action="/ngon-ngu" className="lang-switch">
+          <input type="hidden" name="redirectTo" value={here} />
+          <input type="hidden" name="lang" value={lang === "vi" ? "en" : "vi"} />
+          <button type="submit" className="button button--quiet" lang={lang === "vi" ? "en" : "vi"}>
+            {lang === "vi" ? "English" : "Tiếng Việt"}
+          </button>
+        </Form>
+      </div>
+      <nav className="site-nav" aria-label={t("nav.label")}>
+        <NavLink to="/" end>
+          {t("nav.home")}
+        </NavLink>
+        {user && user.role !== "learner" ? <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink> : null}
+        {user ? (
+          <>
+            <NavLink to="/tai-khoan/mat-khau">{t("nav.account")}</NavLink>
+            <span className="site-nav__user">{t("nav.signedInAs", { name: user.fullName })}</span>
+            <Form method="post" action="/dang-xuat">
+              <button type="submit" className="button button--quiet">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <NavLink to="/dang-nhap">{t("nav.signIn")}</NavLink>
+            <NavLink to="/dang-ky">{t("nav.signUp")}</NavLink>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { parse } from "yaml";
+import { z } from "zod";
+
+const bilingual = { vi: z.string().min(1), en: z.string().min(1) };
+
+const programmeSchema = z
+  .object({
+    name: z.object(bilingual),
+    periods: z
+      .array(z.object({ code: z.string(), start: z.coerce.date(), end: z.coerce.date() }))
+      .min(1),
+    targetGroups: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z-]*$/), ...bilingual })).min(1),
+    indicators: z
+      .array(
+        z.object({
+          code: z.string().regex(/^[A-Z][A-Z-]*$/),
+          kind: z.enum(["training", "communication"]),
+          target: z.number().min(0).max(100),
+          groups: z.array(z.string()).min(1),
+          ...bilingual,
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((programme, ctx) => {
+    const groups = new Set(programme.targetGroups.map((group) => group.code));
+    programme.indicators.forEach((indicator, index) => {
+      for (const group of indicator.groups) {
+        if (!groups.has(group)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ["indicators", index, "groups"],
+            message: `unknown target group "${group}" in indicator ${indicator.code}`,
+          });
+        }
+      }
+    });
+  });
+
+export type Programme = z.infer<typeof programmeSchema>;
+export type TargetGroup = Programme["targetGroups"][number];
+
+export const PROGRAMME_FILE = path.join(process.cwd(), "content", "programme.yml");
+
+export function parseProgramme(source: string, file = PROGRAMME_FILE): Programme {
+  const result = programmeSchema.safeParse(parse(source));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`${file} is invalid:\n  ${problems.join("\n  ")}`);
+}
+
+let cached: Programme | undefined;
+
+/** The programme definition, read and validated once per process. */
+export function getProgramme(): Programme {
+  cached ??= parseProgramme(readFileSync(PROGRAMME_FILE, "utf8"));
+  return cached;
+}
+
+export function isTargetGroup(code: string) {
+  return getProgramme().targetGroups.some((group) => group.code === code);
+}

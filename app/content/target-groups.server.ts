@@ -1,0 +1,8 @@
+import type { Lang } from "#app/i18n/lang";
+
+import { getProgramme } from "./programme.server";
+
+/** Target-group labels in the reader's language, keyed by code, for lists and pickers. */
+export function targetGroupLabels(lang: Lang): Record<string, string> {
+  return Object.fromEntries(getProgramme().targetGroups.map((group) => [group.code, group[lang]]));
+}

@@ -1,0 +1,37 @@
+import { prisma } from "#app/utils/db.server";
+
+/** Wards in force today, in name order: the choices of every ward picker. */
+export async function listWards(now = new Date()) {
+  const wards = await prisma.adminUnit.findMany({
+    where: { level: "ward", ...inForce(now) },
+    select: { id: true, code: true, name: true },
+  });
+  // SQLite's binary order puts "Đồng Mai" after "Yết Kiêu"; sort the way Vietnamese readers expect.
+  return wards.sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
+}
+
+const VIETNAMESE_ORDER = new Intl.Collator("vi");
+
+function inForce(now: Date) {
+  return { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] };
+}
+
+/** Units in force inside an administrator's scope (their own unit and everything beneath it). */
+export async function listUnitsInScope(scopePath: string, now = new Date()) {
+  const units = await prisma.adminUnit.findMany({
+    where: { path: { startsWith: scopePath }, ...inForce(now) },
+    select: { id: true, name: true, level: true },
+  });
+  return units.sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
+}
+
+export function getUnitPath(unitId: string) {
+  return prisma.adminUnit.findUniqueOrThrow({ where: { id: unitId }, select: { path: true } });
+}
+
+export function findWardInForce(unitId: string, now = new Date()) {
+  return prisma.adminUnit.findFirst({
+    where: { id: unitId, level: "ward", ...inForce(now) },
+    select: { id: true, path: true },
+  });
+}

@@ -1,0 +1,164 @@
+import { beforeAll, describe, expect, test } from "vitest";
+
+import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
+import { prisma } from "#app/utils/db.server";
+
+import {
+  changeRoleOrUnit,
+  completeSetup,
+  createUserByAdmin,
+  listUsersInScope,
+  requireUserInScope,
+  signUp,
+  verifySignIn,
+} from "./user.server";
+
+let units: Awaited<ReturnType<typeof createDistrict>>;
+
+beforeAll(async () => {
+  units = await createDistrict();
+});
+
+async function statusOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return "resolved";
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    throw error;
+  }
+}
+
+describe("administrators see their own unit's subtree only", () => {
+  test("a ward admin lists the learners of their ward and nobody else's", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const mine = await createUser({ unitId: units.vanPhuc.id, fullName: "Nguyễn Văn Ánh" });
+    const other = await createUser({ unitId: units.phuLa.id, fullName: "Nguyễn Văn Ánh" });
+
+    const { users } = await listUsersInScope(admin, "nguyen van anh", 1);
+
+    expect(users.map((user) => user.id)).toContain(mine.id);
+    expect(users.map((user) => user.id)).not.toContain(other.id);
+  });
+
+  test("a district admin lists the learners of every ward of the district", async () => {
+    const admin = await createAdmin(units.district.id, "district_admin");
+    const a = await createUser({ unitId: units.vanPhuc.id, fullName: "Trần Bảo Ngọc" });
+    const b = await createUser({ unitId: units.phuLa.id, fullName: "Trần Bảo Ngọc" });
+
+    const { users } = await listUsersInScope(admin, "tran bao ngoc", 1);
+
+    expect(users.map((user) => user.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  test("search ignores diacritics and case in both directions", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const user = await createUser({ unitId: units.vanPhuc.id, fullName: "Lương Thị Xuân Đào" });
+
+    for (const query of ["luong thi xuan dao", "LƯƠNG THỊ", "xuân đào", "Dao"]) {
+      const { users } = await listUsersInScope(admin, query, 1);
+      expect(users.map((found) => found.id), query).toContain(user.id);
+    }
+  });
+
+  test("a ward admin opening another ward's learner gets 403; an unknown id gets 404", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const other = await createUser({ unitId: units.phuLa.id });
+    const mine = await createUser({ unitId: units.vanPhuc.id });
+
+    expect(await statusOf(requireUserInScope(admin, other.id))).toBe(403);
+    expect(await statusOf(requireUserInScope(admin, "no-such-user"))).toBe(404);
+    expect((await requireUserInScope(admin, mine.id)).id).toBe(mine.id);
+  });
+
+  test("a ward admin cannot create an account in another ward", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const phone = uniquePhone();
+
+    const result = await createUserByAdmin(admin, {
+      fullName: "Người Ngoài Phường",
+      phone,
+      email: null,
+      unitId: units.phuLa.id,
+      targetGroup: "HH",
+    });
+
+    expect(result).toEqual({ ok: false, error: "unknown_ward" });
+    expect(await prisma.user.count({ where: { phone } })).toBe(0);
+  });
+});
+
+describe("roles and units", () => {
+  test("only a district admin changes roles, and every change is audited", async () => {
+    const wardAdmin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const districtAdmin = await createAdmin(units.district.id, "district_admin");
+    const learner = await createUser({ unitId: units.vanPhuc.id });
+
+    expect(await statusOf(changeRoleOrUnit(wardAdmin, learner.id, { role: "ward_admin", unitId: units.vanPhuc.id }))).toBe(403);
+
+    const result = await changeRoleOrUnit(districtAdmin, learner.id, { role: "ward_admin", unitId: units.phuLa.id });
+    expect(result).toEqual({ ok: true });
+    const changed = await prisma.user.findUniqueOrThrow({ where: { id: learner.id }, select: { role: true, unitId: true } });
+    expect(changed).toEqual({ role: "ward_admin", unitId: units.phuLa.id });
+    const entries = await prisma.auditEntry.findMany({ where: { targetId: learner.id }, select: { actorId: true, action: true } });
+    expect(entries).toEqual([{ actorId: districtAdmin.id, action: "user.update" }]);
+  });
+
+  test("a district admin must be placed on a district, a learner on a ward", async () => {
+    const districtAdmin = await createAdmin(units.district.id, "district_admin");
+    const learner = await createUser({ unitId: units.vanPhuc.id });
+
+    expect(await changeRoleOrUnit(districtAdmin, learner.id, { role: "district_admin", unitId: units.vanPhuc.id })).toEqual({
+      ok: false,
+      error: "unit_mismatch",
+    });
+    expect(await changeRoleOrUnit(districtAdmin, learner.id, { role: "learner", unitId: units.district.id })).toEqual({
+      ok: false,
+      error: "unit_mismatch",
+    });
+  });
+});
+
+describe("accounts", () => {
+  test("a duplicate phone or email creates nothing", async () => {
+    const phone = uniquePhone();
+    const email = `${phone.slice(1)}@example.vn`;
+    const first = await signUp({ fullName: "Bùi Văn Cường", phone, email, unitId: units.vanPhuc.id, targetGroup: "HH", password: "mat-khau-dai" });
+    expect(first.ok).toBe(true);
+
+    const samePhone = await signUp({ fullName: "Người Khác", phone, email: null, unitId: units.vanPhuc.id, targetGroup: "HH", password: "mat-khau-dai" });
+    const sameEmail = await signUp({ fullName: "Người Khác", phone: uniquePhone(), email, unitId: units.vanPhuc.id, targetGroup: "HH", password: "mat-khau-dai" });
+
+    expect(samePhone).toEqual({ ok: false, error: "phone_taken" });
+    expect(sameEmail).toEqual({ ok: false, error: "email_taken" });
+    expect(await prisma.user.count({ where: { OR: [{ phone }, { email }] } })).toBe(1);
+  });
+
+  test("sign-up refuses a unit that is not a ward in force", async () => {
+    const phone = uniquePhone();
+    const result = await signUp({ fullName: "Bùi Văn Cường", phone, email: null, unitId: units.district.id, targetGroup: "HH", password: "mat-khau-dai" });
+    expect(result).toEqual({ ok: false, error: "unknown_ward" });
+    expect(await prisma.user.count({ where: { phone } })).toBe(0);
+  });
+
+  test("a set-up code sets the password once; a reused or expired code does nothing", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const phone = uniquePhone();
+    const created = await createUserByAdmin(admin, { fullName: "Đặng Thu Hà", phone, email: null, unitId: units.vanPhuc.id, targetGroup: "PAR" });
+    if (!created.ok) throw new Error(created.error);
+    const { setupCode } = created.value;
+
+    expect(await verifySignIn({ phone }, "mat-khau-moi-1")).toBeNull();
+    expect(await completeSetup(phone, setupCode.toLowerCase(), "mat-khau-moi-1")).toEqual({ id: created.value.id });
+    expect(await verifySignIn({ phone }, "mat-khau-moi-1")).toEqual({ id: created.value.id });
+
+    expect(await completeSetup(phone, setupCode, "mat-khau-cua-ke-gian")).toBeNull();
+    expect(await verifySignIn({ phone }, "mat-khau-cua-ke-gian")).toBeNull();
+
+    const late = uniquePhone();
+    const expiring = await createUserByAdmin(admin, { fullName: "Đặng Thu Hương", phone: late, email: null, unitId: units.vanPhuc.id, targetGroup: "PAR" });
+    if (!expiring.ok) throw new Error(expiring.error);
+    const afterExpiry = new Date(Date.now() + 31 * 86_400_000);
+    expect(await completeSetup(late, expiring.value.setupCode, "mat-khau-moi-2", afterExpiry)).toBeNull();
+  });
+});

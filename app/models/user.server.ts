@@ -1,0 +1,258 @@
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+
+import { Prisma } from "#app/generated/prisma/client";
+import { hashPassword, verifyPassword, type AdminUser } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import type { Role } from "#app/utils/roles";
+import { foldForSearch } from "#app/utils/search";
+
+import { audit } from "./audit.server";
+import { findWardInForce, getUnitPath } from "./unit.server";
+
+export type AccountConflict = "phone_taken" | "email_taken";
+
+/** The form field each account problem belongs to, for the sign-up and create-account forms. */
+export const ACCOUNT_PROBLEM_FIELD = { phone_taken: "phone", email_taken: "email", unknown_ward: "unitId" } as const;
+
+type NewAccount = {
+  fullName: string;
+  phone: string;
+  email: string | null;
+  unitId: string;
+  targetGroup: string;
+};
+
+/** Which of the account's unique identifiers already belongs to somebody else, if any. */
+async function findConflict(tx: Prisma.TransactionClient, phone: string, email: string | null) {
+  const samePhone = await tx.user.findUnique({ where: { phone }, select: { id: true } });
+  if (samePhone) return "phone_taken" as const;
+  if (email) {
+    const sameEmail = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    if (sameEmail) return "email_taken" as const;
+  }
+  return null;
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+type CreateResult<T> = { ok: true; value: T } | { ok: false; error: AccountConflict | "unknown_ward" };
+
+/** Self-service sign-up: the learner chooses their ward, target group and password. */
+export async function signUp(account: NewAccount & { password: string }): Promise<CreateResult<{ id: string }>> {
+  const { password, ...fields } = account;
+  if (!(await findWardInForce(fields.unitId))) return { ok: false, error: "unknown_ward" };
+  const passwordHash = await hashPassword(password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const conflict = await findConflict(tx, fields.phone, fields.email);
+      if (conflict) return { ok: false, error: conflict } as const;
+      const user = await tx.user.create({
+        data: { ...fields, searchName: foldForSearch(fields.fullName), passwordHash },
+        select: { id: true },
+      });
+      return { ok: true, value: user } as const;
+    });
+  } catch (error) {
+    // Two sign-ups racing for one phone: the database's unique index decides.
+    if (isUniqueViolation(error)) return { ok: false, error: "phone_taken" };
+    throw error;
+  }
+}
+
+/** Finds the account for a phone number or an email address and checks its password. */
+export async function verifySignIn(identifier: { phone: string } | { email: string }, password: string) {
+  const user = await prisma.user.findUnique({
+    where: "phone" in identifier ? { phone: identifier.phone } : { email: identifier.email },
+    select: { id: true, passwordHash: true },
+  });
+  // Hash anyway when there is no account, so the response time does not reveal which exist.
+  if (!user?.passwordHash) {
+    await hashPassword(password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+}
+
+export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  return true;
+}
+
+// Set-up codes are read aloud and copied by hand at ward meetings: no 0/O or 1/I/L.
+const SETUP_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const SETUP_CODE_LENGTH = 8;
+export const SETUP_CODE_DAYS = 30;
+
+function newSetupCode() {
+  return Array.from({ length: SETUP_CODE_LENGTH }, () => SETUP_CODE_ALPHABET[randomInt(SETUP_CODE_ALPHABET.length)]).join("");
+}
+
+function hashSetupCode(code: string) {
+  return createHash("sha256").update(code.toUpperCase().replace(/[\s-]/g, "")).digest();
+}
+
+function setupCodeFields(code: string, now: Date) {
+  return {
+    setupCodeHash: hashSetupCode(code).toString("hex"),
+    setupExpiresAt: new Date(now.getTime() + SETUP_CODE_DAYS * 86_400_000),
+  };
+}
+
+/**
+ * First sign-in of an account an admin created: a valid, unexpired code sets the password and
+ * is used up. Returns the user's id, or null for a wrong, expired or used code.
+ */
+export async function completeSetup(phone: string, code: string, password: string, now = new Date()) {
+  const user = await prisma.user.findUnique({
+    where: { phone },
+    select: { id: true, setupCodeHash: true, setupExpiresAt: true },
+  });
+  if (!user?.setupCodeHash || !user.setupExpiresAt || user.setupExpiresAt <= now) return null;
+  if (!timingSafeEqual(Buffer.from(user.setupCodeHash, "hex"), hashSetupCode(code))) return null;
+  const passwordHash = await hashPassword(password);
+  // The code in the where clause makes a second, concurrent use of the same code update nothing.
+  const { count } = await prisma.user.updateMany({
+    where: { id: user.id, setupCodeHash: user.setupCodeHash },
+    data: { passwordHash, setupCodeHash: null, setupExpiresAt: null },
+  });
+  return count === 1 ? { id: user.id } : null;
+}
+
+// --- Administration: every query below is limited to the administrator's unit subtree. ---
+
+async function scopeOf(admin: AdminUser) {
+  return (await getUnitPath(admin.unitId)).path;
+}
+
+const USER_LIST_PAGE_SIZE = 25;
+
+export async function listUsersInScope(admin: AdminUser, query: string, page: number) {
+  const scope = await scopeOf(admin);
+  const folded = foldForSearch(query);
+  const where: Prisma.UserWhereInput = {
+    unit: { path: { startsWith: scope } },
+    ...(folded ? { OR: [{ searchName: { contains: folded } }, { phone: { contains: folded.replace(/\D/g, "") || folded } }] } : {}),
+  };
+  const [users, total] = await Promise.all([
+    prisma.user.findMany({
+      where,
+      select: { id: true, fullName: true, phone: true, role: true, targetGroup: true, unit: { select: { name: true } } },
+      orderBy: [{ searchName: "asc" }, { id: "asc" }],
+      skip: (page - 1) * USER_LIST_PAGE_SIZE,
+      take: USER_LIST_PAGE_SIZE,
+    }),
+    prisma.user.count({ where }),
+  ]);
+  return { users, total, pageCount: Math.max(1, Math.ceil(total / USER_LIST_PAGE_SIZE)) };
+}
+
+/**
+ * One user inside the administrator's scope. Outside it: 403 when the user exists (the admin
+ * followed a link into another ward), 404 when nobody has that id.
+ */
+export async function requireUserInScope(admin: AdminUser, userId: string) {
+  const scope = await scopeOf(admin);
+  const user = await prisma.user.findFirst({
+    where: { id: userId, unit: { path: { startsWith: scope } } },
+    select: {
+      id: true,
+      fullName: true,
+      phone: true,
+      email: true,
+      role: true,
+      targetGroup: true,
+      unitId: true,
+      createdAt: true,
+      passwordHash: true,
+      setupExpiresAt: true,
+      unit: { select: { name: true } },
+    },
+  });
+  if (user) {
+    const { passwordHash, ...rest } = user;
+    return { ...rest, hasPassword: passwordHash !== null };
+  }
+  const exists = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
+  throw new Response(exists ? "Forbidden" : "Not found", { status: exists ? 403 : 404 });
+}
+
+/** A learner created by an administrator, with a one-time set-up code to hand over. */
+export async function createUserByAdmin(
+  admin: AdminUser,
+  account: NewAccount,
+  now = new Date(),
+): Promise<CreateResult<{ id: string; setupCode: string }>> {
+  const scope = await scopeOf(admin);
+  const ward = await findWardInForce(account.unitId, now);
+  if (!ward?.path.startsWith(scope)) return { ok: false, error: "unknown_ward" };
+  const setupCode = newSetupCode();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const conflict = await findConflict(tx, account.phone, account.email);
+      if (conflict) return { ok: false, error: conflict } as const;
+      const user = await tx.user.create({
+        data: { ...account, searchName: foldForSearch(account.fullName), ...setupCodeFields(setupCode, now) },
+        select: { id: true },
+      });
+      await audit(tx, {
+        actorId: admin.id,
+        action: "user.create",
+        targetType: "user",
+        targetId: user.id,
+        details: { unitId: account.unitId, targetGroup: account.targetGroup },
+      });
+      return { ok: true, value: { id: user.id, setupCode } } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: "phone_taken" };
+    throw error;
+  }
+}
+
+/** A new set-up code for a user who never set a password or has forgotten it. */
+export async function reissueSetupCode(admin: AdminUser, userId: string, now = new Date()) {
+  await requireUserInScope(admin, userId);
+  const setupCode = newSetupCode();
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: setupCodeFields(setupCode, now), select: { id: true } });
+    await audit(tx, { actorId: admin.id, action: "user.setup-code", targetType: "user", targetId: userId });
+  });
+  return setupCode;
+}
+
+// A role's unit is a ward for learners and ward admins, and the district for district admins.
+const UNIT_LEVEL_OF_ROLE: Record<Role, string> = {
+  learner: "ward",
+  ward_admin: "ward",
+  district_admin: "district",
+};
+
+/**
+ * Changes a user's role or unit. Only district administrators do this, and only to units
+ * inside their own scope. Returns an error code when the unit does not fit the role.
+ */
+export async function changeRoleOrUnit(admin: AdminUser, userId: string, change: { role: Role; unitId: string }) {
+  if (admin.role !== "district_admin") throw new Response("Forbidden", { status: 403 });
+  const before = await requireUserInScope(admin, userId);
+  const scope = await scopeOf(admin);
+  const unit = await prisma.adminUnit.findFirst({
+    where: { id: change.unitId, path: { startsWith: scope }, level: UNIT_LEVEL_OF_ROLE[change.role], validTo: null },
+    select: { id: true },
+  });
+  if (!unit) return { ok: false as const, error: "unit_mismatch" as const };
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: change, select: { id: true } });
+    await audit(tx, {
+      actorId: admin.id,
+      action: "user.update",
+      targetType: "user",
+      targetId: userId,
+      details: { from: { role: before.role, unitId: before.unitId }, to: change },
+    });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,58 @@
+import fontHref from "@fontsource/be-vietnam-pro/400.css";
+import fontBoldHref from "@fontsource/be-vietnam-pro/700.css";
+import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { SiteFooter } from "#app/components/site-footer";
+import { SiteHeader } from "#app/components/site-header";
+import { getLang } from "#app/i18n/lang.server";
+import { useLang } from "#app/i18n/use-t";
+import stylesHref from "#app/styles/app.css";
+import { getSessionState } from "#app/utils/auth.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fontHref },
+  { rel: "stylesheet", href: fontBoldHref },
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [lang, { user, cookie }] = await Promise.all([getLang(request), getSessionState(request)]);
+  const headers = cookie ? { "Set-Cookie": cookie } : undefined;
+  return json({ lang, user: user && { fullName: user.fullName, role: user.role } }, { headers });
+}
+
+// The document shell, shared by the app and its error page (Remix renders both inside it).
+export function Layout({ children }: { children: React.ReactNode }) {
+  const lang = useLang();
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader user={user} />
+        <main id="main" className="page">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

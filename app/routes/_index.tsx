@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import type { MessageKey } from "#app/i18n/messages";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { getUser } from "#app/utils/auth.server";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "home.title") },
+  { name: "description", content: "Phòng ngừa, giảm thiểu lao động trẻ em: tập huấn, chứng nhận và báo cáo" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { signedIn: user !== null, isAdmin: user !== null && user.role !== "learner" };
+}
+
+const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
+  { title: "home.audience.officials.title", body: "home.audience.officials.body" },
+  { title: "home.audience.teachers.title", body: "home.audience.teachers.body" },
+  { title: "home.audience.businesses.title", body: "home.audience.businesses.body" },
+  { title: "home.audience.households.title", body: "home.audience.households.body" },
+  { title: "home.audience.children.title", body: "home.audience.children.body" },
+];
+
+export default function HomePage() {
+  const t = useT();
+  const { signedIn, isAdmin } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.title")}</h1>
+        <p className="hero__lead">{t("home.lead")}</p>
+        {signedIn ? (
+          isAdmin ? (
+            <Link to="/quan-tri/nguoi-dung" className="button button--primary">
+              {t("nav.admin")}
+            </Link>
+          ) : null
+        ) : (
+          <div className="hero__actions">
+            <Link to="/dang-ky" className="button button--primary">
+              {t("home.start")}
+            </Link>
+            <Link to="/dang-nhap" className="button">
+              {t("nav.signIn")}
+            </Link>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="audiences-title">
+        <h2 id="audiences-title">{t("home.audiences")}</h2>
+        <ul className="cards">
+          {AUDIENCES.map((audience) => (
+            <li key={audience.title} className="card">
+              <h3>{t(audience.title)}</h3>
+              <p>{t(audience.body)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="how-title">
+        <h2 id="how-title">{t("home.how")}</h2>
+        <ol className="steps">
+          <li>{t("home.how.1")}</li>
+          <li>{t("home.how.2")}</li>
+          <li>{t("home.how.3")}</li>
+        </ol>
+      </section>
+    </>
+  );
+}

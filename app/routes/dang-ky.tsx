@@ -1,0 +1,111 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+
+import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { getProgramme, isTargetGroup } from "#app/content/programme.server";
+import { getLang } from "#app/i18n/lang.server";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { listWards } from "#app/models/unit.server";
+import { ACCOUNT_PROBLEM_FIELD, signUp } from "#app/models/user.server";
+import { getUser, startSession } from "#app/utils/auth.server";
+import { fullNameField, newPasswordField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
+import { rejectForm } from "#app/utils/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signUp.title") }];
+
+const signUpSchema = z.object({
+  fullName: fullNameField,
+  phone: phoneField,
+  email: optionalEmailField,
+  password: newPasswordField,
+  unitId: requiredField,
+  targetGroup: requiredField,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  const [lang, wards] = await Promise.all([getLang(request), listWards()]);
+  const targetGroups = getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] }));
+  return { wards: wards.map((ward) => ({ value: ward.id, label: ward.name })), targetGroups };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(await request.formData(), signUpSchema);
+  if (!form.ok) return rejectForm(form);
+  // Checked here, not in the schema: the programme is read on the server only.
+  if (!isTargetGroup(form.data.targetGroup)) {
+    return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
+  }
+  const result = await signUp(form.data);
+  if (!result.ok) {
+    const field = ACCOUNT_PROBLEM_FIELD[result.error];
+    return rejectForm({ errors: { [field]: `form.${result.error}` as const }, values: form.values });
+  }
+  const cookie = await startSession(result.value.id);
+  return redirect("/", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignUpPage() {
+  const t = useT();
+  const { wards, targetGroups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("signUp.title")}</h1>
+      <p>{t("signUp.intro")}</p>
+      <Form method="post" className="stack" noValidate>
+        <FormMessage message={actionData?.message} />
+        <TextField name="fullName"
+          defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
+        <TextField
+          name="phone"
+          defaultValue={values.phone}
+          type="tel"
+          label={t("form.phone")}
+          hint={t("form.phoneHint")}
+          autoComplete="tel"
+          required
+          error={errors.phone}
+        />
+        <TextField
+          name="email"
+          defaultValue={values.email}
+          type="email"
+          label={t("form.emailOptional")}
+          autoComplete="email"
+          error={errors.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("form.password")}
+          hint={t("form.passwordHint")}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <SelectField name="unitId"
+          defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
+        <SelectField
+          name="targetGroup"
+          defaultValue={values.targetGroup}
+          label={t("form.targetGroup")}
+          options={targetGroups}
+          placeholder={t("form.choose")}
+          required
+          error={errors.targetGroup}
+        />
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {t("signUp.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("signUp.haveAccount")} <Link to="/dang-nhap">{t("nav.signIn")}</Link>
+      </p>
+    </section>
+  );
+}

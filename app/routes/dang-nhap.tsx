@@ -1,0 +1,100 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+
+import { FormMessage, TextField } from "#app/components/form-field";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { isSignInLimited, recordFailedSignIn } from "#app/models/sign-in-attempt.server";
+import { verifySignIn } from "#app/models/user.server";
+import { getUser, startSession } from "#app/utils/auth.server";
+import { getClientAddress } from "#app/utils/client-address.server";
+import { parseForm, text } from "#app/utils/forms";
+import { rejectForm } from "#app/utils/forms.server";
+import { normalisePhone } from "#app/utils/phone";
+import { safeRedirect } from "#app/utils/redirect";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signIn.title") }];
+
+const signInSchema = z.object({
+  identifier: text().trim().min(1, "form.required").max(254, "form.tooLong"),
+  password: text().min(1, "form.required").max(200, "form.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+/** A phone number in its one stored form, or an email address in lower case. */
+function parseIdentifier(identifier: string): { key: string; lookup: { phone: string } | { email: string } } | null {
+  if (identifier.includes("@")) {
+    const email = identifier.toLowerCase();
+    return { key: email, lookup: { email } };
+  }
+  const phone = normalisePhone(identifier);
+  return phone ? { key: phone, lookup: { phone } } : null;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(await request.formData(), signInSchema);
+  if (!form.ok) return rejectForm(form);
+  const identifier = parseIdentifier(form.data.identifier);
+  if (!identifier) return rejectForm({ errors: { identifier: "signIn.identifierInvalid" }, values: form.values });
+
+  const { key, lookup } = identifier;
+  const clientAddress = getClientAddress(context);
+  if (await isSignInLimited(key, clientAddress)) {
+    return rejectForm({ message: "signIn.tooManyAttempts", values: form.values }, 429);
+  }
+  const user = await verifySignIn(lookup, form.data.password);
+  if (!user) {
+    await recordFailedSignIn(key, clientAddress);
+    return rejectForm({ message: "signIn.failed", values: form.values });
+  }
+  const cookie = await startSession(user.id);
+  return redirect(safeRedirect(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignInPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <section className="narrow">
+      <h1>{t("signIn.title")}</h1>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <FormMessage message={actionData?.message} />
+        <TextField
+          name="identifier"
+          label={t("signIn.identifier")}
+          hint={t("signIn.identifierHint")}
+          autoComplete="username"
+          defaultValue={actionData?.values.identifier}
+          inputMode="email"
+          required
+          error={actionData?.errors.identifier}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("form.password")}
+          autoComplete="current-password"
+          required
+          error={actionData?.errors.password}
+        />
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {t("signIn.submit")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/thiet-lap">{t("signIn.firstTime")}</Link>
+      </p>
+      <p>
+        {t("signIn.noAccount")} <Link to="/dang-ky">{t("nav.signUp")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormMessage, SelectField } from "#app/components/form-field";
+import { SetupCodeCard } from "#app/components/setup-code-card";
+import { targetGroupLabels } from "#app/content/target-groups.server";
+import { getLang } from "#app/i18n/lang.server";
+import { roleKey } from "#app/i18n/messages";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { changeRoleOrUnit, requireUserInScope, reissueSetupCode, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { parseForm, requiredField } from "#app/utils/forms";
+import { rejectForm } from "#app/utils/forms.server";
+import { formatPhone } from "#app/utils/phone";
+import { ROLES } from "#app/utils/roles";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "user.title") }];
+
+const changeRoleSchema = z.object({
+  role: z.enum(ROLES, { errorMap: () => ({ message: "form.invalid" }) }),
+  unitId: requiredField,
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const user = await requireUserInScope(admin, params.userId ?? "");
+  const lang = await getLang(request);
+  const canChangeRole = admin.role === "district_admin";
+  const units = canChangeRole ? await listUnitsInScope((await getUnitPath(admin.unitId)).path) : [];
+  return {
+    user: {
+      id: user.id,
+      fullName: user.fullName,
+      phone: formatPhone(user.phone),
+      email: user.email,
+      role: user.role,
+      unitId: user.unitId,
+      ward: user.unit.name,
+      targetGroup: user.targetGroup ? (targetGroupLabels(lang)[user.targetGroup] ?? user.targetGroup) : null,
+      hasPassword: user.hasPassword,
+      setupPending: user.setupExpiresAt !== null,
+    },
+    canChangeRole,
+    units: units.map((unit) => ({ value: unit.id, label: unit.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const userId = params.userId ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "reissue-code") {
+    const user = await requireUserInScope(admin, userId);
+    const setupCode = await reissueSetupCode(admin, userId);
+    return json({ reissued: { fullName: user.fullName, phone: formatPhone(user.phone), setupCode, validDays: SETUP_CODE_DAYS } });
+  }
+  if (intent === "change-role") {
+    const form = parseForm(formData, changeRoleSchema);
+    if (!form.ok) return rejectForm(form);
+    const result = await changeRoleOrUnit(admin, userId, form.data);
+    if (!result.ok) return rejectForm({ errors: { unitId: "user.unitMismatch" }, values: form.values });
+    return redirect(`/quan-tri/nguoi-dung/${userId}?da-luu=1`);
+  }
+  return rejectForm({ message: "form.invalid" });
+}
+
+export default function UserPage() {
+  const t = useT();
+  const { user, canChangeRole, units } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const problem = actionData && "errors" in actionData ? actionData : null;
+  return (
+    <section className="narrow">
+      <p>
+        <Link to="/quan-tri/nguoi-dung">← {t("users.title")}</Link>
+      </p>
+      <h1>{user.fullName}</h1>
+      {searchParams.has("da-luu") && !actionData ? (
+        <p className="notice" role="status">
+          {t("user.saved")}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("form.phone")}</dt>
+        <dd>{user.phone}</dd>
+        <dt>{t("form.email")}</dt>
+        <dd>{user.email ?? "—"}</dd>
+        <dt>{t("form.ward")}</dt>
+        <dd>{user.ward}</dd>
+        <dt>{t("form.targetGroup")}</dt>
+        <dd>{user.targetGroup ?? "—"}</dd>
+        <dt>{t("user.role")}</dt>
+        <dd>{t(roleKey(user.role))}</dd>
+        <dt>{t("user.account")}</dt>
+        <dd>{user.hasPassword ? t("user.accountActive") : t("user.accountPending")}</dd>
+      </dl>
+
+      {actionData && "reissued" in actionData ? <SetupCodeCard {...actionData.reissued} /> : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="reissue-code" />
+        <button type="submit" className="button">
+          {t("user.reissueCode")}
+        </button>
+      </Form>
+
+      {canChangeRole ? (
+        <Form method="post" className="stack" noValidate>
+          <h2>{t("user.changeRole")}</h2>
+          <FormMessage message={problem?.message} />
+          <input type="hidden" name="intent" value="change-role" />
+          <SelectField
+            name="role"
+            label={t("user.role")}
+            options={ROLES.map((role) => ({ value: role, label: t(roleKey(role)) }))}
+            defaultValue={problem?.values.role ?? user.role}
+            error={problem?.errors.role}
+          />
+          <SelectField
+            name="unitId"
+            label={t("user.unit")}
+            hint={t("user.unitHint")}
+            options={units}
+            defaultValue={problem?.values.unitId ?? user.unitId}
+            error={problem?.errors.unitId}
+          />
+          <button type="submit" className="button button--primary">
+            {t("user.saveRole")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { targetGroupLabels } from "#app/content/target-groups.server";
+import { getLang } from "#app/i18n/lang.server";
+import { roleKey } from "#app/i18n/messages";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { listUsersInScope } from "#app/models/user.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { formatPhone } from "#app/utils/phone";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "users.title") }];
+
+const listQuerySchema = z.object({
+  q: z.string().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const url = new URL(request.url);
+  const { q, page } = listQuerySchema.parse({ q: url.searchParams.get("q") ?? "", page: url.searchParams.get("page") ?? 1 });
+  const [lang, result] = await Promise.all([getLang(request), listUsersInScope(admin, q, page)]);
+  const groups = targetGroupLabels(lang);
+  return {
+    q,
+    page,
+    total: result.total,
+    pageCount: result.pageCount,
+    users: result.users.map((user) => ({
+      id: user.id,
+      fullName: user.fullName,
+      phone: formatPhone(user.phone),
+      ward: user.unit.name,
+      role: user.role,
+      targetGroup: user.targetGroup ? (groups[user.targetGroup] ?? user.targetGroup) : "",
+    })),
+  };
+}
+
+export default function UserListPage() {
+  const t = useT();
+  const { q, page, total, pageCount, users } = useLoaderData<typeof loader>();
+  const pageLink = (target: number) => `?${new URLSearchParams({ q, page: String(target) })}`;
+  return (
+    <section>
+      <div className="page-heading">
+        <h1>{t("users.title")}</h1>
+        <Link to="/quan-tri/nguoi-dung/moi" className="button button--primary">
+          {t("users.create")}
+        </Link>
+      </div>
+      <Form method="get" className="search-form" role="search">
+        <label htmlFor="user-search">{t("users.search")}</label>
+        <div className="search-form__row">
+          <input id="user-search" type="search" name="q" defaultValue={q} placeholder={t("users.searchPlaceholder")} />
+          <button type="submit" className="button">
+            {t("users.searchSubmit")}
+          </button>
+        </div>
+      </Form>
+      <p role="status">{t("users.count", { count: total })}</p>
+      {users.length > 0 ? (
+        <ul className="record-list">
+          {users.map((user) => (
+            <li key={user.id} className="record">
+              <Link to={`/quan-tri/nguoi-dung/${user.id}`} className="record__title">
+                {user.fullName}
+              </Link>
+              <span>{user.phone}</span>
+              <span>{user.ward}</span>
+              <span>{user.role === "learner" ? user.targetGroup : t(roleKey(user.role))}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("users.none")}</p>
+      )}
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label={t("pagination.label")}>
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("pagination.previous")}</Link> : null}
+          <span>{t("pagination.position", { page, pageCount })}</span>
+          {page < pageCount ? <Link to={pageLink(page + 1)}>{t("pagination.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

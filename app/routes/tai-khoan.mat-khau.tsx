@@ -1,0 +1,73 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+
+import { FormMessage, TextField } from "#app/components/form-field";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { changePassword } from "#app/models/user.server";
+import { requireUser, restartSessions } from "#app/utils/auth.server";
+import { newPasswordField, parseForm, text } from "#app/utils/forms";
+import { rejectForm } from "#app/utils/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "password.title") }];
+
+const changePasswordSchema = z.object({
+  currentPassword: text().min(1, "form.required").max(200, "form.tooLong"),
+  newPassword: newPasswordField,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = parseForm(await request.formData(), changePasswordSchema);
+  if (!form.ok) return rejectForm(form);
+  if (!(await changePassword(user.id, form.data.currentPassword, form.data.newPassword))) {
+    return rejectForm({ errors: { currentPassword: "password.currentWrong" } });
+  }
+  return redirect("/tai-khoan/mat-khau?da-doi=1", { headers: { "Set-Cookie": await restartSessions(user.id) } });
+}
+
+export default function ChangePasswordPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const submitting = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("password.title")}</h1>
+      {searchParams.has("da-doi") && !actionData ? (
+        <p className="notice" role="status">
+          {t("password.changed")}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <FormMessage message={actionData?.message} />
+        <TextField
+          name="currentPassword"
+          type="password"
+          label={t("password.current")}
+          autoComplete="current-password"
+          required
+          error={errors.currentPassword}
+        />
+        <TextField
+          name="newPassword"
+          type="password"
+          label={t("password.new")}
+          hint={t("form.passwordHint")}
+          autoComplete="new-password"
+          required
+          error={errors.newPassword}
+        />
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {t("password.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+
+import { FormMessage, TextField } from "#app/components/form-field";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { isSignInLimited, recordFailedSignIn } from "#app/models/sign-in-attempt.server";
+import { completeSetup } from "#app/models/user.server";
+import { startSession } from "#app/utils/auth.server";
+import { getClientAddress } from "#app/utils/client-address.server";
+import { newPasswordField, parseForm, phoneField, text } from "#app/utils/forms";
+import { rejectForm } from "#app/utils/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "setup.title") }];
+
+const setupSchema = z.object({
+  phone: phoneField,
+  code: text().trim().min(1, "form.required").max(20, "setup.codeInvalid"),
+  password: newPasswordField,
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(await request.formData(), setupSchema);
+  if (!form.ok) return rejectForm(form);
+  const { phone, code, password } = form.data;
+  // Guessing set-up codes is guessing passwords: the same limit applies.
+  const clientAddress = getClientAddress(context);
+  if (await isSignInLimited(phone, clientAddress)) {
+    return rejectForm({ message: "signIn.tooManyAttempts", values: form.values }, 429);
+  }
+  const user = await completeSetup(phone, code, password);
+  if (!user) {
+    await recordFailedSignIn(phone, clientAddress);
+    return rejectForm({ message: "setup.failed", values: form.values });
+  }
+  return redirect("/", { headers: { "Set-Cookie": await startSession(user.id) } });
+}
+
+export default function SetupPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("setup.title")}</h1>
+      <p>{t("setup.intro")}</p>
+      <Form method="post" className="stack" noValidate>
+        <FormMessage message={actionData?.message} />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t("form.phone")}
+          autoComplete="tel"
+          required
+          defaultValue={actionData?.values.phone}
+          error={errors.phone}
+        />
+        <TextField
+          name="code"
+          label={t("setup.code")}
+          hint={t("setup.codeHint")}
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          required
+          error={errors.code}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("setup.newPassword")}
+          hint={t("form.passwordHint")}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {t("setup.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+// Every use of Lucia and of password hashing lives here, so either can be replaced without
+// touching routes (Lucia v3 is no longer maintained upstream).
+import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
+import { hash, verify } from "@node-rs/argon2";
+import { redirect } from "@remix-run/node";
+import { Lucia, TimeSpan } from "lucia";
+
+import { prisma } from "./db.server";
+import { secureCookies } from "./env.server";
+import { parseRole, type Role } from "./roles";
+
+export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
+  // Lucia refreshes a session used in the second half of its life (session.fresh).
+  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionCookie: {
+    name: "session",
+    attributes: { secure: secureCookies, sameSite: "lax" },
+  },
+  getUserAttributes: (attributes) => ({
+    fullName: attributes.fullName,
+    role: parseRole(attributes.role),
+    unitId: attributes.unitId,
+    targetGroup: attributes.targetGroup,
+  }),
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: {
+      fullName: string;
+      role: string;
+      unitId: string;
+      targetGroup: string | null;
+    };
+  }
+}
+
+export type SessionUser = { id: string; fullName: string; role: Role; unitId: string; targetGroup: string | null };
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes.
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string) {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+export function verifyPassword(passwordHash: string, password: string) {
+  return verify(passwordHash, password);
+}
+
+type SessionState = {
+  user: SessionUser | null;
+  /** A Set-Cookie value to send back: a refreshed or a cleared session cookie. */
+  cookie: string | null;
+};
+
+// Loaders of one request share its Request object: validate the session once per request.
+const sessionStates = new WeakMap<Request, Promise<SessionState>>();
+
+export function getSessionState(request: Request): Promise<SessionState> {
+  let state = sessionStates.get(request);
+  if (!state) {
+    state = readSession(request);
+    sessionStates.set(request, state);
+  }
+  return state;
+}
+
+async function readSession(request: Request): Promise<SessionState> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return { user: null, cookie: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session) return { user: null, cookie: lucia.createBlankSessionCookie().serialize() };
+  const cookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : null;
+  return { user, cookie };
+}
+
+export async function getUser(request: Request) {
+  return (await getSessionState(request)).user;
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  throw redirect(`/dang-nhap?${params}`);
+}
+
+export type AdminUser = SessionUser & { role: "ward_admin" | "district_admin" };
+
+function isAdmin(user: SessionUser): user is AdminUser {
+  return user.role === "ward_admin" || user.role === "district_admin";
+}
+
+/** The signed-in administrator; a learner gets 403. */
+export async function requireAdmin(request: Request): Promise<AdminUser> {
+  const user = await requireUser(request);
+  if (!isAdmin(user)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Starts a session and returns the Set-Cookie header value for it. */
+export async function startSession(userId: string) {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+/** Ends the request's session, if any, and returns the Set-Cookie header that clears it. */
+export async function endSession(request: Request) {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** After a password change every other device is signed out; this one gets a new session. */
+export async function restartSessions(userId: string) {
+  await lucia.invalidateUserSessions(userId);
+  return startSession(userId);
+}

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "DATABASE_URL must be a file: URL (SQLite)")
+    .default("file:./data/app.db"),
+  // Cookies are Secure in production. A ward office serving plain HTTP on its own network
+  // (no TLS) must say so explicitly with COOKIE_SECURE=false.
+  COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+});
+
+export const env = envSchema.parse(process.env);
+export const isProduction = env.NODE_ENV === "production";
+export const secureCookies = env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction;

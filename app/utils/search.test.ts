@@ -1,0 +1,13 @@
+import { expect, test } from "vitest";
+
+import { foldForSearch } from "./search";
+
+test("folding removes Vietnamese diacritics and case", () => {
+  expect(foldForSearch("Nguyễn Văn A")).toBe("nguyen van a");
+  expect(foldForSearch("ĐỖ THỊ HOA")).toBe("do thi hoa");
+  expect(foldForSearch("  Phạm   Thị  Lan ")).toBe("pham thi lan");
+});
+
+test("text typed with decomposed accents folds like precomposed text", () => {
+  expect(foldForSearch("Nguye\u0302\u0303n")).toBe(foldForSearch("Nguyễn"));
+});

@@ -1,0 +1,83 @@
+import { DEMO, expect, expectHelpLines, findUserId, test } from "./fixtures";
+
+test("a ward admin sees their ward's learners and gets a 403 page for another ward's learner", async ({ page, signInAs }) => {
+  await signInAs(DEMO.vanPhucAdmin);
+  await page.goto("/quan-tri/nguoi-dung");
+  await expect(page.getByRole("link", { name: "Phạm Thị Lan" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Hoàng Minh Đức" })).toHaveCount(0);
+
+  await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("pham thi lan");
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await expect(page.getByRole("link", { name: "Phạm Thị Lan" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Nguyễn Văn An" })).toHaveCount(0);
+
+  const otherWardLearner = await findUserId(DEMO.phuLaBusiness);
+  const response = await page.goto(`/quan-tri/nguoi-dung/${otherWardLearner}`);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+  await expectHelpLines(page);
+});
+
+test("a learner gets 403 on admin pages", async ({ page, signInAs }) => {
+  await signInAs(DEMO.householdLearner);
+  for (const path of ["/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/moi"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+  }
+});
+
+test("a signed-out visitor is sent to sign in and comes back to the admin page", async ({ page }) => {
+  await page.goto("/quan-tri/nguoi-dung");
+  await expect(page).toHaveURL(/\/dang-nhap\?redirectTo=%2Fquan-tri%2Fnguoi-dung/);
+  await page.getByLabel("Số điện thoại hoặc email").fill(DEMO.vanPhucAdmin);
+  await page.getByLabel("Mật khẩu").fill("hoc-de-bao-ve-tre");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/quan-tri\/nguoi-dung$/);
+});
+
+test("a ward admin creates an account and the person sets a password with the one-time code", async ({ page, signInAs, browser }) => {
+  await signInAs(DEMO.vanPhucAdmin);
+  const phone = `097${String(Date.now()).slice(-7)}`;
+  await page.goto("/quan-tri/nguoi-dung/moi");
+  await page.getByLabel("Họ và tên").fill("Chu Văn Tâm");
+  await page.getByLabel("Số điện thoại").fill(phone);
+  await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page.getByRole("heading", { name: "Đã tạo tài khoản" })).toBeVisible();
+  const code = (await page.locator(".setup-card__code").textContent()) ?? "";
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await newcomer.goto("/thiet-lap");
+  await newcomer.getByLabel("Số điện thoại").fill(phone);
+  await newcomer.getByLabel("Mã thiết lập").fill(code);
+  await newcomer.getByLabel("Mật khẩu mới").fill("mat-khau-cua-tam");
+  await newcomer.getByRole("button", { name: "Lưu mật khẩu và đăng nhập" }).click();
+  await expect(newcomer.getByText("Xin chào, Chu Văn Tâm")).toBeVisible();
+
+  // The code works once only.
+  await newcomer.getByRole("button", { name: "Đăng xuất" }).click();
+  await newcomer.goto("/thiet-lap");
+  await newcomer.getByLabel("Số điện thoại").fill(phone);
+  await newcomer.getByLabel("Mã thiết lập").fill(code);
+  await newcomer.getByLabel("Mật khẩu mới").fill("mat-khau-khac-han");
+  await newcomer.getByRole("button", { name: "Lưu mật khẩu và đăng nhập" }).click();
+  await expect(newcomer.getByRole("alert")).toContainText("mã đã hết hạn hay đã được dùng");
+});
+
+test("a district admin makes a learner a ward admin of another ward", async ({ page, signInAs }) => {
+  await signInAs(DEMO.districtAdmin);
+  await page.goto("/quan-tri/nguoi-dung?q=nguyen van an");
+  await page.getByRole("link", { name: "Nguyễn Văn An" }).click();
+  await page.getByLabel("Vai trò").selectOption({ label: "Quản trị viên quận" });
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByText("Đơn vị không phù hợp với vai trò", { exact: false })).toBeVisible();
+
+  await page.getByLabel("Vai trò").selectOption({ label: "Quản trị viên phường" });
+  await page.getByLabel("Đơn vị").selectOption({ label: "La Khê" });
+  await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu thay đổi.");
+  await expect(page.locator(".facts")).toContainText("Quản trị viên phường");
+  await expect(page.locator(".facts")).toContainText("La Khê");
+});

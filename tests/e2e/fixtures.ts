@@ -1,0 +1,56 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+import { startSession } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import { normalisePhone } from "#app/utils/phone";
+
+// The demo accounts seeded into the end-to-end database (prisma/seed.ts).
+export const DEMO = {
+  districtAdmin: "0901000001",
+  vanPhucAdmin: "0901000002",
+  householdLearner: "0901000003",
+  vanPhucLearner: "0901000004",
+  phuLaBusiness: "0901000006",
+} as const;
+export const DEMO_PASSWORD = "hoc-de-bao-ve-tre";
+
+export async function findUserId(phone: string) {
+  const e164 = normalisePhone(phone);
+  if (!e164) throw new Error(`not a phone number: ${phone}`);
+  return (await prisma.user.findUniqueOrThrow({ where: { phone: e164 }, select: { id: true } })).id;
+}
+
+type Fixtures = {
+  /** Signs the page in as the user with this phone by creating a session directly. */
+  signInAs: (phone: string) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  signInAs: async ({ context, baseURL }, use) => {
+    await use(async (phone) => {
+      const cookie = await startSession(await findUserId(phone));
+      const [pair] = cookie.split(";");
+      const [name, value] = (pair ?? "").split("=");
+      await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURL ?? "", httpOnly: true, sameSite: "Lax" }]);
+    });
+  },
+  page: async ({ page }, use) => {
+    // An error in the browser console fails the test; expected 403/404 responses are not errors.
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await use(page);
+    expect(errors, "errors in the browser console").toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The hotline must be on every page: asserted wherever a test looks at a page. */
+export async function expectHelpLines(page: Page) {
+  const footer = page.getByRole("contentinfo");
+  await expect(footer.getByRole("link", { name: "111", exact: true })).toBeVisible();
+  await expect(footer.getByRole("link", { name: "024 3352 5662" })).toBeVisible();
+}
