@@ -26,6 +26,7 @@ test("a new learner signs up, signs out, and signs in again with phone and with 
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByText("Xin chào, Nguyễn Thị Thu Trang")).toBeVisible();
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("link", { name: "Đăng nhập" }).first()).toBeVisible();
 
   await page.goto("/dang-nhap");
   await page.getByLabel("Số điện thoại hoặc email").fill(email.toUpperCase());

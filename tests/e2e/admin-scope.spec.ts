@@ -58,6 +58,7 @@ test("a ward admin creates an account and the person sets a password with the on
 
   // The code works once only.
   await newcomer.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(newcomer.getByRole("link", { name: "Đăng nhập" }).first()).toBeVisible();
   await newcomer.goto("/thiet-lap");
   await newcomer.getByLabel("Số điện thoại").fill(phone);
   await newcomer.getByLabel("Mã thiết lập").fill(code);
