@@ -5,7 +5,14 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { getCatalogue } from "#app/content/catalogue.server";
+import { prerenderLessons } from "#app/content/lesson-html.server";
+
 const ABORT_DELAY_MS = 5_000;
+
+// Load, compile and render the training content while the server starts, never on a learner's
+// request; broken content stops the start with the reasons.
+prerenderLessons(await getCatalogue());
 
 export default function handleRequest(
   request: Request,

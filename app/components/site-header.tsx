@@ -30,6 +30,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         <NavLink to="/" end>
           {t("nav.home")}
         </NavLink>
+        {user ? <NavLink to="/khoa-hoc">{t("nav.courses")}</NavLink> : null}
         {user && user.role !== "learner" ? <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink> : null}
         {user ? (
           <>

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { getLang } from "#app/i18n/lang.server";
+import { getMyCourses } from "#app/models/my-courses.server";
 import { getUser } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -12,7 +14,11 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { signedIn: user !== null, isAdmin: user !== null && user.role !== "learner" };
+  if (!user) return { signedIn: false, isAdmin: false, next: null };
+  const { inProgress } = await getMyCourses(user, await getLang(request));
+  const current = inProgress.find((course) => course.next);
+  const next = current?.next ? { courseTitle: current.title, href: `/khoa-hoc/${current.slug}/${current.next.slug}`, title: current.next.title } : null;
+  return { signedIn: true, isAdmin: user.role !== "learner", next };
 }
 
 const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
@@ -25,18 +31,31 @@ const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
 
 export default function HomePage() {
   const t = useT();
-  const { signedIn, isAdmin } = useLoaderData<typeof loader>();
+  const { signedIn, isAdmin, next } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
         <h1>{t("home.title")}</h1>
         <p className="hero__lead">{t("home.lead")}</p>
         {signedIn ? (
-          isAdmin ? (
-            <Link to="/quan-tri/nguoi-dung" className="button button--primary">
-              {t("nav.admin")}
+          <div className="hero__actions">
+            {next ? (
+              <div className="next-lesson">
+                <p className="next-lesson__label">{t("home.nextLesson", { course: next.courseTitle })}</p>
+                <Link to={next.href} className="button button--primary">
+                  {next.title}
+                </Link>
+              </div>
+            ) : null}
+            <Link to="/khoa-hoc" className="button">
+              {t("nav.courses")}
             </Link>
-          ) : null
+            {isAdmin ? (
+              <Link to="/quan-tri/nguoi-dung" className="button">
+                {t("nav.admin")}
+              </Link>
+            ) : null}
+          </div>
         ) : (
           <div className="hero__actions">
             <Link to="/dang-ky" className="button button--primary">

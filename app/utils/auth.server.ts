@@ -1,15 +1,63 @@
 // Every use of Lucia and of password hashing lives here, so either can be replaced without
 // touching routes (Lucia v3 is no longer maintained upstream).
-import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import { hash, verify } from "@node-rs/argon2";
 import { redirect } from "@remix-run/node";
-import { Lucia, TimeSpan } from "lucia";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 
 import { prisma } from "./db.server";
 import { secureCookies } from "./env.server";
 import { parseRole, type Role } from "./roles";
 
-export const lucia = new Lucia(new PrismaAdapter(prisma.session, prisma.user), {
+type SessionRow = {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  fullName: string;
+  role: string;
+  unitId: string;
+  targetGroup: string | null;
+};
+
+function toDatabaseSession(row: { id: string; userId: string; expiresAt: Date }): DatabaseSession {
+  return { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
+}
+
+const sessionAdapter: Adapter = {
+  // Every signed-in request runs this lookup, so it is one hand-written join (about 0.2 ms
+  // against 0.6 ms through the query builder, measured by bench:lesson). Quoted names keep it
+  // valid SQL on PostgreSQL too.
+  async getSessionAndUser(sessionId) {
+    const rows = await prisma.$queryRaw<SessionRow[]>`
+      SELECT s."id", s."userId", s."expiresAt", u."fullName", u."role", u."unitId", u."targetGroup"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${sessionId}`;
+    const row = rows[0];
+    if (!row) return [null, null];
+    const { fullName, role, unitId, targetGroup } = row;
+    return [toDatabaseSession(row), { id: row.userId, attributes: { fullName, role, unitId, targetGroup } }];
+  },
+  async getUserSessions(userId) {
+    const sessions = await prisma.session.findMany({ where: { userId }, select: { id: true, userId: true, expiresAt: true } });
+    return sessions.map(toDatabaseSession);
+  },
+  async setSession(session) {
+    await prisma.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt }, select: { id: true } });
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+  },
+  async deleteSession(sessionId) {
+    await prisma.session.deleteMany({ where: { id: sessionId } });
+  },
+  async deleteUserSessions(userId) {
+    await prisma.session.deleteMany({ where: { userId } });
+  },
+  async deleteExpiredSessions() {
+    await prisma.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  },
+};
+
+export const lucia = new Lucia(sessionAdapter, {
   // Lucia refreshes a session used in the second half of its life (session.fresh).
   sessionExpiresIn: new TimeSpan(30, "d"),
   sessionCookie: {

@@ -1,8 +1,11 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
+import { randomInt } from "node:crypto";
+
 import { startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
+import { foldForSearch } from "#app/utils/search";
 
 // The demo accounts seeded into the end-to-end database (prisma/seed.ts).
 export const DEMO = {
@@ -20,6 +23,24 @@ export async function findUserId(phone: string) {
   return (await prisma.user.findUniqueOrThrow({ where: { phone: e164 }, select: { id: true } })).id;
 }
 
+/** A learner of Vạn Phúc of their own, for a test that must not share progress with another. */
+export async function createLearner(fullName: string, targetGroup = "HH") {
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HD-VAN-PHUC" }, select: { id: true } });
+  const phone = `09${String(randomInt(10_000_000, 99_999_999))}`;
+  await prisma.user.create({
+    data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, targetGroup },
+    select: { id: true },
+  });
+  return phone;
+}
+
+/** A session cookie for the user with this phone, made directly in the database. */
+export async function sessionCookieFor(phone: string, url: string) {
+  const cookie = await startSession(await findUserId(phone));
+  const [name = "", value = ""] = (cookie.split(";")[0] ?? "").split("=");
+  return { name, value, url, httpOnly: true, sameSite: "Lax" as const };
+}
+
 type Fixtures = {
   /** Signs the page in as the user with this phone by creating a session directly. */
   signInAs: (phone: string) => Promise<void>;
@@ -28,10 +49,7 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   signInAs: async ({ context, baseURL }, use) => {
     await use(async (phone) => {
-      const cookie = await startSession(await findUserId(phone));
-      const [pair] = cookie.split(";");
-      const [name, value] = (pair ?? "").split("=");
-      await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURL ?? "", httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([await sessionCookieFor(phone, baseURL ?? "")]);
     });
   },
   page: async ({ page }, use) => {

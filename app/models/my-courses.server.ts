@@ -1,0 +1,35 @@
+import { getCatalogue } from "#app/content/catalogue.server";
+import { nextModule } from "#app/content/courses.server";
+import type { Lang } from "#app/i18n/lang";
+import type { SessionUser } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
+
+import { getLearnerProgress } from "./progress.server";
+
+/**
+ * Every course with the learner's progress, those for the learner's target group first:
+ * what "Khoá học của tôi" lists and where the home page finds "bài tiếp theo".
+ */
+export async function getMyCourses(user: SessionUser, lang: Lang) {
+  const [catalogue, progress] = await Promise.all([getCatalogue(), getLearnerProgress(user.id)]);
+  const courses = catalogue.courses.map((course) => {
+    const done = progress.doneModules.get(course.slug) ?? new Set<string>();
+    const next = nextModule(course, done);
+    const completedAt = progress.completions.get(course.slug);
+    return {
+      slug: course.slug,
+      title: lang === "en" ? course.titleEn : course.title,
+      summary: lang === "en" ? course.summaryEn : course.summary,
+      minutes: course.minutes,
+      forMe: user.targetGroup !== null && course.audiences.includes(user.targetGroup),
+      doneCount: course.modules.filter((module) => done.has(module.slug)).length,
+      moduleCount: course.modules.length,
+      next: next ? { slug: next.slug, title: lang === "en" ? next.titleEn : next.title } : null,
+      completedOn: completedAt ? formatDate(completedAt) : null,
+    };
+  });
+  return {
+    inProgress: courses.filter((course) => !course.completedOn).sort((a, b) => Number(b.forMe) - Number(a.forMe)),
+    completed: courses.filter((course) => course.completedOn),
+  };
+}

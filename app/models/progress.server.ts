@@ -1,0 +1,195 @@
+import { randomInt } from "node:crypto";
+
+import type { CatalogueCourse, CatalogueModule } from "#app/content/catalogue.server";
+import type { Prisma } from "#app/generated/prisma/client";
+import { prisma } from "#app/utils/db.server";
+
+import { grade, layoutFor, readAnswers, type Answers, type Grade, type QuizLayout } from "./grade.server";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Records the course as completed when every module is read and passed. Runs inside the
+ * transaction that completed the last module, so the completion exists from that moment on.
+ */
+async function completeCourseIfDone(tx: Tx, userId: string, course: CatalogueCourse, now: Date) {
+  const done = await tx.moduleProgress.count({
+    where: {
+      userId,
+      courseSlug: course.slug,
+      moduleSlug: { in: course.modules.map((module) => module.slug) },
+      readAt: { not: null },
+      passedAt: { not: null },
+    },
+  });
+  if (done < course.modules.length) return;
+  await tx.courseCompletion.upsert({
+    where: { userId_courseSlug: { userId, courseSlug: course.slug } },
+    update: {},
+    create: { userId, courseSlug: course.slug, contentVersion: course.version, rule: "online", completedAt: now },
+    select: { id: true },
+  });
+}
+
+/** "Đã đọc xong": the learner reached the end of the lesson. Repeating it changes nothing. */
+export async function markModuleRead(userId: string, course: CatalogueCourse, module: CatalogueModule, now = new Date()) {
+  await prisma.$transaction(async (tx) => {
+    const key = { userId_courseSlug_moduleSlug: { userId, courseSlug: course.slug, moduleSlug: module.slug } };
+    const existing = await tx.moduleProgress.findUnique({ where: key, select: { readAt: true } });
+    if (existing?.readAt) return;
+    await tx.moduleProgress.upsert({
+      where: key,
+      update: { readAt: now, contentVersion: module.version },
+      create: { userId, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version, readAt: now },
+      select: { id: true },
+    });
+    await completeCourseIfDone(tx, userId, course, now);
+  });
+}
+
+/**
+ * The attempt to show when a learner opens a quiz: their unsubmitted attempt at the current
+ * version if there is one (a double click or a reload does not start a second), else a new one
+ * with its own shuffle.
+ */
+export async function startAttempt(userId: string, course: CatalogueCourse, module: CatalogueModule) {
+  const open = await prisma.quizAttempt.findFirst({
+    where: { userId, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version, submittedAt: null },
+    select: { id: true },
+    orderBy: { startedAt: "desc" },
+  });
+  if (open) return open;
+  const layout = layoutFor(module.quiz, randomInt(2 ** 31));
+  return prisma.quizAttempt.create({
+    data: { userId, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version, layout: JSON.stringify(layout) },
+    select: { id: true },
+  });
+}
+
+/** One of the learner's own attempts; another learner's attempt is as good as missing. */
+export async function getOwnAttempt(userId: string, attemptId: string) {
+  const attempt = await prisma.quizAttempt.findFirst({
+    where: { id: attemptId, userId },
+    select: {
+      id: true,
+      courseSlug: true,
+      moduleSlug: true,
+      contentVersion: true,
+      layout: true,
+      answers: true,
+      score: true,
+      passed: true,
+      submittedAt: true,
+    },
+  });
+  if (!attempt) return null;
+  return {
+    ...attempt,
+    layout: JSON.parse(attempt.layout) as QuizLayout,
+    answers: attempt.answers ? (JSON.parse(attempt.answers) as Answers) : null,
+  };
+}
+
+export type SubmitResult =
+  | { ok: true; grade: Grade }
+  | { ok: false; problem: "tampered" | "stale" | "not_found" }
+  | { ok: false; problem: "missing"; questionNumbers: number[] };
+
+/**
+ * Grades and records a submission once. A repeated post of the same attempt (double click,
+ * back button, a retry on a flaky connection) finds it already submitted and records nothing.
+ */
+export async function submitAttempt(
+  userId: string,
+  attemptId: string,
+  course: CatalogueCourse,
+  module: CatalogueModule,
+  formData: FormData,
+  now = new Date(),
+): Promise<SubmitResult> {
+  const attempt = await getOwnAttempt(userId, attemptId);
+  if (!attempt || attempt.courseSlug !== course.slug || attempt.moduleSlug !== module.slug) return { ok: false, problem: "not_found" };
+  if (attempt.submittedAt && attempt.answers) return { ok: true, grade: grade(module.quiz, attempt.answers) };
+  // The quiz changed since the attempt began: its layout may name questions that no longer exist.
+  if (attempt.contentVersion !== module.version) return { ok: false, problem: "stale" };
+  const read = readAnswers(formData, attempt.layout, module.quiz);
+  if (!read.ok) return read;
+  const result = grade(module.quiz, read.answers);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id: attempt.id, userId, submittedAt: null },
+      data: { answers: JSON.stringify(read.answers), score: result.score, passed: result.passed, submittedAt: now },
+    });
+    if (count === 0) return;
+    const key = { userId_courseSlug_moduleSlug: { userId, courseSlug: course.slug, moduleSlug: module.slug } };
+    const progress = await tx.moduleProgress.findUnique({ where: key, select: { passedAt: true, bestScore: true } });
+    await tx.moduleProgress.upsert({
+      where: key,
+      update: {
+        contentVersion: module.version,
+        bestScore: Math.max(progress?.bestScore ?? 0, result.score),
+        ...(result.passed && !progress?.passedAt ? { passedAt: now } : {}),
+      },
+      create: {
+        userId,
+        courseSlug: course.slug,
+        moduleSlug: module.slug,
+        contentVersion: module.version,
+        bestScore: result.score,
+        passedAt: result.passed ? now : null,
+      },
+      select: { id: true },
+    });
+    if (result.passed) await completeCourseIfDone(tx, userId, course, now);
+  });
+  return { ok: true, grade: result };
+}
+
+export type ModuleStatus = "not_started" | "in_progress" | "passed";
+
+/** One learner's progress in one module, or null before they start it. */
+export function getModuleProgress(userId: string, course: CatalogueCourse, module: CatalogueModule) {
+  return prisma.moduleProgress.findUnique({
+    where: { userId_courseSlug_moduleSlug: { userId, courseSlug: course.slug, moduleSlug: module.slug } },
+    select: { readAt: true, passedAt: true, bestScore: true },
+  });
+}
+
+/** Per module of one course: read, passed, best score, and the status the course page shows. */
+export async function getCourseProgress(userId: string, course: CatalogueCourse) {
+  const [rows, completion] = await Promise.all([
+    prisma.moduleProgress.findMany({
+      where: { userId, courseSlug: course.slug },
+      select: { moduleSlug: true, readAt: true, passedAt: true, bestScore: true },
+    }),
+    prisma.courseCompletion.findUnique({
+      where: { userId_courseSlug: { userId, courseSlug: course.slug } },
+      select: { completedAt: true },
+    }),
+  ]);
+  const bySlug = new Map(rows.map((row) => [row.moduleSlug, row]));
+  const modules = course.modules.map((module) => {
+    const row = bySlug.get(module.slug);
+    const status: ModuleStatus = row?.readAt && row.passedAt ? "passed" : row ? "in_progress" : "not_started";
+    return { slug: module.slug, status, read: Boolean(row?.readAt), passed: Boolean(row?.passedAt), bestScore: row?.bestScore ?? null };
+  });
+  return { modules, completedAt: completion?.completedAt ?? null };
+}
+
+/** Every course's progress for one learner, in two queries, for the "my courses" page. */
+export async function getLearnerProgress(userId: string) {
+  const [rows, completions] = await Promise.all([
+    prisma.moduleProgress.findMany({
+      where: { userId, readAt: { not: null }, passedAt: { not: null } },
+      select: { courseSlug: true, moduleSlug: true },
+    }),
+    prisma.courseCompletion.findMany({ where: { userId }, select: { courseSlug: true, completedAt: true } }),
+  ]);
+  const doneModules = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const set = doneModules.get(row.courseSlug) ?? new Set<string>();
+    set.add(row.moduleSlug);
+    doneModules.set(row.courseSlug, set);
+  }
+  return { doneModules, completions: new Map(completions.map((row) => [row.courseSlug, row.completedAt])) };
+}

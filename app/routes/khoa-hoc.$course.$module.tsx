@@ -1,0 +1,117 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Lesson } from "#app/components/lesson";
+import { requireCourse, requireModule } from "#app/content/courses.server";
+import { lessonHtml } from "#app/content/lesson-html.server";
+import { getLang } from "#app/i18n/lang.server";
+import { useT } from "#app/i18n/use-t";
+import { getModuleProgress, markModuleRead, startAttempt } from "#app/models/progress.server";
+import { requireUser } from "#app/utils/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.module.title ?? "" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const course = await requireCourse(params.course);
+  const module = requireModule(course, params.module);
+  const [lang, mine] = await Promise.all([getLang(request), getModuleProgress(user.id, course, module)]);
+  const next = course.modules[course.modules.indexOf(module) + 1];
+  return {
+    course: { slug: course.slug, title: lang === "en" ? course.titleEn : course.title },
+    module: {
+      slug: module.slug,
+      number: module.number,
+      count: course.modules.length,
+      title: lang === "en" ? module.titleEn : module.title,
+      minutes: module.minutes,
+      html: lessonHtml(module, course.slug, lang),
+      questionCount: module.quiz.questions.length,
+      passMark: module.quiz.passMark,
+    },
+    read: Boolean(mine?.readAt),
+    passed: Boolean(mine?.passedAt),
+    bestScore: mine?.bestScore ?? null,
+    next: next ? { slug: next.slug, title: lang === "en" ? next.titleEn : next.title } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const course = await requireCourse(params.course);
+  const module = requireModule(course, params.module);
+  const intent = (await request.formData()).get("intent");
+  if (intent === "read") {
+    await markModuleRead(user.id, course, module);
+    return redirect(`/khoa-hoc/${course.slug}/${module.slug}#kiem-tra`);
+  }
+  if (intent === "start-quiz") {
+    const attempt = await startAttempt(user.id, course, module);
+    return redirect(`/kiem-tra/${attempt.id}`);
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function LessonPage() {
+  const t = useT();
+  const { course, module, read, passed, bestScore, next } = useLoaderData<typeof loader>();
+  return (
+    <article>
+      <p>
+        <Link to={`/khoa-hoc/${course.slug}`}>← {course.title}</Link>
+      </p>
+      <p className="muted">
+        {t("module.position", { number: module.number, count: module.count })} · {t("courses.minutes", { minutes: module.minutes })}
+      </p>
+      <h1>{module.title}</h1>
+      <Lesson html={module.html} />
+
+      <section id="kiem-tra" className="lesson-end" aria-labelledby="lesson-end-title">
+        <h2 id="lesson-end-title">{t("module.endTitle")}</h2>
+        {read ? (
+          <p className="status status--done">{t("module.read")}</p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="read" />
+            <button type="submit" className="button button--primary">
+              {t("module.markRead")}
+            </button>
+          </Form>
+        )}
+        {passed ? (
+          <p className="status status--done">{t("module.quizPassed", { score: bestScore ?? 0 })}</p>
+        ) : (
+          <>
+            <p>{t("module.quizIntro", { count: module.questionCount, passMark: module.passMark })}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="start-quiz" />
+              <button type="submit" className={read ? "button button--primary" : "button"}>
+                {t("module.startQuiz")}
+              </button>
+            </Form>
+          </>
+        )}
+        {read && passed ? (
+          next ? (
+            <p>
+              <Link to={`/khoa-hoc/${course.slug}/${next.slug}`} className="button button--primary">
+                {t("module.next", { title: next.title })}
+              </Link>
+            </p>
+          ) : (
+            <p>
+              <Link to={`/khoa-hoc/${course.slug}`} className="button button--primary">
+                {t("module.backToCourse")}
+              </Link>
+            </p>
+          )
+        ) : null}
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

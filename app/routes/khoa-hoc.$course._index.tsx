@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Lesson } from "#app/components/lesson";
+import { ProgressBar } from "#app/components/progress-bar";
+import { requireCourse } from "#app/content/courses.server";
+import { courseIntroHtml } from "#app/content/lesson-html.server";
+import { getLang } from "#app/i18n/lang.server";
+import type { MessageKey } from "#app/i18n/messages";
+import { useT } from "#app/i18n/use-t";
+import { getCourseProgress } from "#app/models/progress.server";
+import { requireUser } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.course.title ?? "" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const course = await requireCourse(params.course);
+  const [lang, progress] = await Promise.all([getLang(request), getCourseProgress(user.id, course)]);
+  return {
+    course: {
+      slug: course.slug,
+      title: lang === "en" ? course.titleEn : course.title,
+      minutes: course.minutes,
+      introHtml: courseIntroHtml(course, lang),
+    },
+    modules: course.modules.map((module, index) => ({
+      slug: module.slug,
+      number: module.number,
+      title: lang === "en" ? module.titleEn : module.title,
+      summary: module.summary,
+      minutes: module.minutes,
+      status: progress.modules[index]?.status ?? "not_started",
+    })),
+    completedOn: progress.completedAt ? formatDate(progress.completedAt) : null,
+  };
+}
+
+const STATUS_LABEL: Record<string, MessageKey> = {
+  not_started: "module.status.not_started",
+  in_progress: "module.status.in_progress",
+  passed: "module.status.passed",
+};
+
+export default function CoursePage() {
+  const t = useT();
+  const { course, modules, completedOn } = useLoaderData<typeof loader>();
+  const passed = modules.filter((module) => module.status === "passed").length;
+  return (
+    <article>
+      <p>
+        <Link to="/khoa-hoc">← {t("courses.title")}</Link>
+      </p>
+      <h1>{course.title}</h1>
+      {completedOn ? <p className="status status--done">{t("courses.completedOn", { date: completedOn })}</p> : null}
+      <ProgressBar done={passed} total={modules.length} />
+      <Lesson html={course.introHtml} />
+      <h2>{t("course.modules")}</h2>
+      <ol className="module-list">
+        {modules.map((module) => (
+          <li key={module.slug} className={`module-item module-item--${module.status}`}>
+            <Link to={`/khoa-hoc/${course.slug}/${module.slug}`} className="module-item__title">
+              {module.title}
+            </Link>
+            <span className="module-item__meta">
+              <span className={`status status--${module.status}`}>{t(STATUS_LABEL[module.status] ?? "module.status.not_started")}</span>
+              {" · "}
+              {t("courses.minutes", { minutes: module.minutes })}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,11 @@
+const DATE_FORMAT = new Intl.DateTimeFormat("vi-VN", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  timeZone: "Asia/Ho_Chi_Minh",
+});
+
+/** dd/mm/yyyy in Hà Nội's time zone, whatever the server's or the reader's. */
+export function formatDate(date: Date | string) {
+  return DATE_FORMAT.format(typeof date === "string" ? new Date(date) : date);
+}

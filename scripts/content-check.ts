@@ -1,0 +1,13 @@
+// `npm run content:check`: validates and compiles every course, naming each file and problem.
+// Also run by `npm run build`, which leaves the compiled lessons in the cache for the server.
+import { loadCatalogue } from "#app/content/catalogue.server";
+
+const { catalogue, problems } = await loadCatalogue();
+if (problems.length > 0) {
+  console.error(`Content check failed, ${problems.length} problem(s):`);
+  for (const problem of problems) console.error(`  - ${problem}`);
+  process.exit(1);
+}
+const modules = catalogue.courses.flatMap((course) => course.modules);
+const questions = modules.reduce((sum, module) => sum + module.quiz.questions.length, 0);
+console.log(`Content check passed: ${catalogue.courses.length} courses, ${modules.length} modules, ${questions} quiz questions.`);

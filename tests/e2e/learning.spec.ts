@@ -1,0 +1,140 @@
+import type { Locator, Page } from "@playwright/test";
+
+import { getCatalogue, type CatalogueCourse, type CatalogueModule } from "#app/content/catalogue.server";
+import { optionsOf } from "#app/models/grade.server";
+import { formatDate } from "#app/utils/dates";
+
+import { createLearner, DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
+
+async function householdCourse(): Promise<CatalogueCourse> {
+  const course = (await getCatalogue()).courses.find((candidate) => candidate.audiences.includes("HH"));
+  if (!course) throw new Error("no course for households in content/");
+  return course;
+}
+
+/** Answers every question on the quiz page, rightly or wrongly, using the answer key on disk. */
+async function answerQuiz(page: Page, module: CatalogueModule, how: "right" | "wrong") {
+  await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible();
+  const questions = page.locator("fieldset.question");
+  const count = await questions.count();
+  expect(count).toBe(module.quiz.questions.length);
+  for (let index = 0; index < count; index++) {
+    const fieldset = questions.nth(index);
+    const legend = (await fieldset.locator("legend").textContent()) ?? "";
+    const question = module.quiz.questions.find((candidate) => legend.endsWith(candidate.prompt));
+    if (!question) throw new Error(`question not found: ${legend}`);
+    const options = optionsOf(question);
+    const pick = how === "right" ? options.filter((option) => option.correct) : [options.find((option) => !option.correct)!];
+    for (const option of pick) await checkOption(fieldset, option.text);
+  }
+}
+
+async function checkOption(fieldset: Locator, text: string) {
+  await fieldset.getByLabel(text, { exact: true }).check();
+}
+
+async function readAndPass(page: Page, course: CatalogueCourse, module: CatalogueModule) {
+  await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+  await page.getByRole("button", { name: "Đã đọc xong" }).click();
+  await expect(page.getByText("Bạn đã đọc xong bài này.")).toBeVisible();
+  await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+  await answerQuiz(page, module, "right");
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("status")).toContainText("Đạt");
+}
+
+test("a household learner fails a quiz, reads why, retries, passes and completes the course", async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
+  const course = await householdCourse();
+  const [first, ...rest] = course.modules;
+  await signInAs(DEMO.householdLearner);
+
+  await page.goto("/khoa-hoc");
+  const card = page.locator(".course-card", { hasText: course.title }).first();
+  await expect(card.getByText("Dành cho bạn")).toBeVisible();
+  await expect(card.getByText(`Đã xong 0/${course.modules.length} bài`)).toBeVisible();
+  await card.getByRole("link", { name: course.title }).click();
+
+  await expect(page.getByRole("heading", { name: course.title, level: 1 })).toBeVisible();
+  await expect(page.getByText("Chưa bắt đầu").first()).toBeVisible();
+  await page.locator(".module-list").getByRole("link", { name: first!.title }).click();
+  await expect(page.getByRole("heading", { name: first!.title, level: 1 })).toBeVisible();
+  await expectHelpLines(page);
+  await page.getByRole("button", { name: "Đã đọc xong" }).click();
+  await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+
+  await answerQuiz(page, first!, "wrong");
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("status")).toContainText("Chưa đạt");
+  await expect(page.getByText(`Bạn trả lời đúng 0/${first!.quiz.questions.length} câu`)).toBeVisible();
+  await expect(page.getByText(first!.quiz.questions[0]!.explanation)).toBeVisible();
+
+  await page.getByRole("button", { name: "Làm lại bài kiểm tra" }).click();
+  await answerQuiz(page, first!, "right");
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("status")).toContainText("Đạt");
+
+  await page.goto(`/khoa-hoc/${course.slug}`);
+  await expect(page.getByText(`Đã xong 1/${course.modules.length} bài`)).toBeVisible();
+  for (const module of rest) await readAndPass(page, course, module);
+
+  await page.goto("/khoa-hoc");
+  const done = page.locator(".course-card--done", { hasText: course.title });
+  await expect(done).toContainText(`Hoàn thành ngày ${formatDate(new Date())}`);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a learner answers a quiz with plain form posts, is told what is missing, and passes", async ({ page, signInAs }) => {
+    const course = await householdCourse();
+    const module = course.modules[0]!;
+    await signInAs(await createLearner("Học Viên Không Dùng Script"));
+
+    await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+    await page.getByRole("button", { name: "Đã đọc xong" }).click();
+    await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+    await page.getByRole("button", { name: "Nộp bài" }).click();
+    await expect(page.getByRole("alert")).toContainText("Bạn chưa trả lời câu 1, 2");
+
+    await answerQuiz(page, module, "right");
+    await page.getByRole("button", { name: "Nộp bài" }).click();
+    await expect(page.getByRole("status")).toContainText("Đạt");
+    await expect(page.getByText(module.quiz.questions[0]!.explanation)).toBeVisible();
+  });
+});
+
+test("the quiz page and its loader data carry no answer key", async ({ page, signInAs }) => {
+  const course = await householdCourse();
+  const module = course.modules[1] ?? course.modules[0]!;
+  await signInAs(await createLearner("Học Viên Xem Mã Nguồn"));
+  await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+  await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+  await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible();
+
+  const html = await (await page.request.get(page.url())).text();
+  const data = await (await page.request.get(`${page.url()}?_data=routes%2Fkiem-tra.%24attemptId`)).text();
+  for (const source of [html, data]) {
+    expect(source).toContain(module.quiz.questions[0]!.prompt.slice(0, 20));
+    expect(source).not.toMatch(/"correct"|"answer"|"explanation"/);
+    for (const question of module.quiz.questions) expect(source).not.toContain(question.explanation);
+  }
+});
+
+test("a learner cannot open another learner's attempt", async ({ page, signInAs, browser }) => {
+  const course = await householdCourse();
+  const module = course.modules[0]!;
+  await signInAs(await createLearner("Chủ Bài Làm"));
+  await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+  await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+  await expect(page).toHaveURL(/\/kiem-tra\//);
+  const attemptUrl = new URL(page.url()).pathname;
+
+  const other = await browser.newContext();
+  await other.addCookies([await sessionCookieFor(await createLearner("Người Tò Mò"), page.url())]);
+  const intruder = await other.newPage();
+  const response = await intruder.goto(attemptUrl);
+  expect(response?.status()).toBe(404);
+  await expect(intruder.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
+  await other.close();
+});
