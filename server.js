@@ -53,7 +53,12 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req) => ({
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      // Remix removes `_data` from the URL its loaders see; pages that send a payload once in a
+      // document and again in data requests need to know which this is.
+      isDataRequest: req.query._data !== undefined,
+    }),
   }),
 );
 

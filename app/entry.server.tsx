@@ -6,7 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { getCatalogue } from "#app/content/catalogue.server";
-import { prerenderLessons } from "#app/content/lesson-html.server";
+import { LessonHtmlSource } from "#app/components/lesson";
+import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -25,7 +26,9 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />,
+      <LessonHtmlSource.Provider value={findRenderedHtml}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
+      </LessonHtmlSource.Provider>,
       {
         [readyEvent]() {
           shellRendered = true;

@@ -1,6 +1,7 @@
 // Lessons are rendered to HTML once per module version and language, on the server, and the page
 // inserts that HTML: a learner's request neither evaluates compiled MDX nor renders its tree,
 // and the browser receives no MDX code (the components need no JavaScript).
+import type { AppLoadContext } from "@remix-run/node";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { createContext, useContext } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -82,9 +83,26 @@ type CompiledContent = { slug: string; version: string; code: string };
 
 const htmlCache = new Map<string, string>();
 
-/** The HTML of a compiled lesson (or course introduction) in the reader's language. */
-export function lessonHtml(content: CompiledContent, courseSlug: string, lang: Lang) {
-  const key = `${lang}:${courseSlug}:${content.slug}:${content.version}`;
+function htmlKeyOf(content: CompiledContent, courseSlug: string, lang: Lang) {
+  return `${lang}:${courseSlug}:${content.slug}:${content.version}`;
+}
+
+/** A lesson rendered earlier in this process, by its key. */
+export function findRenderedHtml(key: string) {
+  return htmlCache.get(key);
+}
+
+/**
+ * A lesson (or course introduction) in the reader's language, for a loader: its key, and its
+ * HTML only when the request is a data request; a document gets the HTML through its key.
+ */
+export function lessonForLoader(context: AppLoadContext, content: CompiledContent, courseSlug: string, lang: Lang) {
+  const html = lessonHtml(content, courseSlug, lang);
+  return { html: context.isDataRequest ? html : null, htmlKey: htmlKeyOf(content, courseSlug, lang) };
+}
+
+function lessonHtml(content: CompiledContent, courseSlug: string, lang: Lang) {
+  const key = htmlKeyOf(content, courseSlug, lang);
   let html = htmlCache.get(key);
   if (html === undefined) {
     const Content = getMDXComponent(content.code);
@@ -111,15 +129,19 @@ export function lessonHtml(content: CompiledContent, courseSlug: string, lang: L
   return html;
 }
 
-export function courseIntroHtml(course: CatalogueCourse, lang: Lang) {
-  return lessonHtml({ slug: "", version: course.version, code: course.introCode }, course.slug, lang);
+function courseIntro(course: CatalogueCourse) {
+  return { slug: "", version: course.version, code: course.introCode };
+}
+
+export function courseIntroForLoader(context: AppLoadContext, course: CatalogueCourse, lang: Lang) {
+  return lessonForLoader(context, courseIntro(course), course.slug, lang);
 }
 
 /** Renders every lesson in both languages while the server starts. */
 export function prerenderLessons(catalogue: Catalogue) {
   for (const lang of ["vi", "en"] as const) {
     for (const course of catalogue.courses) {
-      courseIntroHtml(course, lang);
+      lessonHtml(courseIntro(course), course.slug, lang);
       for (const module of course.modules) lessonHtml(module, course.slug, lang);
     }
   }

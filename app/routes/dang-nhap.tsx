@@ -7,7 +7,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { isSignInLimited, recordFailedSignIn } from "#app/models/sign-in-attempt.server";
 import { verifySignIn } from "#app/models/user.server";
 import { getUser, startSession } from "#app/utils/auth.server";
-import { getClientAddress } from "#app/utils/client-address.server";
+import { getClientAddress } from "#app/utils/load-context.server";
 import { parseForm, text } from "#app/utils/forms";
 import { rejectForm } from "#app/utils/forms.server";
 import { normalisePhone } from "#app/utils/phone";

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Lesson } from "#app/components/lesson";
 import { requireCourse, requireModule } from "#app/content/courses.server";
-import { lessonHtml } from "#app/content/lesson-html.server";
+import { lessonForLoader } from "#app/content/lesson-html.server";
 import { getLang } from "#app/i18n/lang.server";
 import { useT } from "#app/i18n/use-t";
 import { getModuleProgress, markModuleRead, startAttempt } from "#app/models/progress.server";
@@ -12,7 +12,7 @@ import { requireUser } from "#app/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.module.title ?? "" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const course = await requireCourse(params.course);
   const module = requireModule(course, params.module);
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       count: course.modules.length,
       title: lang === "en" ? module.titleEn : module.title,
       minutes: module.minutes,
-      html: lessonHtml(module, course.slug, lang),
+      lesson: lessonForLoader(context, module, course.slug, lang),
       questionCount: module.quiz.questions.length,
       passMark: module.quiz.passMark,
     },
@@ -65,7 +65,7 @@ export default function LessonPage() {
         {t("module.position", { number: module.number, count: module.count })} · {t("courses.minutes", { minutes: module.minutes })}
       </p>
       <h1>{module.title}</h1>
-      <Lesson html={module.html} />
+      <Lesson {...module.lesson} />
 
       <section id="kiem-tra" className="lesson-end" aria-labelledby="lesson-end-title">
         <h2 id="lesson-end-title">{t("module.endTitle")}</h2>

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Lesson } from "#app/components/lesson";
 import { ProgressBar } from "#app/components/progress-bar";
 import { requireCourse } from "#app/content/courses.server";
-import { courseIntroHtml } from "#app/content/lesson-html.server";
+import { courseIntroForLoader } from "#app/content/lesson-html.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
@@ -15,7 +15,7 @@ import { formatDate } from "#app/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.course.title ?? "" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const course = await requireCourse(params.course);
   const [lang, progress] = await Promise.all([getLang(request), getCourseProgress(user.id, course)]);
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: course.slug,
       title: lang === "en" ? course.titleEn : course.title,
       minutes: course.minutes,
-      introHtml: courseIntroHtml(course, lang),
+      intro: courseIntroForLoader(context, course, lang),
     },
     modules: course.modules.map((module, index) => ({
       slug: module.slug,
@@ -56,7 +56,7 @@ export default function CoursePage() {
       <h1>{course.title}</h1>
       {completedOn ? <p className="status status--done">{t("courses.completedOn", { date: completedOn })}</p> : null}
       <ProgressBar done={passed} total={modules.length} />
-      <Lesson html={course.introHtml} />
+      <Lesson {...course.intro} />
       <h2>{t("course.modules")}</h2>
       <ol className="module-list">
         {modules.map((module) => (

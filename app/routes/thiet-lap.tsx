@@ -7,7 +7,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { isSignInLimited, recordFailedSignIn } from "#app/models/sign-in-attempt.server";
 import { completeSetup } from "#app/models/user.server";
 import { startSession } from "#app/utils/auth.server";
-import { getClientAddress } from "#app/utils/client-address.server";
+import { getClientAddress } from "#app/utils/load-context.server";
 import { newPasswordField, parseForm, phoneField, text } from "#app/utils/forms";
 import { rejectForm } from "#app/utils/forms.server";
 

@@ -35,8 +35,11 @@ async function checkOption(fieldset: Locator, text: string) {
 
 async function readAndPass(page: Page, course: CatalogueCourse, module: CatalogueModule) {
   await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+  await expect(page.getByRole("heading", { name: "Ghi nhớ" })).toBeVisible();
   await page.getByRole("button", { name: "Đã đọc xong" }).click();
   await expect(page.getByText("Bạn đã đọc xong bài này.")).toBeVisible();
+  // The lesson text survives hydration and the reload of the page's data after the post.
+  await expect(page.getByRole("heading", { name: "Ghi nhớ" })).toBeVisible();
   await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
   await answerQuiz(page, module, "right");
   await page.getByRole("button", { name: "Nộp bài" }).click();
@@ -59,6 +62,8 @@ test("a household learner fails a quiz, reads why, retries, passes and completes
   await expect(page.getByText("Chưa bắt đầu").first()).toBeVisible();
   await page.locator(".module-list").getByRole("link", { name: first!.title }).click();
   await expect(page.getByRole("heading", { name: first!.title, level: 1 })).toBeVisible();
+  // Reached by a client-side navigation: the lesson's HTML came with the loader data.
+  await expect(page.getByRole("heading", { name: "Ghi nhớ" })).toBeVisible();
   await expectHelpLines(page);
   await page.getByRole("button", { name: "Đã đọc xong" }).click();
   await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();

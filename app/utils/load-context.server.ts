@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the HTTP server saw it (see server.js for proxies). */
     clientAddress?: string;
+    /** True for the data requests of client-side navigation, false for documents. */
+    isDataRequest?: boolean;
   }
 }
 
