@@ -89,6 +89,54 @@ async function seedDemoUsers(unitIds: Map<string, string>) {
   }
 }
 
+// A small roster per ward and group, so the coverage report has a denominator to show.
+const DEMO_ROSTERS: { unitCode: string; targetGroup: string; entries: [name: string, phone: string][] }[] = [
+  {
+    unitCode: "HD-VAN-PHUC",
+    targetGroup: "HH",
+    entries: [
+      ["Hộ bà Phạm Thị Lan", "0901000003"],
+      ["Hộ ông Nguyễn Văn An", "0901000004"],
+      ["Hộ ông Triệu Văn Bình", "0902000101"],
+      ["Hộ bà Lưu Thị Cúc", "0902000102"],
+      ["Hộ ông Đinh Văn Dũng", "0902000103"],
+    ],
+  },
+  {
+    unitCode: "HD-VAN-PHUC",
+    targetGroup: "OFF-W",
+    entries: [
+      ["Lê Văn Phường", "0901000002"],
+      ["Mai Thị Thanh", "0902000104"],
+    ],
+  },
+  {
+    unitCode: "HD-PHU-LA",
+    targetGroup: "BIZ",
+    entries: [
+      ["Công ty TNHH Dệt Phú La (ông Hoàng Minh Đức)", "0901000006"],
+      ["Xưởng may Hà Đông", "0902000105"],
+    ],
+  },
+];
+
+async function seedDemoRosters(unitIds: Map<string, string>) {
+  for (const roster of DEMO_ROSTERS) {
+    const unitId = unitIds.get(roster.unitCode);
+    if (!unitId) throw new Error(`bad demo roster ${roster.unitCode}`);
+    const existing = await prisma.rosterEntry.count({ where: { unitId, targetGroup: roster.targetGroup } });
+    if (existing > 0) continue;
+    for (const [name, rawPhone] of roster.entries) {
+      const phone = normalisePhone(rawPhone);
+      const user = phone ? await prisma.user.findUnique({ where: { phone }, select: { id: true } }) : null;
+      await prisma.rosterEntry.create({
+        data: { unitId, targetGroup: roster.targetGroup, name, searchName: foldForSearch(name), phone, userId: user?.id ?? null },
+        select: { id: true },
+      });
+    }
+  }
+}
+
 async function main() {
   const city = await ensureUnit(CITY, null);
   const district = await ensureUnit(DISTRICT, city);
@@ -97,7 +145,10 @@ async function main() {
     const ward = await ensureUnit({ code, name, level: "ward" }, district);
     unitIds.set(code, ward.id);
   }
-  if (process.env.DEMO_DATA !== "off") await seedDemoUsers(unitIds);
+  if (process.env.DEMO_DATA !== "off") {
+    await seedDemoUsers(unitIds);
+    await seedDemoRosters(unitIds);
+  }
 }
 
 await main();

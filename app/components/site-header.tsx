@@ -31,7 +31,13 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           {t("nav.home")}
         </NavLink>
         {user ? <NavLink to="/khoa-hoc">{t("nav.courses")}</NavLink> : null}
-        {user && user.role !== "learner" ? <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink> : null}
+        {user && user.role !== "learner" ? (
+          <>
+            <NavLink to="/quan-tri/bao-cao">{t("nav.coverage")}</NavLink>
+            <NavLink to="/quan-tri/danh-sach">{t("nav.roster")}</NavLink>
+            <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink>
+          </>
+        ) : null}
         {user ? (
           <>
             <NavLink to="/tai-khoan/mat-khau">{t("nav.account")}</NavLink>

@@ -19,6 +19,7 @@ const programmeSchema = z
           code: z.string().regex(/^[A-Z][A-Z-]*$/),
           kind: z.enum(["training", "communication"]),
           target: z.number().min(0).max(100),
+          unit: z.enum(["person", "organisation"]),
           groups: z.array(z.string()).min(1),
           ...bilingual,
         }),
@@ -42,6 +43,8 @@ const programmeSchema = z
 
 export type Programme = z.infer<typeof programmeSchema>;
 export type TargetGroup = Programme["targetGroups"][number];
+export type Indicator = Programme["indicators"][number];
+export type Period = Programme["periods"][number];
 
 export const PROGRAMME_FILE = path.join(process.cwd(), "content", "programme.yml");
 

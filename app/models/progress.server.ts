@@ -4,6 +4,7 @@ import type { CatalogueCourse, CatalogueModule } from "#app/content/catalogue.se
 import type { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 
+import { recordQualifications } from "./qualification.server";
 import { grade, layoutFor, readAnswers, type Answers, type Grade, type QuizLayout } from "./grade.server";
 
 type Tx = Prisma.TransactionClient;
@@ -29,6 +30,7 @@ async function completeCourseIfDone(tx: Tx, userId: string, course: CatalogueCou
     create: { userId, courseSlug: course.slug, contentVersion: course.version, rule: "online", completedAt: now },
     select: { id: true },
   });
+  await recordQualifications(tx, userId);
 }
 
 /** "Đã đọc xong": the learner reached the end of the lesson. Repeating it changes nothing. */

@@ -3,10 +3,12 @@ import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client";
 import { hashPassword, verifyPassword, type AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
+import { nameOrPhoneFilter } from "#app/utils/list-query";
 import type { Role } from "#app/utils/roles";
 import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
+import { matchRosterToUser } from "./qualification.server";
 import { findWardInForce, getUnitPath } from "./unit.server";
 
 export type AccountConflict = "phone_taken" | "email_taken";
@@ -50,9 +52,10 @@ export async function signUp(account: NewAccount & { password: string }): Promis
       if (conflict) return { ok: false, error: conflict } as const;
       const user = await tx.user.create({
         data: { ...fields, searchName: foldForSearch(fields.fullName), passwordHash },
-        select: { id: true },
+        select: { id: true, phone: true },
       });
-      return { ok: true, value: user } as const;
+      await matchRosterToUser(tx, user);
+      return { ok: true, value: { id: user.id } } as const;
     });
   } catch (error) {
     // Two sign-ups racing for one phone: the database's unique index decides.
@@ -132,11 +135,7 @@ const USER_LIST_PAGE_SIZE = 25;
 
 export async function listUsersInScope(admin: AdminUser, query: string, page: number) {
   const scope = await scopeOf(admin);
-  const folded = foldForSearch(query);
-  const where: Prisma.UserWhereInput = {
-    unit: { path: { startsWith: scope } },
-    ...(folded ? { OR: [{ searchName: { contains: folded } }, { phone: { contains: folded.replace(/\D/g, "") || folded } }] } : {}),
-  };
+  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: scope } }, ...nameOrPhoneFilter(query) };
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,
@@ -196,8 +195,9 @@ export async function createUserByAdmin(
       if (conflict) return { ok: false, error: conflict } as const;
       const user = await tx.user.create({
         data: { ...account, searchName: foldForSearch(account.fullName), ...setupCodeFields(setupCode, now) },
-        select: { id: true },
+        select: { id: true, phone: true },
       });
+      await matchRosterToUser(tx, user);
       await audit(tx, {
         actorId: admin.id,
         action: "user.create",

@@ -1,27 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Pagination } from "#app/components/pagination";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listUsersInScope } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
+import { parseListQuery } from "#app/utils/list-query";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "users.title") }];
 
-const listQuerySchema = z.object({
-  q: z.string().max(100).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const url = new URL(request.url);
-  const { q, page } = listQuerySchema.parse({ q: url.searchParams.get("q") ?? "", page: url.searchParams.get("page") ?? 1 });
+  const { q, page } = parseListQuery(request);
   const [lang, result] = await Promise.all([getLang(request), listUsersInScope(admin, q, page)]);
   const groups = targetGroupLabels(lang);
   return {
@@ -43,7 +38,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function UserListPage() {
   const t = useT();
   const { q, page, total, pageCount, users } = useLoaderData<typeof loader>();
-  const pageLink = (target: number) => `?${new URLSearchParams({ q, page: String(target) })}`;
   return (
     <section>
       <div className="page-heading">
@@ -78,13 +72,7 @@ export default function UserListPage() {
       ) : (
         <p>{t("users.none")}</p>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label={t("pagination.label")}>
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("pagination.previous")}</Link> : null}
-          <span>{t("pagination.position", { page, pageCount })}</span>
-          {page < pageCount ? <Link to={pageLink(page + 1)}>{t("pagination.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination q={q} page={page} pageCount={pageCount} />
     </section>
   );
 }

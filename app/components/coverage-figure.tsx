@@ -1,0 +1,25 @@
+import type { MessageKey } from "#app/i18n/messages";
+import { useT } from "#app/i18n/use-t";
+
+type Cell = { population: number; reached: number; rate: number; gap: number; status: string };
+
+export const STATUS_LABEL: Record<string, MessageKey> = {
+  met: "coverage.status.met",
+  on_track: "coverage.status.on_track",
+  behind: "coverage.status.behind",
+  no_population: "coverage.status.no_population",
+};
+
+/** One coverage figure: reached of population, the rate, and the status as a word, not a colour. */
+export function CoverageFigure({ cell }: { cell: Cell }) {
+  const t = useT();
+  return (
+    <>
+      <span className="coverage__rate">{cell.population > 0 ? `${cell.rate}%` : "—"}</span>
+      <span className="coverage__counts">
+        {cell.reached}/{cell.population}
+      </span>
+      <span className="coverage__status">{t(STATUS_LABEL[cell.status] ?? "coverage.status.no_population")}</span>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, test } from "vitest";
+
+import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
+import { getProgramme, type Period } from "#app/content/programme.server";
+import { prisma } from "#app/utils/db.server";
+import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
+
+import { coverageCell, getCoverage } from "./coverage.server";
+import { optionsOf } from "./grade.server";
+import { markModuleRead, startAttempt, submitAttempt } from "./progress.server";
+import { importRoster } from "./roster.server";
+import { createUserByAdmin } from "./user.server";
+
+const PERIOD: Period = { code: "2026-2030", start: new Date("2026-01-01"), end: new Date("2030-12-31") };
+
+describe("coverage arithmetic", () => {
+  test("rate, gap and status from reached, population and target", () => {
+    const early = new Date("2026-06-01");
+    expect(coverageCell(100, 90, 90, PERIOD, early)).toMatchObject({ rate: 90, gap: 0, status: "met" });
+    expect(coverageCell(100, 20, 90, PERIOD, early)).toMatchObject({ rate: 20, gap: 70, status: "on_track" });
+    expect(coverageCell(100, 20, 90, PERIOD, new Date("2029-01-01"))).toMatchObject({ status: "behind" });
+    expect(coverageCell(0, 0, 70, PERIOD, early)).toMatchObject({ rate: 0, gap: 0, status: "no_population" });
+    // 70% of 3 households is 2.1: three must be reached, not two.
+    expect(coverageCell(3, 2, 70, PERIOD, early)).toMatchObject({ gap: 1, status: expect.not.stringMatching("met") });
+    expect(coverageCell(3, 1, 70, PERIOD, early).rate).toBe(33.3);
+  });
+});
+
+async function completeCourse(userId: string, course: CatalogueCourse) {
+  for (const module of course.modules) {
+    await markModuleRead(userId, course, module);
+    const attempt = await startAttempt(userId, course, module);
+    const form = new FormData();
+    for (const question of module.quiz.questions) {
+      for (const option of optionsOf(question).filter((candidate) => candidate.correct)) form.append(`q.${question.id}`, option.id);
+    }
+    await submitAttempt(userId, attempt.id, course, module, form);
+  }
+}
+
+describe("coverage from real records", () => {
+  let householdCourse: CatalogueCourse;
+  beforeAll(async () => {
+    const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"));
+    if (!course) throw new Error("no course counts for T-COOP-HH");
+    householdCourse = course;
+  });
+
+  test("an entry qualifies whether its account completes the course after the roster arrives or before", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const early = await createUser({ unitId: units.vanPhuc.id, targetGroup: "HH", fullName: "Người Học Trước" });
+    await completeCourse(early.id, householdCourse);
+    const latePhone = uniquePhone();
+    await importRoster(admin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+      { name: "Hộ học trước", phone: early.phone, taxCode: null, externalId: null },
+      { name: "Hộ học sau", phone: latePhone, taxCode: null, externalId: null },
+      { name: "Hộ chưa học", phone: uniquePhone(), taxCode: null, externalId: null },
+    ]);
+
+    let coverage = await getCoverage(units.district.path, PERIOD);
+    const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "T-COOP-HH");
+    const vanPhuc = () => coverage.rows.find((row) => row.ward.id === units.vanPhuc.id)!.cells[index]!;
+    expect(vanPhuc()).toMatchObject({ population: 3, reached: 1 });
+
+    const created = await createUserByAdmin(admin, { fullName: "Người Học Sau", phone: latePhone, email: null, unitId: units.vanPhuc.id, targetGroup: "HH" });
+    if (!created.ok) throw new Error(created.error);
+    await completeCourse(created.value.id, householdCourse);
+    coverage = await getCoverage(units.district.path, PERIOD);
+    expect(vanPhuc()).toMatchObject({ population: 3, reached: 2, gap: 1 });
+    expect(coverage.totals[index]).toMatchObject({ population: 3, reached: 2 });
+  });
+
+  test("an entry that has left no longer counts, in the population or as reached", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const learner = await createUser({ unitId: units.vanPhuc.id, targetGroup: "HH" });
+    await importRoster(admin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+      { name: "Hộ sắp chuyển đi", phone: learner.phone, taxCode: null, externalId: null },
+      { name: "Hộ ở lại", phone: uniquePhone(), taxCode: null, externalId: null },
+    ]);
+    await completeCourse(learner.id, householdCourse);
+    await prisma.rosterEntry.updateMany({ where: { phone: learner.phone }, data: { leftAt: new Date("2026-02-01") } });
+
+    const coverage = await getCoverage(units.vanPhuc.path, PERIOD);
+    const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "T-COOP-HH");
+    expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 1, reached: 0 });
+  });
+
+  test("a ward admin's coverage has their ward only", async () => {
+    const units = await createDistrict();
+    const coverage = await getCoverage(units.vanPhuc.path, PERIOD);
+    expect(coverage.rows.map((row) => row.ward.id)).toEqual([units.vanPhuc.id]);
+  });
+});

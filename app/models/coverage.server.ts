@@ -1,0 +1,92 @@
+import { getProgramme, type Indicator, type Period } from "#app/content/programme.server";
+import { prisma } from "#app/utils/db.server";
+
+export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
+
+export type CoverageCell = {
+  population: number;
+  reached: number;
+  /** reached / population, in percent, one decimal */
+  rate: number;
+  target: number;
+  /** People (or organisations) still to reach for the target */
+  gap: number;
+  status: CoverageStatus;
+};
+
+const DAY = 86_400_000;
+
+/** Where the period should be by now if coverage grew evenly from its start to its target. */
+function expectedRate(target: number, period: Period, asOf: Date) {
+  const elapsed = (asOf.getTime() - period.start.getTime()) / (period.end.getTime() + DAY - period.start.getTime());
+  return target * Math.min(1, Math.max(0, elapsed));
+}
+
+export function coverageCell(population: number, reached: number, target: number, period: Period, asOf: Date): CoverageCell {
+  const rate = population === 0 ? 0 : Math.round((reached * 1000) / population) / 10;
+  const gap = Math.max(0, Math.ceil((target * population) / 100) - reached);
+  const status: CoverageStatus =
+    population === 0
+      ? "no_population"
+      : reached * 100 >= target * population
+        ? "met"
+        : rate >= expectedRate(target, period, asOf)
+          ? "on_track"
+          : "behind";
+  return { population, reached, rate, target, gap, status };
+}
+
+export function periodAt(date: Date) {
+  const { periods } = getProgramme();
+  return periods.find((period) => period.start <= date && date.getTime() < period.end.getTime() + DAY) ?? periods[periods.length - 1]!;
+}
+
+export function findPeriod(code: string | null) {
+  return getProgramme().periods.find((period) => period.code === code) ?? null;
+}
+
+/**
+ * Coverage of every indicator in every ward of a scope, for a period, as of a date (the period's
+ * end if it is over). Two grouped counts, whatever the size of the rosters: population from the
+ * roster entries still present, reached from the recorded first qualifications.
+ */
+export async function getCoverage(scopePath: string, period: Period, now = new Date()) {
+  const asOf = now < period.end ? now : new Date(period.end.getTime() + DAY - 1);
+  const present = { OR: [{ leftAt: null }, { leftAt: { gt: asOf } }] };
+  const [wards, population, reached] = await Promise.all([
+    prisma.adminUnit.findMany({
+      where: { level: "ward", path: { startsWith: scopePath } },
+      select: { id: true, code: true, name: true },
+    }),
+    prisma.rosterEntry.groupBy({
+      by: ["unitId", "targetGroup"],
+      where: { unit: { path: { startsWith: scopePath } }, ...present },
+      _count: { _all: true },
+    }),
+    prisma.qualification.groupBy({
+      by: ["indicator", "unitId"],
+      where: { qualifiedAt: { gte: period.start, lte: asOf }, rosterEntry: { unit: { path: { startsWith: scopePath } }, ...present } },
+      _count: { _all: true },
+    }),
+  ]);
+  const populationOf = (unitId: string, indicator: Indicator) =>
+    population.filter((row) => row.unitId === unitId && indicator.groups.includes(row.targetGroup)).reduce((sum, row) => sum + row._count._all, 0);
+  const reachedOf = (unitId: string, indicator: Indicator) =>
+    reached.find((row) => row.unitId === unitId && row.indicator === indicator.code)?._count._all ?? 0;
+
+  const { indicators } = getProgramme();
+  const collator = new Intl.Collator("vi");
+  const rows = wards
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((ward) => ({
+      ward,
+      cells: indicators.map((indicator) =>
+        coverageCell(populationOf(ward.id, indicator), reachedOf(ward.id, indicator), indicator.target, period, asOf),
+      ),
+    }));
+  const totals = indicators.map((indicator, index) => {
+    const sum = (pick: (cell: CoverageCell) => number) => rows.reduce((total, row) => total + pick(row.cells[index]!), 0);
+    return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf);
+  });
+  return { asOf, indicators, rows, totals };
+}

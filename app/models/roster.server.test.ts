@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+
+import { prisma } from "#app/utils/db.server";
+import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+
+import { importRoster, parseRosterCsv, ROSTER_COLUMNS } from "./roster.server";
+
+const HEADER = Object.values(ROSTER_COLUMNS).join(",");
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe("reading a roster file", () => {
+  test("every bad row is reported with its row number and column, and nothing is returned to import", () => {
+    const csv = [
+      HEADER,
+      "Nguyễn Thị Hoa,0912 345 678,,VP-1",
+      ",0912 345 679,,VP-2",
+      "Trần Văn Bình,12345,,VP-3",
+      "Công ty Dệt,,01234,",
+      "Lê Thị Cúc,0912 345 678,,VP-5",
+      "Hộ ông Sơn,,,",
+      "Đỗ Văn Tài,=HYPERLINK(1),,VP-7",
+    ].join("\n");
+    const parsed = parseRosterCsv(bytes(csv));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      { row: 3, column: "Họ và tên hoặc tên tổ chức", problem: "roster.name.missing" },
+      { row: 4, column: "Số điện thoại", problem: "form.phone.invalid" },
+      { row: 5, column: "Mã số thuế", problem: "roster.taxCode.invalid" },
+      { row: 6, column: "Số điện thoại", problem: "roster.duplicate" },
+      { row: 7, column: "Số điện thoại", problem: "roster.key.missing" },
+      { row: 8, column: "Số điện thoại", problem: "roster.cell.formula" },
+      { row: 8, column: "Số điện thoại", problem: "form.phone.invalid" },
+    ]);
+  });
+
+  test("a clean file saved by Excel (BOM, semicolons, headers without accents) reads as rows", () => {
+    const csv = `\uFEFFho va ten hoac ten to chuc;so dien thoai;ma so thue;ma rieng cua phuong\r\nHộ bà Lan;+84 912 000 111;;\r\nCông ty Dệt;;0101234567-001;\r\n`;
+    const parsed = parseRosterCsv(bytes(csv));
+    expect(parsed).toEqual({
+      ok: true,
+      rows: [
+        { name: "Hộ bà Lan", phone: "+84912000111", taxCode: null, externalId: null },
+        { name: "Công ty Dệt", phone: null, taxCode: "0101234567-001", externalId: null },
+      ],
+    });
+  });
+
+  test("files that are not CSV, not UTF-8, empty or without the name column are refused as a whole", () => {
+    const refusal = (input: Uint8Array) => {
+      const parsed = parseRosterCsv(input);
+      return parsed.ok ? null : parsed.problems[0]?.problem;
+    };
+    expect(refusal(new Uint8Array())).toBe("roster.file.empty");
+    expect(refusal(bytes(`${HEADER}\n`))).toBe("roster.file.empty");
+    expect(refusal(new Uint8Array([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0x69]))).toBe("roster.file.encoding");
+    expect(refusal(bytes("PK\u0003\u0004 not really a csv"))).toBe("roster.file.notCsv");
+    expect(refusal(bytes("Tên,Điện thoại\nA,0912345678\n"))).toBe("roster.column.missing");
+  });
+});
+
+describe("importing a roster", () => {
+  test("a re-import updates entries matched by phone or id instead of duplicating them", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const phone = uniquePhone();
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const first = await importRoster(admin, units.vanPhuc.path, target, [
+      { name: "Hộ bà Lan", phone, taxCode: null, externalId: null },
+      { name: "Hộ ông Sơn", phone: null, taxCode: null, externalId: "VP-2" },
+    ]);
+    const second = await importRoster(admin, units.vanPhuc.path, target, [
+      { name: "Hộ bà Lan (đã sửa)", phone, taxCode: null, externalId: null },
+      { name: "Hộ ông Sơn", phone: null, taxCode: null, externalId: "VP-2" },
+      { name: "Hộ bà Mới", phone: uniquePhone(), taxCode: null, externalId: null },
+    ]);
+    expect(first).toMatchObject({ created: 2, updated: 0 });
+    expect(second).toMatchObject({ created: 1, updated: 2 });
+    const names = await prisma.rosterEntry.findMany({ where: target, select: { name: true }, orderBy: { name: "asc" } });
+    expect(names.map((entry) => entry.name)).toEqual(["Hộ bà Lan (đã sửa)", "Hộ bà Mới", "Hộ ông Sơn"]);
+    expect(await prisma.auditEntry.count({ where: { actorId: admin.id, action: "roster.import" } })).toBe(2);
+  });
+
+  test("a ward admin cannot import into another ward", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const attempt = importRoster(admin, units.vanPhuc.path, { unitId: units.phuLa.id, targetGroup: "HH" }, [
+      { name: "Hộ lạ", phone: uniquePhone(), taxCode: null, externalId: null },
+    ]);
+    await expect(attempt).rejects.toMatchObject({ status: 403 });
+    expect(await prisma.rosterEntry.count({ where: { unitId: units.phuLa.id } })).toBe(0);
+  });
+});

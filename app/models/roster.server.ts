@@ -1,0 +1,189 @@
+import { parse } from "csv-parse/sync";
+
+import type { MessageKey } from "#app/i18n/messages";
+import type { AdminUser } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import { nameOrPhoneFilter } from "#app/utils/list-query";
+import { normalisePhone } from "#app/utils/phone";
+import { foldForSearch } from "#app/utils/search";
+
+import { audit } from "./audit.server";
+import { recordQualifications } from "./qualification.server";
+import { findWardInForce } from "./unit.server";
+
+export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
+export const ROSTER_MAX_ROWS = 20_000;
+
+/** The template's columns, in order. Headers are matched without diacritics or case. */
+export const ROSTER_COLUMNS = {
+  name: "Họ và tên hoặc tên tổ chức",
+  phone: "Số điện thoại",
+  taxCode: "Mã số thuế",
+  externalId: "Mã riêng của phường",
+} as const;
+type Column = keyof typeof ROSTER_COLUMNS;
+
+const TAX_CODE = /^\d{10}(-\d{3})?$/;
+const FORMULA = /^(=|@|[+-](?![\d\s]))/;
+
+export type RosterRow = { name: string; phone: string | null; taxCode: string | null; externalId: string | null };
+/** A problem in the file: the row as a spreadsheet numbers it (header is row 1) and the column. */
+export type RosterProblem = { row: number | null; column: string | null; problem: MessageKey };
+
+type Parsed = { ok: true; rows: RosterRow[] } | { ok: false; problems: RosterProblem[] };
+
+function fileProblem(problem: MessageKey): Parsed {
+  return { ok: false, problems: [{ row: null, column: null, problem }] };
+}
+
+/**
+ * Reads a roster CSV (UTF-8, comma or semicolon separated, as Excel saves it) and checks every
+ * row. Every bad row is reported, with its number and column, and then nothing is imported.
+ */
+export function parseRosterCsv(bytes: Uint8Array): Parsed {
+  if (bytes.byteLength === 0) return fileProblem("roster.file.empty");
+  if (bytes.byteLength > ROSTER_MAX_BYTES) return fileProblem("roster.file.tooBig");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return fileProblem("roster.file.encoding");
+  }
+  if (text.startsWith("PK") || text.includes("\0")) return fileProblem("roster.file.notCsv");
+  const firstLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
+  } catch {
+    return fileProblem("roster.file.notCsv");
+  }
+  const [header, ...data] = records;
+  if (!header || data.length === 0) return fileProblem("roster.file.empty");
+  if (data.length > ROSTER_MAX_ROWS) return fileProblem("roster.file.tooManyRows");
+
+  const positions = new Map<Column, number>();
+  const wanted = Object.entries(ROSTER_COLUMNS) as [Column, string][];
+  header.forEach((label, index) => {
+    const found = wanted.find(([, expected]) => foldForSearch(expected) === foldForSearch(label));
+    if (found) positions.set(found[0], index);
+  });
+  if (!positions.has("name")) return { ok: false, problems: [{ row: 1, column: ROSTER_COLUMNS.name, problem: "roster.column.missing" }] };
+
+  const problems: RosterProblem[] = [];
+  const rows: RosterRow[] = [];
+  const seen = { phone: new Map<string, number>(), taxCode: new Map<string, number>(), externalId: new Map<string, number>() };
+  data.forEach((record, index) => {
+    const rowNumber = index + 2;
+    const cell = (column: Column) => {
+      const position = positions.get(column);
+      return position === undefined ? "" : (record[position] ?? "").trim();
+    };
+    const report = (column: Column, problem: MessageKey) => problems.push({ row: rowNumber, column: ROSTER_COLUMNS[column], problem });
+    // A cell starting with "=" (or "+", "-", "@" not starting a number such as +84...) is a
+    // formula a spreadsheet would run: refuse it rather than store it and export it later.
+    for (const column of positions.keys()) if (FORMULA.test(cell(column))) report(column, "roster.cell.formula");
+
+    const name = cell("name");
+    if (name.length < 2) report("name", "roster.name.missing");
+    else if (name.length > 200) report("name", "form.tooLong");
+    const rawPhone = cell("phone");
+    const phone = rawPhone ? normalisePhone(rawPhone) : null;
+    if (rawPhone && !phone) report("phone", "form.phone.invalid");
+    const taxCode = cell("taxCode") || null;
+    if (taxCode && !TAX_CODE.test(taxCode)) report("taxCode", "roster.taxCode.invalid");
+    const externalId = cell("externalId") || null;
+    if (externalId && externalId.length > 50) report("externalId", "form.tooLong");
+    if (!rawPhone && !taxCode && !externalId) report("phone", "roster.key.missing");
+    for (const [column, value] of [["phone", phone], ["taxCode", taxCode], ["externalId", externalId]] as const) {
+      if (!value) continue;
+      if (seen[column].has(value)) report(column, "roster.duplicate");
+      else seen[column].set(value, rowNumber);
+    }
+    rows.push({ name, phone, taxCode, externalId });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
+}
+
+type ImportTarget = { unitId: string; targetGroup: string };
+
+/**
+ * Imports a checked roster into one ward and group, all rows or none. An entry already on the
+ * roster (same external id, else phone, else tax code) is updated, not duplicated; entries are
+ * matched to accounts by phone and qualify at once for what their person has completed.
+ */
+export async function importRoster(admin: AdminUser, scopePath: string, target: ImportTarget, rows: RosterRow[]) {
+  const ward = await findWardInForce(target.unitId);
+  if (!ward?.path.startsWith(scopePath)) throw new Response("Forbidden", { status: 403 });
+  const phones = rows.flatMap((row) => (row.phone ? [row.phone] : []));
+  const users = await prisma.user.findMany({ where: { phone: { in: phones } }, select: { id: true, phone: true } });
+  const userByPhone = new Map(users.map((user) => [user.phone, user.id]));
+
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.rosterEntry.findMany({
+        where: { unitId: target.unitId, targetGroup: target.targetGroup },
+        select: { id: true, phone: true, taxCode: true, externalId: true },
+      });
+      const byKey = new Map<string, string>();
+      for (const entry of existing) {
+        if (entry.externalId) byKey.set(`x:${entry.externalId}`, entry.id);
+        if (entry.phone) byKey.set(`p:${entry.phone}`, entry.id);
+        if (entry.taxCode) byKey.set(`t:${entry.taxCode}`, entry.id);
+      }
+      let created = 0;
+      let updated = 0;
+      const matchedUsers = new Set<string>();
+      for (const row of rows) {
+        const id =
+          (row.externalId && byKey.get(`x:${row.externalId}`)) ||
+          (row.phone && byKey.get(`p:${row.phone}`)) ||
+          (row.taxCode && byKey.get(`t:${row.taxCode}`)) ||
+          null;
+        const userId = row.phone ? (userByPhone.get(row.phone) ?? null) : null;
+        const data = { ...row, searchName: foldForSearch(row.name), userId, leftAt: null };
+        if (id) {
+          await tx.rosterEntry.update({ where: { id }, data, select: { id: true } });
+          updated++;
+        } else {
+          await tx.rosterEntry.create({ data: { ...data, ...target }, select: { id: true } });
+          created++;
+        }
+        if (userId) matchedUsers.add(userId);
+      }
+      for (const userId of matchedUsers) await recordQualifications(tx, userId);
+      await audit(tx, {
+        actorId: admin.id,
+        action: "roster.import",
+        targetType: "unit",
+        targetId: target.unitId,
+        details: { targetGroup: target.targetGroup, created, updated, matched: matchedUsers.size },
+      });
+      return { created, updated, matched: matchedUsers.size };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export function rosterTemplateCsv() {
+  const example = ["Nguyễn Thị Hoa", "0912 345 678", "", "VP-001"];
+  return `\uFEFF${Object.values(ROSTER_COLUMNS).join(",")}\r\n${example.join(",")}\r\n`;
+}
+
+const ROSTER_PAGE_SIZE = 25;
+
+/** Roster entries in an administrator's scope, searchable by name or phone, in pages. */
+export async function listRoster(scopePath: string, query: string, page: number) {
+  const where = { unit: { path: { startsWith: scopePath } }, ...nameOrPhoneFilter(query) };
+  const [entries, total] = await Promise.all([
+    prisma.rosterEntry.findMany({
+      where,
+      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, unit: { select: { name: true } } },
+      orderBy: [{ searchName: "asc" }, { id: "asc" }],
+      skip: (page - 1) * ROSTER_PAGE_SIZE,
+      take: ROSTER_PAGE_SIZE,
+    }),
+    prisma.rosterEntry.count({ where }),
+  ]);
+  return { entries, total, pageCount: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)) };
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { CoverageFigure } from "#app/components/coverage-figure";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { getProgramme } from "#app/content/programme.server";
+import { getLang } from "#app/i18n/lang.server";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { findPeriod, getCoverage, periodAt } from "#app/models/coverage.server";
+import { getUnitPath } from "#app/models/unit.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.title") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const url = new URL(request.url);
+  const period = findPeriod(url.searchParams.get("ky")) ?? periodAt(new Date());
+  const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
+  const coverage = await getCoverage(path, period);
+  return {
+    period: period.code,
+    periods: getProgramme().periods.map((candidate) => candidate.code),
+    asOf: formatDate(coverage.asOf),
+    indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
+    rows: coverage.rows.map((row) => ({ code: row.ward.code, name: row.ward.name, cells: row.cells })),
+    totals: coverage.totals,
+    showTotals: coverage.rows.length > 1,
+  };
+}
+
+export default function CoverageOverviewPage() {
+  const t = useT();
+  const { period, periods, asOf, indicators, rows, totals, showTotals } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("coverage.title")}</h1>
+      <Form method="get" className="period-form">
+        <label htmlFor="period">{t("coverage.period")}</label>
+        <select id="period" name="ky" defaultValue={period}>
+          {periods.map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button">
+          {t("coverage.show")}
+        </button>
+      </Form>
+      <p>{t("coverage.asOf", { date: asOf })}</p>
+      <p>
+        <a href={`/quan-tri/bao-cao/xuat?ky=${period}`} download>
+          {t("coverage.exportCsv")}
+        </a>
+      </p>
+      <ul className="indicator-legend">
+        {indicators.map((indicator) => (
+          <li key={indicator.code}>
+            <strong>{indicator.code}</strong>: {indicator.label} ({t("coverage.target", { target: indicator.target })})
+          </li>
+        ))}
+      </ul>
+      <div className="table-scroll">
+        <table className="coverage">
+          <caption>{t("coverage.caption", { period })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("form.ward")}</th>
+              {indicators.map((indicator) => (
+                <th key={indicator.code} scope="col">
+                  {indicator.code}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">
+                  <Link to={`/quan-tri/bao-cao/${row.code}?ky=${period}`}>{row.name}</Link>
+                </th>
+                {row.cells.map((cell, index) => (
+                  <td key={indicators[index]?.code} className={`coverage__cell coverage__cell--${cell.status}`}>
+                    <CoverageFigure cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {showTotals ? (
+            <tfoot>
+              <tr>
+                <th scope="row">{t("coverage.total")}</th>
+                {totals.map((cell, index) => (
+                  <td key={indicators[index]?.code} className={`coverage__cell coverage__cell--${cell.status}`}>
+                    <CoverageFigure cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

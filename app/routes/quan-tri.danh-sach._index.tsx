@@ -1,0 +1,177 @@
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Pagination } from "#app/components/pagination";
+import { FormMessage, SelectField } from "#app/components/form-field";
+import { getProgramme, isTargetGroup } from "#app/content/programme.server";
+import { targetGroupLabels } from "#app/content/target-groups.server";
+import { getLang } from "#app/i18n/lang.server";
+import type { MessageKey } from "#app/i18n/messages";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { importRoster, listRoster, parseRosterCsv, ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster.server";
+import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { parseListQuery } from "#app/utils/list-query";
+import { formatPhone } from "#app/utils/phone";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "roster.title") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const { q, page } = parseListQuery(request);
+  const scope = (await getUnitPath(admin.unitId)).path;
+  const [lang, wards, roster] = await Promise.all([getLang(request), listUnitsInScope(scope), listRoster(scope, q, page)]);
+  const groups = targetGroupLabels(lang);
+  return {
+    q,
+    page,
+    wards: wards.filter((unit) => unit.level === "ward").map((ward) => ({ value: ward.id, label: ward.name })),
+    targetGroups: getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] })),
+    total: roster.total,
+    pageCount: roster.pageCount,
+    entries: roster.entries.map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      phone: entry.phone ? formatPhone(entry.phone) : "",
+      ward: entry.unit.name,
+      group: groups[entry.targetGroup] ?? entry.targetGroup,
+      matched: entry.userId !== null,
+    })),
+  };
+}
+
+type ImportAnswer =
+  | { imported: { created: number; updated: number; matched: number } }
+  | { message: MessageKey; problems: RosterProblem[] };
+
+function rejectImport(message: MessageKey, problems: RosterProblem[] = [], status = 400) {
+  return json<ImportAnswer>({ message, problems }, { status });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: ROSTER_MAX_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return rejectImport("roster.file.tooBig", [], 413);
+    return rejectImport("roster.file.notCsv");
+  }
+  const unitId = formData.get("unitId");
+  const targetGroup = formData.get("targetGroup");
+  const file = formData.get("file");
+  if (typeof unitId !== "string" || !unitId) return rejectImport("form.unknown_ward");
+  if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup)) return rejectImport("form.targetGroup.unknown");
+  if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
+  const parsed = parseRosterCsv(new Uint8Array(await file.arrayBuffer()));
+  if (!parsed.ok) return rejectImport("roster.rejected", parsed.problems);
+  const scope = (await getUnitPath(admin.unitId)).path;
+  const imported = await importRoster(admin, scope, { unitId, targetGroup }, parsed.rows);
+  return json<ImportAnswer>({ imported });
+}
+
+export default function RosterPage() {
+  const t = useT();
+  const { q, page, wards, targetGroups, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  return (
+    <section>
+      <h1>{t("roster.title")}</h1>
+      <p>{t("roster.intro")}</p>
+
+      <h2>{t("roster.import")}</h2>
+      <p>
+        <a href="/quan-tri/danh-sach/mau" download>
+          {t("roster.template")}
+        </a>
+      </p>
+      {answer && "imported" in answer ? (
+        <p className="notice" role="status">
+          {t("roster.imported", answer.imported)}
+        </p>
+      ) : null}
+      {answer && "message" in answer ? (
+        <div role="alert">
+          <FormMessage message={answer.message} />
+          {answer.problems.length > 0 ? (
+            <table className="problems">
+              <caption>{t("roster.problems", { count: answer.problems.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("roster.row")}</th>
+                  <th scope="col">{t("roster.column")}</th>
+                  <th scope="col">{t("roster.problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {answer.problems.slice(0, 200).map((problem, index) => (
+                  <tr key={index}>
+                    <td>{problem.row ?? "—"}</td>
+                    <td>{problem.column ?? "—"}</td>
+                    <td>{t(problem.problem)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </div>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack narrow">
+        <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} required />
+        <SelectField name="targetGroup" label={t("roster.group")} options={targetGroups} placeholder={t("form.choose")} required />
+        <div className="field">
+          <label htmlFor="roster-file">{t("roster.file")}</label>
+          <p className="field__hint" id="roster-file-hint">
+            {t("roster.fileHint")}
+          </p>
+          <input id="roster-file" type="file" name="file" accept=".csv,text/csv" required aria-describedby="roster-file-hint" />
+        </div>
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {t("roster.submit")}
+        </button>
+      </Form>
+
+      <h2>{t("roster.entries")}</h2>
+      <Form method="get" className="search-form" role="search">
+        <label htmlFor="roster-search">{t("users.search")}</label>
+        <div className="search-form__row">
+          <input id="roster-search" type="search" name="q" defaultValue={q} />
+          <button type="submit" className="button">
+            {t("users.searchSubmit")}
+          </button>
+        </div>
+      </Form>
+      <p>{t("users.count", { count: total })}</p>
+      <ul className="record-list">
+        {entries.map((entry) => (
+          <li key={entry.id} className="record">
+            <span className="record__title">{entry.name}</span>
+            <span>{entry.phone}</span>
+            <span>{entry.ward}</span>
+            <span>
+              {entry.group} · {entry.matched ? t("roster.matched") : t("roster.unmatched")}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Pagination q={q} page={page} pageCount={pageCount} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+import { foldForSearch } from "./search";
+
+const listQuerySchema = z.object({
+  q: z.string().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+/** The search text and page of an admin list, from the URL; anything odd falls back to defaults. */
+export function parseListQuery(request: Request) {
+  const url = new URL(request.url);
+  return listQuerySchema.parse({ q: url.searchParams.get("q") ?? "", page: url.searchParams.get("page") ?? 1 });
+}
+
+/** A filter on the folded name or the phone: "nguyen van a" and "0912" both find their rows. */
+export function nameOrPhoneFilter(query: string) {
+  const folded = foldForSearch(query);
+  if (!folded) return {};
+  return { OR: [{ searchName: { contains: folded } }, { phone: { contains: folded.replace(/\D/g, "") || folded } }] };
+}

@@ -1,0 +1,80 @@
+import { readFile } from "node:fs/promises";
+
+import { getCatalogue } from "#app/content/catalogue.server";
+import { prisma } from "#app/utils/db.server";
+
+import { createLearner, DEMO, expect, findUserId, test } from "./fixtures";
+
+const PHU_LA_ADMIN = "0901000007";
+const HEADER = "Họ và tên hoặc tên tổ chức,Số điện thoại,Mã số thuế,Mã riêng của phường";
+
+function csvFile(lines: string[]) {
+  return { name: "danh-sach.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${[HEADER, ...lines].join("\r\n")}\r\n`) };
+}
+
+test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage moves by the right amount", async ({ page, signInAs }) => {
+  // A household head of Phú La who already completed the household course online.
+  const phone = await createLearner("Chủ Hộ Đã Học", "HH");
+  const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
+  await prisma.courseCompletion.create({
+    data: { userId: await findUserId(phone), courseSlug: course.slug, contentVersion: course.version, rule: "online" },
+  });
+
+  await signInAs(PHU_LA_ADMIN);
+  await page.goto("/quan-tri/bao-cao/HD-PHU-LA");
+  const householdRow = page.getByRole("row", { name: /T-COOP-HH/ });
+  await expect(householdRow).toContainText("Chưa có danh sách");
+
+  await page.goto("/quan-tri/danh-sach");
+  const templateDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải tệp mẫu (CSV, tiêu đề tiếng Việt)" }).click();
+  const template = await readFile((await (await templateDownload).path())!, "utf8");
+  expect(template).toContain(HEADER);
+
+  const good = [`Hộ ông Đã Học,${phone},,`, "Hộ bà Chưa Học,0911 222 333,,", "Hộ ông Vắng Nhà,,,PL-3"];
+  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByLabel("Tệp danh sách (CSV)").setInputFiles(csvFile([good[0]!, ",0911 222 444,,", good[1]!, "Hộ ông Sai Số,12345,,"]));
+  await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
+  const problems = page.getByRole("table", { name: "2 lỗi" });
+  await expect(problems.getByRole("row", { name: /^3 Họ và tên hoặc tên tổ chức Thiếu họ tên/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /^5 Số điện thoại Số điện thoại không hợp lệ/ })).toBeVisible();
+  await page.goto("/quan-tri/bao-cao/HD-PHU-LA");
+  await expect(householdRow).toContainText("Chưa có danh sách");
+
+  await page.goto("/quan-tri/danh-sach");
+  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByLabel("Tệp danh sách (CSV)").setInputFiles(csvFile(good));
+  await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã nhập danh sách: 3 mục mới, 0 mục cập nhật, 1 mục khớp với tài khoản.");
+
+  await page.goto("/quan-tri/bao-cao/HD-PHU-LA");
+  await expect(householdRow).toContainText("33.3%");
+  await expect(householdRow).toContainText("1/3");
+  // 70% of 3 households means 3: two still to reach.
+  await expect(householdRow.getByRole("cell").last()).toHaveText("2");
+});
+
+test("a ward admin gets 403 on another ward's report", async ({ page, signInAs }) => {
+  await signInAs(PHU_LA_ADMIN);
+  const response = await page.goto("/quan-tri/bao-cao/HD-VAN-PHUC");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+  await page.goto("/quan-tri/bao-cao");
+  await expect(page.getByRole("table").getByRole("link")).toHaveText(["Phú La"]);
+});
+
+test("a district admin sees every ward and exports the report as CSV", async ({ page, signInAs }) => {
+  await signInAs(DEMO.districtAdmin);
+  await page.goto("/quan-tri/bao-cao");
+  await expect(page.getByRole("table").getByRole("link")).toHaveCount(17);
+  await expect(page.getByRole("row", { name: /Toàn quận/ })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
+  const csv = await readFile((await (await download).path())!, "utf8");
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  expect(csv).toContain("Phường,Chỉ tiêu,Tên chỉ tiêu,Số đối tượng,Đã đạt,Tỷ lệ (%),Mục tiêu (%),Còn thiếu (người/tổ chức),Đánh giá");
+  // The demo roster of Vạn Phúc has two ward officials, neither trained yet: 90% of 2 leaves 2.
+  const officials = csv.split("\r\n").find((line) => line.startsWith("Vạn Phúc,T-OFF-W,"));
+  expect(officials?.split(",").slice(-6)).toEqual(["2", "0", "0", "90", "2", "Chậm"]);
+});
