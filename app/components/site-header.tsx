@@ -35,6 +35,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <>
             <NavLink to="/quan-tri/bao-cao">{t("nav.coverage")}</NavLink>
             <NavLink to="/quan-tri/danh-sach">{t("nav.roster")}</NavLink>
+            <NavLink to="/quan-tri/buoi-hoc">{t("nav.sessions")}</NavLink>
             <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink>
           </>
         ) : null}

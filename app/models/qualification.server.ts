@@ -4,6 +4,25 @@ import type { Prisma } from "#app/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
+type Entry = { id: string; unitId: string; targetGroup: string };
+
+/** The first qualification of each entry for each indicator that covers its target group. */
+async function qualify(tx: Tx, entries: Entry[], indicatorCodes: string[], qualifiedAt: Date, source: "online" | "in-person") {
+  const { indicators } = getProgramme();
+  for (const code of indicatorCodes) {
+    const indicator = indicators.find((candidate) => candidate.code === code);
+    if (!indicator) continue;
+    for (const entry of entries.filter((candidate) => indicator.groups.includes(candidate.targetGroup))) {
+      await tx.qualification.upsert({
+        where: { indicator_rosterEntryId: { indicator: code, rosterEntryId: entry.id } },
+        update: {},
+        create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt, source },
+        select: { id: true },
+      });
+    }
+  }
+}
+
 /**
  * Records, for every roster entry matched to this user, each indicator their completed courses
  * count for (first time only). Called in the transaction that changes either side: a course
@@ -13,23 +32,30 @@ export async function recordQualifications(tx: Tx, userId: string) {
   const entries = await tx.rosterEntry.findMany({ where: { userId }, select: { id: true, unitId: true, targetGroup: true } });
   if (entries.length === 0) return;
   const completions = await tx.courseCompletion.findMany({ where: { userId }, select: { courseSlug: true, completedAt: true } });
-  if (completions.length === 0) return;
-  const [catalogue, programme] = [await getCatalogue(), getProgramme()];
+  const { courses } = await getCatalogue();
   for (const completion of completions) {
-    const course = catalogue.courses.find((candidate) => candidate.slug === completion.courseSlug);
-    for (const code of course?.indicators ?? []) {
-      const indicator = programme.indicators.find((candidate) => candidate.code === code);
-      if (!indicator) continue;
-      for (const entry of entries.filter((candidate) => indicator.groups.includes(candidate.targetGroup))) {
-        await tx.qualification.upsert({
-          where: { indicator_rosterEntryId: { indicator: code, rosterEntryId: entry.id } },
-          update: {},
-          create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt: completion.completedAt, source: "online" },
-          select: { id: true },
-        });
-      }
-    }
+    const course = courses.find((candidate) => candidate.slug === completion.courseSlug);
+    await qualify(tx, entries, course?.indicators ?? [], completion.completedAt, "online");
   }
+}
+
+/**
+ * Attendance at an in-person session qualifies like a completion of the courses it covered: a
+ * training session for all their indicators, a communication session for their communication
+ * indicators only.
+ */
+export async function recordAttendanceQualifications(
+  tx: Tx,
+  session: { kind: string; courseSlugs: string[]; heldOn: Date },
+  entry: Entry,
+) {
+  const { courses } = await getCatalogue();
+  const { indicators } = getProgramme();
+  const covered = courses.filter((course) => session.courseSlugs.includes(course.slug)).flatMap((course) => course.indicators);
+  const counted = covered.filter(
+    (code) => session.kind === "training" || indicators.find((indicator) => indicator.code === code)?.kind === "communication",
+  );
+  await qualify(tx, [entry], [...new Set(counted)], session.heldOn, "in-person");
 }
 
 /** An account and the roster entries with its phone find each other, whichever came first. */

@@ -11,6 +11,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
+import { SearchForm } from "#app/components/search-form";
 import { FormMessage, SelectField } from "#app/components/form-field";
 import { getProgramme, isTargetGroup } from "#app/content/programme.server";
 import { targetGroupLabels } from "#app/content/target-groups.server";
@@ -145,15 +146,7 @@ export default function RosterPage() {
       </Form>
 
       <h2>{t("roster.entries")}</h2>
-      <Form method="get" className="search-form" role="search">
-        <label htmlFor="roster-search">{t("users.search")}</label>
-        <div className="search-form__row">
-          <input id="roster-search" type="search" name="q" defaultValue={q} />
-          <button type="submit" className="button">
-            {t("users.searchSubmit")}
-          </button>
-        </div>
-      </Form>
+      <SearchForm q={q} />
       <p>{t("users.count", { count: total })}</p>
       <ul className="record-list">
         {entries.map((entry) => (

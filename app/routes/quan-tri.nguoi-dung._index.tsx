@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
+import { SearchForm } from "#app/components/search-form";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
@@ -46,15 +47,7 @@ export default function UserListPage() {
           {t("users.create")}
         </Link>
       </div>
-      <Form method="get" className="search-form" role="search">
-        <label htmlFor="user-search">{t("users.search")}</label>
-        <div className="search-form__row">
-          <input id="user-search" type="search" name="q" defaultValue={q} placeholder={t("users.searchPlaceholder")} />
-          <button type="submit" className="button">
-            {t("users.searchSubmit")}
-          </button>
-        </div>
-      </Form>
+      <SearchForm q={q} placeholder={t("users.searchPlaceholder")} />
       <p role="status">{t("users.count", { count: total })}</p>
       {users.length > 0 ? (
         <ul className="record-list">

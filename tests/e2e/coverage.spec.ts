@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
+import { foldForSearch } from "#app/utils/search";
 
-import { createLearner, DEMO, expect, findUserId, test } from "./fixtures";
+import { createLearner, createWardAdmin, DEMO, expect, findUserId, test } from "./fixtures";
 
 const PHU_LA_ADMIN = "0901000007";
 const HEADER = "Họ và tên hoặc tên tổ chức,Số điện thoại,Mã số thuế,Mã riêng của phường";
@@ -77,4 +78,41 @@ test("a district admin sees every ward and exports the report as CSV", async ({ 
   // The demo roster of Vạn Phúc has two ward officials, neither trained yet: 90% of 2 leaves 2.
   const officials = csv.split("\r\n").find((line) => line.startsWith("Vạn Phúc,T-OFF-W,"));
   expect(officials?.split(",").slice(-6)).toEqual(["2", "0", "0", "90", "2", "Chậm"]);
+});
+
+test("a ward admin records a session with attendance and the ward's coverage moves", async ({ page, signInAs }) => {
+  const admin = await createWardAdmin("HD-KIEN-HUNG", "Cán Bộ Kiến Hưng");
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HD-KIEN-HUNG" }, select: { id: true } });
+  for (const name of ["Hộ ông Triệu Văn Bảo", "Hộ bà Ngô Thị Hằng"]) {
+    await prisma.rosterEntry.create({ data: { unitId: ward.id, targetGroup: "HH", name, searchName: foldForSearch(name), externalId: name } });
+  }
+  await signInAs(admin);
+  await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
+  const householdRow = page.getByRole("row", { name: /T-COOP-HH/ });
+  await expect(householdRow).toContainText("0/2");
+
+  await page.goto("/quan-tri/buoi-hoc/moi");
+  await page.getByLabel("Ngày tổ chức").fill("2026-03-15");
+  await page.getByLabel("Địa điểm").fill("Nhà văn hoá tổ dân phố 3");
+  await page.getByLabel("Loại buổi").selectOption({ label: "Tập huấn" });
+  const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
+  await page.getByLabel(course.title).check();
+  await page.getByLabel("Người giảng").fill("Cán bộ phường");
+  await page.getByRole("button", { name: "Lưu buổi học" }).click();
+  await expect(page.getByRole("heading", { name: "15/03/2026 · Nhà văn hoá tổ dân phố 3" })).toBeVisible();
+
+  // The search ignores diacritics: "trieu van" finds "Triệu Văn".
+  await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("trieu van");
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await page.getByRole("button", { name: "Điểm danh Hộ ông Triệu Văn Bảo" }).click();
+  await expect(page.getByRole("heading", { name: "Điểm danh (1 người)" })).toBeVisible();
+
+  await page.getByLabel("Họ và tên hoặc tên tổ chức").fill("Hộ ông Đến Sau");
+  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByRole("button", { name: "Thêm vào danh sách và điểm danh" }).click();
+  await expect(page.getByRole("heading", { name: "Điểm danh (2 người)" })).toBeVisible();
+
+  await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
+  await expect(householdRow).toContainText("2/3");
+  await expect(householdRow).toContainText("66.7%");
 });

@@ -72,3 +72,14 @@ export async function expectHelpLines(page: Page) {
   await expect(footer.getByRole("link", { name: "111", exact: true })).toBeVisible();
   await expect(footer.getByRole("link", { name: "024 3352 5662" })).toBeVisible();
 }
+
+/** A ward admin of a ward no other test touches, so that its figures move only by this test. */
+export async function createWardAdmin(wardCode: string, fullName: string) {
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: wardCode }, select: { id: true } });
+  const phone = `08${String(randomInt(10_000_000, 99_999_999))}`;
+  await prisma.user.create({
+    data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, role: "ward_admin" },
+    select: { id: true },
+  });
+  return phone;
+}

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, test } from "vitest";
+
+import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
+import { prisma } from "#app/utils/db.server";
+import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+
+import { importRoster } from "./roster.server";
+import { addPersonAndAttend, createTrainingSession, recordAttendance, requireTrainingSession } from "./training-session.server";
+
+let householdCourse: CatalogueCourse;
+
+beforeAll(async () => {
+  householdCourse = (await getCatalogue()).courses.find((course) => course.indicators.includes("T-COOP-HH"))!;
+});
+
+async function wardWithRoster() {
+  const units = await createDistrict();
+  const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+  await importRoster(admin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+    { name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null },
+  ]);
+  const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id }, select: { id: true } });
+  return { units, admin, entry };
+}
+
+type Ward = Awaited<ReturnType<typeof wardWithRoster>>;
+
+async function newSession({ units, admin }: Ward, kind: "training" | "communication" = "training") {
+  const created = await createTrainingSession(admin, {
+    unitId: units.vanPhuc.id,
+    heldOn: new Date("2026-03-15T00:00:00+07:00"),
+    place: "Nhà văn hoá tổ 5",
+    kind,
+    courseSlugs: [householdCourse.slug],
+    trainer: "Cán bộ phường",
+  });
+  return requireTrainingSession(admin, created!.id);
+}
+
+async function qualificationsOf(rosterEntryId: string) {
+  const rows = await prisma.qualification.findMany({ where: { rosterEntryId }, select: { indicator: true, source: true } });
+  return rows.map((row) => `${row.indicator}:${row.source}`).sort();
+}
+
+describe("in-person sessions", () => {
+  test("attending a training session qualifies for every indicator of its courses, once", async () => {
+    const ward = await wardWithRoster();
+    const { admin, entry } = ward;
+    const session = await newSession(ward);
+
+    expect(await recordAttendance(admin, session, entry.id)).toBe(true);
+    expect(await recordAttendance(admin, session, entry.id)).toBe(true);
+
+    expect(await prisma.attendance.count({ where: { sessionId: session.id } })).toBe(1);
+    // The course counts for T-COOP-HH, C-PAR and C-ORG; a household is in the groups of two of them.
+    expect(await qualificationsOf(entry.id)).toEqual(["C-ORG:in-person", "T-COOP-HH:in-person"]);
+  });
+
+  test("a communication session qualifies for communication indicators only", async () => {
+    const ward = await wardWithRoster();
+    await recordAttendance(ward.admin, await newSession(ward, "communication"), ward.entry.id);
+    expect(await qualificationsOf(ward.entry.id)).toEqual(["C-ORG:in-person"]);
+  });
+
+  test("another ward's roster entry cannot be marked present, and another ward's session is 403", async () => {
+    const ward = await wardWithRoster();
+    const { units, admin } = ward;
+    const otherAdmin = await createAdmin(units.phuLa.id, "ward_admin");
+    await importRoster(otherAdmin, units.phuLa.path, { unitId: units.phuLa.id, targetGroup: "HH" }, [
+      { name: "Hộ ở Phú La", phone: uniquePhone(), taxCode: null, externalId: null },
+    ]);
+    const outsider = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.phuLa.id }, select: { id: true } });
+    const session = await newSession(ward);
+    expect(await recordAttendance(admin, session, outsider.id)).toBe(false);
+    await expect(requireTrainingSession(otherAdmin, session.id)).rejects.toMatchObject({ status: 403 });
+  });
+
+  test("somebody added on the spot joins the roster and is marked present in one go", async () => {
+    const ward = await wardWithRoster();
+    const { admin } = ward;
+    const session = await newSession(ward);
+    const phone = uniquePhone();
+    await addPersonAndAttend(admin, session, { name: "Hộ ông Mới", phone, targetGroup: "HH" });
+    await addPersonAndAttend(admin, session, { name: "Hộ ông Mới", phone, targetGroup: "HH" });
+    const entries = await prisma.rosterEntry.findMany({ where: { phone }, select: { id: true } });
+    expect(entries).toHaveLength(1);
+    expect(await prisma.attendance.count({ where: { sessionId: session.id, rosterEntryId: entries[0]!.id } })).toBe(1);
+  });
+});

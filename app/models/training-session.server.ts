@@ -1,0 +1,140 @@
+import type { Prisma } from "#app/generated/prisma/client";
+import type { AdminUser } from "#app/utils/auth.server";
+import { prisma } from "#app/utils/db.server";
+import { nameOrPhoneFilter } from "#app/utils/list-query";
+import { foldForSearch } from "#app/utils/search";
+
+import { audit } from "./audit.server";
+import { recordAttendanceQualifications } from "./qualification.server";
+import { findWardInForce, getUnitPath } from "./unit.server";
+
+export const SESSION_KINDS = ["training", "communication"] as const;
+
+type NewSession = {
+  unitId: string;
+  heldOn: Date;
+  place: string;
+  kind: (typeof SESSION_KINDS)[number];
+  courseSlugs: string[];
+  trainer: string;
+};
+
+async function scopeOf(admin: AdminUser) {
+  return (await getUnitPath(admin.unitId)).path;
+}
+
+/** Records an in-person session held in a ward of the administrator's scope. */
+export async function createTrainingSession(admin: AdminUser, session: NewSession) {
+  const ward = await findWardInForce(session.unitId);
+  if (!ward?.path.startsWith(await scopeOf(admin))) return null;
+  const { courseSlugs, ...fields } = session;
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.trainingSession.create({
+      data: { ...fields, courses: JSON.stringify(courseSlugs), createdById: admin.id },
+      select: { id: true },
+    });
+    await audit(tx, { actorId: admin.id, action: "session.create", targetType: "session", targetId: created.id, details: session });
+    return created;
+  });
+}
+
+export async function listTrainingSessions(admin: AdminUser) {
+  return prisma.trainingSession.findMany({
+    where: { unit: { path: { startsWith: await scopeOf(admin) } } },
+    select: { id: true, heldOn: true, place: true, kind: true, unit: { select: { name: true } }, _count: { select: { attendance: true } } },
+    orderBy: { heldOn: "desc" },
+    take: 100,
+  });
+}
+
+/** A session inside the administrator's scope: 403 for another ward's, 404 for none. */
+export async function requireTrainingSession(admin: AdminUser, sessionId: string) {
+  const scope = await scopeOf(admin);
+  const session = await prisma.trainingSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      unitId: true,
+      heldOn: true,
+      place: true,
+      kind: true,
+      courses: true,
+      trainer: true,
+      unit: { select: { name: true, path: true } },
+    },
+  });
+  if (!session) throw new Response("Not found", { status: 404 });
+  if (!session.unit.path.startsWith(scope)) throw new Response("Forbidden", { status: 403 });
+  const courseSlugs: unknown = JSON.parse(session.courses);
+  return { ...session, courseSlugs: Array.isArray(courseSlugs) ? courseSlugs.map(String) : [] };
+}
+
+type TrainingSession = Awaited<ReturnType<typeof requireTrainingSession>>;
+
+export function listAttendees(session: TrainingSession) {
+  return prisma.attendance.findMany({
+    where: { sessionId: session.id },
+    select: { rosterEntry: { select: { id: true, name: true, phone: true, targetGroup: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Roster entries of the session's ward matching a search, to tick as present. */
+export function searchRosterForSession(session: TrainingSession, query: string) {
+  if (!foldForSearch(query)) return Promise.resolve([]);
+  return prisma.rosterEntry.findMany({
+    where: { unitId: session.unitId, leftAt: null, ...nameOrPhoneFilter(query) },
+    select: { id: true, name: true, phone: true, targetGroup: true },
+    orderBy: { searchName: "asc" },
+    take: 20,
+  });
+}
+
+async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: TrainingSession, rosterEntryId: string) {
+  const entry = await tx.rosterEntry.findFirst({
+    where: { id: rosterEntryId, unitId: session.unitId },
+    select: { id: true, unitId: true, targetGroup: true },
+  });
+  if (!entry) return false;
+  const already = await tx.attendance.findUnique({
+    where: { sessionId_rosterEntryId: { sessionId: session.id, rosterEntryId } },
+    select: { id: true },
+  });
+  if (already) return true;
+  await tx.attendance.create({ data: { sessionId: session.id, rosterEntryId }, select: { id: true } });
+  await recordAttendanceQualifications(tx, session, entry);
+  await audit(tx, { actorId: admin.id, action: "session.attend", targetType: "session", targetId: session.id, details: { rosterEntryId } });
+  return true;
+}
+
+/**
+ * Marks a roster entry of the session's ward present and qualifies it, once: a repeated post
+ * (double click, retry) changes nothing. False when the entry is not of the session's ward.
+ */
+export function recordAttendance(admin: AdminUser, session: TrainingSession, rosterEntryId: string) {
+  return prisma.$transaction((tx) => attend(tx, admin, session, rosterEntryId));
+}
+
+/** Somebody present who is not on the roster yet: added to it, matched to an account, marked present. */
+export async function addPersonAndAttend(
+  admin: AdminUser,
+  session: TrainingSession,
+  person: { name: string; phone: string | null; targetGroup: string },
+) {
+  const user = person.phone ? await prisma.user.findUnique({ where: { phone: person.phone }, select: { id: true } }) : null;
+  return prisma.$transaction(async (tx) => {
+    const existing = person.phone
+      ? await tx.rosterEntry.findFirst({ where: { unitId: session.unitId, targetGroup: person.targetGroup, phone: person.phone }, select: { id: true } })
+      : null;
+    const entry =
+      existing ??
+      (await tx.rosterEntry.create({
+        data: { ...person, searchName: foldForSearch(person.name), unitId: session.unitId, userId: user?.id ?? null },
+        select: { id: true },
+      }));
+    if (!existing) {
+      await audit(tx, { actorId: admin.id, action: "roster.add", targetType: "rosterEntry", targetId: entry.id, details: { sessionId: session.id } });
+    }
+    return attend(tx, admin, session, entry.id);
+  });
+}

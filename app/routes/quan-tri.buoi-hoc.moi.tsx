@@ -1,0 +1,124 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { getCatalogue } from "#app/content/catalogue.server";
+import { getLang } from "#app/i18n/lang.server";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { createTrainingSession, SESSION_KINDS } from "#app/models/training-session.server";
+import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { parseForm, requiredField } from "#app/utils/forms";
+import { rejectForm } from "#app/utils/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.create") }];
+
+/** yyyy-mm-dd from a date input, a real calendar date (no 31/02), not in the future. */
+const heldOnField = z
+  .string({ required_error: "form.required", invalid_type_error: "form.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "sessions.date.invalid")
+  .transform((value, ctx) => {
+    const date = new Date(`${value}T00:00:00+07:00`);
+    const roundTrip = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(date);
+    if (Number.isNaN(date.getTime()) || roundTrip !== value) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "sessions.date.invalid" });
+      return z.NEVER;
+    }
+    if (date.getTime() > Date.now()) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "sessions.date.future" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const sessionSchema = z.object({
+  unitId: requiredField,
+  heldOn: heldOnField,
+  place: requiredField,
+  kind: z.enum(SESSION_KINDS, { errorMap: () => ({ message: "form.invalid" }) }),
+  trainer: requiredField,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const [lang, { path }, catalogue] = await Promise.all([getLang(request), getUnitPath(admin.unitId), getCatalogue()]);
+  const wards = (await listUnitsInScope(path)).filter((unit) => unit.level === "ward");
+  return {
+    wards: wards.map((ward) => ({ value: ward.id, label: ward.name })),
+    courses: catalogue.courses.map((course) => ({ slug: course.slug, title: lang === "en" ? course.titleEn : course.title })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const formData = await request.formData();
+  const form = parseForm(formData, sessionSchema);
+  if (!form.ok) return rejectForm(form);
+  const known = new Set((await getCatalogue()).courses.map((course) => course.slug));
+  const courseSlugs = formData.getAll("course").filter((slug): slug is string => typeof slug === "string" && known.has(slug));
+  if (courseSlugs.length === 0) return rejectForm({ errors: { course: "sessions.courses.missing" }, values: form.values });
+  const session = await createTrainingSession(admin, { ...form.data, courseSlugs });
+  if (!session) return rejectForm({ errors: { unitId: "form.unknown_ward" }, values: form.values });
+  return redirect(`/quan-tri/buoi-hoc/${session.id}`);
+}
+
+export default function NewSessionPage() {
+  const t = useT();
+  const { wards, courses } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  const values = actionData?.values ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("sessions.create")}</h1>
+      <Form method="post" className="stack" noValidate>
+        <FormMessage message={actionData?.message} />
+        <SelectField
+          name="unitId"
+          label={t("form.ward")}
+          options={wards}
+          placeholder={wards.length > 1 ? t("form.choose") : undefined}
+          defaultValue={values.unitId}
+          error={errors.unitId}
+        />
+        <TextField name="heldOn" type="date" label={t("sessions.date")} defaultValue={values.heldOn} error={errors.heldOn} />
+        <TextField name="place" label={t("sessions.place")} defaultValue={values.place} error={errors.place} />
+        <SelectField
+          name="kind"
+          label={t("sessions.kind")}
+          options={[
+            { value: "training", label: t("sessions.kind.training") },
+            { value: "communication", label: t("sessions.kind.communication") },
+          ]}
+          defaultValue={values.kind}
+          error={errors.kind}
+        />
+        <fieldset className="question">
+          <legend>{t("sessions.courses")}</legend>
+          {courses.map((course) => (
+            <label key={course.slug} className="choice">
+              <input type="checkbox" name="course" value={course.slug} />
+              <span>{course.title}</span>
+            </label>
+          ))}
+          {errors.course ? (
+            <p className="field__error" role="alert">
+              {t(errors.course)}
+            </p>
+          ) : null}
+        </fieldset>
+        <TextField name="trainer" label={t("sessions.trainer")} defaultValue={values.trainer} error={errors.trainer} />
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {t("sessions.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
