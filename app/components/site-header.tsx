@@ -37,6 +37,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
             <NavLink to="/quan-tri/danh-sach">{t("nav.roster")}</NavLink>
             <NavLink to="/quan-tri/buoi-hoc">{t("nav.sessions")}</NavLink>
             <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink>
+            {user.role === "district_admin" ? <NavLink to="/quan-tri/nhat-ky">{t("nav.audit")}</NavLink> : null}
           </>
         ) : null}
         {user ? (

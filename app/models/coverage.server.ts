@@ -1,5 +1,6 @@
 import { getProgramme, type Indicator, type Period } from "#app/content/programme.server";
 import { prisma } from "#app/utils/db.server";
+import { nameOrPhoneFilter } from "#app/utils/list-query";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
@@ -89,4 +90,37 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf);
   });
   return { asOf, indicators, rows, totals };
+}
+
+const NOT_REACHED_PAGE_SIZE = 25;
+
+/**
+ * The people or organisations an indicator still has to reach in a scope (optionally one ward):
+ * roster entries of its groups, still present, with no qualification in the period. Paginated.
+ */
+export async function listNotReached(
+  scopePath: string,
+  indicator: Indicator,
+  period: Period,
+  filter: { wardId: string | null; query: string; page: number },
+) {
+  const where = {
+    unit: { path: { startsWith: scopePath } },
+    ...(filter.wardId ? { unitId: filter.wardId } : {}),
+    targetGroup: { in: indicator.groups },
+    leftAt: null,
+    qualifications: { none: { indicator: indicator.code, qualifiedAt: { gte: period.start, lte: period.end } } },
+    ...nameOrPhoneFilter(filter.query),
+  };
+  const [entries, total] = await Promise.all([
+    prisma.rosterEntry.findMany({
+      where,
+      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, unit: { select: { name: true } } },
+      orderBy: [{ searchName: "asc" }, { id: "asc" }],
+      skip: (filter.page - 1) * NOT_REACHED_PAGE_SIZE,
+      take: NOT_REACHED_PAGE_SIZE,
+    }),
+    prisma.rosterEntry.count({ where }),
+  ]);
+  return { entries, total, pageCount: Math.max(1, Math.ceil(total / NOT_REACHED_PAGE_SIZE)) };
 }

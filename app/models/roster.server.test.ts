@@ -1,15 +1,16 @@
+import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
-import { importRoster, parseRosterCsv, ROSTER_COLUMNS } from "./roster.server";
+import { importRoster, parseRosterFile, ROSTER_COLUMNS } from "./roster.server";
 
 const HEADER = Object.values(ROSTER_COLUMNS).join(",");
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe("reading a roster file", () => {
-  test("every bad row is reported with its row number and column, and nothing is returned to import", () => {
+  test("every bad row is reported with its row number and column, and nothing is returned to import", async () => {
     const csv = [
       HEADER,
       "Nguyễn Thị Hoa,0912 345 678,,VP-1",
@@ -20,7 +21,7 @@ describe("reading a roster file", () => {
       "Hộ ông Sơn,,,",
       "Đỗ Văn Tài,=HYPERLINK(1),,VP-7",
     ].join("\n");
-    const parsed = parseRosterCsv(bytes(csv));
+    const parsed = await parseRosterFile(bytes(csv));
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems).toEqual([
@@ -34,9 +35,9 @@ describe("reading a roster file", () => {
     ]);
   });
 
-  test("a clean file saved by Excel (BOM, semicolons, headers without accents) reads as rows", () => {
+  test("a clean file saved by Excel (BOM, semicolons, headers without accents) reads as rows", async () => {
     const csv = `\uFEFFho va ten hoac ten to chuc;so dien thoai;ma so thue;ma rieng cua phuong\r\nHộ bà Lan;+84 912 000 111;;\r\nCông ty Dệt;;0101234567-001;\r\n`;
-    const parsed = parseRosterCsv(bytes(csv));
+    const parsed = await parseRosterFile(bytes(csv));
     expect(parsed).toEqual({
       ok: true,
       rows: [
@@ -46,16 +47,30 @@ describe("reading a roster file", () => {
     });
   });
 
-  test("files that are not CSV, not UTF-8, empty or without the name column are refused as a whole", () => {
-    const refusal = (input: Uint8Array) => {
-      const parsed = parseRosterCsv(input);
+  test("files that are not CSV, not UTF-8, empty or without the name column are refused as a whole", async () => {
+    const refusal = async (input: Uint8Array) => {
+      const parsed = await parseRosterFile(input);
       return parsed.ok ? null : parsed.problems[0]?.problem;
     };
-    expect(refusal(new Uint8Array())).toBe("roster.file.empty");
-    expect(refusal(bytes(`${HEADER}\n`))).toBe("roster.file.empty");
-    expect(refusal(new Uint8Array([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0x69]))).toBe("roster.file.encoding");
-    expect(refusal(bytes("PK\u0003\u0004 not really a csv"))).toBe("roster.file.notCsv");
-    expect(refusal(bytes("Tên,Điện thoại\nA,0912345678\n"))).toBe("roster.column.missing");
+    expect(await refusal(new Uint8Array())).toBe("roster.file.empty");
+    expect(await refusal(bytes(`${HEADER}\n`))).toBe("roster.file.empty");
+    expect(await refusal(new Uint8Array([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0x69]))).toBe("roster.file.encoding");
+    expect(await refusal(bytes("PK\u0003\u0004 not really a workbook"))).toBe("roster.file.notCsv");
+    expect(await refusal(bytes("Tên,Điện thoại\nA,0912345678\n"))).toBe("roster.column.missing");
+  });
+
+  test("an Excel workbook is read from its first sheet, and a formula in a cell is refused", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Danh sách");
+    sheet.addRow(Object.values(ROSTER_COLUMNS));
+    sheet.addRow(["Hộ bà Lan", "0912 000 111", "", "VP-1"]);
+    sheet.addRow(["Hộ ông Sơn", { formula: "CONCAT(\"09\",\"12\")" }, "", "VP-2"]);
+    const parsed = await parseRosterFile(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(parsed).toEqual({ ok: false, problems: [{ row: 3, column: "Số điện thoại", problem: "roster.cell.formula" }, { row: 3, column: "Số điện thoại", problem: "form.phone.invalid" }] });
+
+    sheet.getRow(3).getCell(2).value = "0912 000 222";
+    const clean = await parseRosterFile(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(clean.ok && clean.rows.map((row) => row.phone)).toEqual(["+84912000111", "+84912000222"]);
   });
 });
 

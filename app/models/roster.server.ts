@@ -1,10 +1,11 @@
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 
 import type { MessageKey } from "#app/i18n/messages";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter } from "#app/utils/list-query";
-import { normalisePhone } from "#app/utils/phone";
+import { formatPhone, normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
@@ -36,28 +37,61 @@ function fileProblem(problem: MessageKey): Parsed {
   return { ok: false, problems: [{ row: null, column: null, problem }] };
 }
 
-/**
- * Reads a roster CSV (UTF-8, comma or semicolon separated, as Excel saves it) and checks every
- * row. Every bad row is reported, with its number and column, and then nothing is imported.
- */
-export function parseRosterCsv(bytes: Uint8Array): Parsed {
-  if (bytes.byteLength === 0) return fileProblem("roster.file.empty");
-  if (bytes.byteLength > ROSTER_MAX_BYTES) return fileProblem("roster.file.tooBig");
+/** Cells of the first worksheet of an .xlsx file as text, row by row. */
+async function readXlsx(bytes: Uint8Array): Promise<string[][] | null> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs declares the Buffer of older Node typings; the bytes are the same.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    return null;
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const records: string[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      // A formula is kept as its text so that the check below refuses it.
+      const value = cell.formula ? `=${cell.formula}` : cell.text;
+      cells[column - 1] = value.trim();
+    });
+    records.push(Array.from(cells, (cell) => cell ?? ""));
+  });
+  return records;
+}
+
+function readCsv(bytes: Uint8Array): string[][] | MessageKey {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    return fileProblem("roster.file.encoding");
+    return "roster.file.encoding";
   }
-  if (text.startsWith("PK") || text.includes("\0")) return fileProblem("roster.file.notCsv");
+  if (text.includes("\0")) return "roster.file.notCsv";
   const firstLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
+    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch {
-    return fileProblem("roster.file.notCsv");
+    return "roster.file.notCsv";
   }
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Reads a roster file, CSV (UTF-8, comma or semicolon separated, as Excel saves it) or Excel
+ * (.xlsx, first sheet), and checks every row. Every bad row is reported, with its number and
+ * column, and then nothing is imported.
+ */
+export async function parseRosterFile(bytes: Uint8Array): Promise<Parsed> {
+  if (bytes.byteLength === 0) return fileProblem("roster.file.empty");
+  if (bytes.byteLength > ROSTER_MAX_BYTES) return fileProblem("roster.file.tooBig");
+  const isZip = ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte);
+  const records = isZip ? await readXlsx(bytes) : readCsv(bytes);
+  if (records === null) return fileProblem("roster.file.notCsv");
+  if (typeof records === "string") return fileProblem(records);
   const [header, ...data] = records;
   if (!header || data.length === 0) return fileProblem("roster.file.empty");
   if (data.length > ROSTER_MAX_ROWS) return fileProblem("roster.file.tooManyRows");
@@ -186,4 +220,18 @@ export async function listRoster(scopePath: string, query: string, page: number)
     prisma.rosterEntry.count({ where }),
   ]);
   return { entries, total, pageCount: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)) };
+}
+
+type ListedRow = { id: string; name: string; phone: string | null; targetGroup: string; userId: string | null; unit: { name: string } };
+
+/** A roster entry as the admin lists show it, with its group's label in the reader's language. */
+export function toListedEntry(entry: ListedRow, groupLabels: Record<string, string>) {
+  return {
+    id: entry.id,
+    name: entry.name,
+    phone: entry.phone ? formatPhone(entry.phone) : "",
+    ward: entry.unit.name,
+    group: groupLabels[entry.targetGroup] ?? entry.targetGroup,
+    hasAccount: entry.userId !== null,
+  };
 }

@@ -50,9 +50,12 @@ export default function CoverageOverviewPage() {
         </button>
       </Form>
       <p>{t("coverage.asOf", { date: asOf })}</p>
-      <p>
+      <p className="exports">
         <a href={`/quan-tri/bao-cao/xuat?ky=${period}`} download>
           {t("coverage.exportCsv")}
+        </a>
+        <a href={`/quan-tri/bao-cao/xuat?ky=${period}&dinh-dang=xlsx`} download>
+          {t("coverage.exportXlsx")}
         </a>
       </p>
       <ul className="indicator-legend">
@@ -70,7 +73,9 @@ export default function CoverageOverviewPage() {
               <th scope="col">{t("form.ward")}</th>
               {indicators.map((indicator) => (
                 <th key={indicator.code} scope="col">
-                  {indicator.code}
+                  <Link to={`/quan-tri/bao-cao/chi-tieu/${indicator.code}?ky=${period}`} title={t("notReached.title")}>
+                    {indicator.code}
+                  </Link>
                 </th>
               ))}
             </tr>

@@ -11,6 +11,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
+import { RosterEntryList } from "#app/components/roster-entry-list";
 import { SearchForm } from "#app/components/search-form";
 import { FormMessage, SelectField } from "#app/components/form-field";
 import { getProgramme, isTargetGroup } from "#app/content/programme.server";
@@ -18,11 +19,17 @@ import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { importRoster, listRoster, parseRosterCsv, ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster.server";
+import {
+  importRoster,
+  listRoster,
+  parseRosterFile,
+  ROSTER_MAX_BYTES,
+  toListedEntry,
+  type RosterProblem,
+} from "#app/models/roster.server";
 import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
-import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "roster.title") }];
 
@@ -39,14 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     targetGroups: getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] })),
     total: roster.total,
     pageCount: roster.pageCount,
-    entries: roster.entries.map((entry) => ({
-      id: entry.id,
-      name: entry.name,
-      phone: entry.phone ? formatPhone(entry.phone) : "",
-      ward: entry.unit.name,
-      group: groups[entry.targetGroup] ?? entry.targetGroup,
-      matched: entry.userId !== null,
-    })),
+    entries: roster.entries.map((entry) => toListedEntry(entry, groups)),
   };
 }
 
@@ -76,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (typeof unitId !== "string" || !unitId) return rejectImport("form.unknown_ward");
   if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup)) return rejectImport("form.targetGroup.unknown");
   if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
-  const parsed = parseRosterCsv(new Uint8Array(await file.arrayBuffer()));
+  const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) return rejectImport("roster.rejected", parsed.problems);
   const scope = (await getUnitPath(admin.unitId)).path;
   const imported = await importRoster(admin, scope, { unitId, targetGroup }, parsed.rows);
@@ -138,7 +138,7 @@ export default function RosterPage() {
           <p className="field__hint" id="roster-file-hint">
             {t("roster.fileHint")}
           </p>
-          <input id="roster-file" type="file" name="file" accept=".csv,text/csv" required aria-describedby="roster-file-hint" />
+          <input id="roster-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby="roster-file-hint" />
         </div>
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("roster.submit")}
@@ -148,19 +148,8 @@ export default function RosterPage() {
       <h2>{t("roster.entries")}</h2>
       <SearchForm q={q} />
       <p>{t("users.count", { count: total })}</p>
-      <ul className="record-list">
-        {entries.map((entry) => (
-          <li key={entry.id} className="record">
-            <span className="record__title">{entry.name}</span>
-            <span>{entry.phone}</span>
-            <span>{entry.ward}</span>
-            <span>
-              {entry.group} · {entry.matched ? t("roster.matched") : t("roster.unmatched")}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <Pagination q={q} page={page} pageCount={pageCount} />
+      <RosterEntryList entries={entries} />
+      <Pagination page={page} pageCount={pageCount} />
     </section>
   );
 }

@@ -65,7 +65,7 @@ export default function UserListPage() {
       ) : (
         <p>{t("users.none")}</p>
       )}
-      <Pagination q={q} page={page} pageCount={pageCount} />
+      <Pagination page={page} pageCount={pageCount} />
     </section>
   );
 }

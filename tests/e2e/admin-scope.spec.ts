@@ -82,3 +82,22 @@ test("a district admin makes a learner a ward admin of another ward", async ({ p
   await expect(page.locator(".facts")).toContainText("Quản trị viên phường");
   await expect(page.locator(".facts")).toContainText("La Khê");
 });
+
+test("the audit log shows a district admin who changed what, and is closed to ward admins", async ({ page, signInAs }) => {
+  await signInAs(DEMO.districtAdmin);
+  await page.goto("/quan-tri/nguoi-dung/moi");
+  await page.getByLabel("Họ và tên").fill("Người Được Ghi Nhật Ký");
+  await page.getByLabel("Số điện thoại").fill(`096${String(Date.now()).slice(-7)}`);
+  await page.getByLabel("Phường").selectOption({ label: "Yên Nghĩa" });
+  await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page.getByRole("heading", { name: "Đã tạo tài khoản" })).toBeVisible();
+
+  await page.goto("/quan-tri/nhat-ky");
+  const rows = page.getByRole("row").filter({ hasText: "user.create" }).filter({ hasText: "Trần Thị Quản Trị" });
+  await expect(rows.first()).toBeVisible();
+
+  await signInAs(DEMO.vanPhucAdmin);
+  const response = await page.goto("/quan-tri/nhat-ky");
+  expect(response?.status()).toBe(403);
+});

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 
+import ExcelJS from "exceljs";
+
 import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
@@ -34,7 +36,7 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
 
   const good = [`Hộ ông Đã Học,${phone},,`, "Hộ bà Chưa Học,0911 222 333,,", "Hộ ông Vắng Nhà,,,PL-3"];
   await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
-  await page.getByLabel("Tệp danh sách (CSV)").setInputFiles(csvFile([good[0]!, ",0911 222 444,,", good[1]!, "Hộ ông Sai Số,12345,,"]));
+  await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(csvFile([good[0]!, ",0911 222 444,,", good[1]!, "Hộ ông Sai Số,12345,,"]));
   await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
   const problems = page.getByRole("table", { name: "2 lỗi" });
   await expect(problems.getByRole("row", { name: /^3 Họ và tên hoặc tên tổ chức Thiếu họ tên/ })).toBeVisible();
@@ -44,7 +46,7 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
 
   await page.goto("/quan-tri/danh-sach");
   await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
-  await page.getByLabel("Tệp danh sách (CSV)").setInputFiles(csvFile(good));
+  await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(csvFile(good));
   await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã nhập danh sách: 3 mục mới, 0 mục cập nhật, 1 mục khớp với tài khoản.");
 
@@ -61,13 +63,13 @@ test("a ward admin gets 403 on another ward's report", async ({ page, signInAs }
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
   await page.goto("/quan-tri/bao-cao");
-  await expect(page.getByRole("table").getByRole("link")).toHaveText(["Phú La"]);
+  await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveText(["Phú La"]);
 });
 
-test("a district admin sees every ward and exports the report as CSV", async ({ page, signInAs }) => {
+test("a district admin sees every ward and exports the report as CSV and Excel", async ({ page, signInAs }) => {
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/bao-cao");
-  await expect(page.getByRole("table").getByRole("link")).toHaveCount(17);
+  await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveCount(17);
   await expect(page.getByRole("row", { name: /Toàn quận/ })).toBeVisible();
 
   const download = page.waitForEvent("download");
@@ -78,6 +80,14 @@ test("a district admin sees every ward and exports the report as CSV", async ({ 
   // The demo roster of Vạn Phúc has two ward officials, neither trained yet: 90% of 2 leaves 2.
   const officials = csv.split("\r\n").find((line) => line.startsWith("Vạn Phúc,T-OFF-W,"));
   expect(officials?.split(",").slice(-6)).toEqual(["2", "0", "0", "90", "2", "Chậm"]);
+
+  const excelDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải về tệp Excel" }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await (await excelDownload).path())!);
+  // Excel rows and cells are numbered from 1: drop the empty slot 0 of each.
+  const rows = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
+  expect(rows.find((row) => row[0] === "Vạn Phúc" && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, 0, 0, 90, 2, "Chậm"]);
 });
 
 test("a ward admin records a session with attendance and the ward's coverage moves", async ({ page, signInAs }) => {
@@ -115,4 +125,18 @@ test("a ward admin records a session with attendance and the ward's coverage mov
   await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
   await expect(householdRow).toContainText("2/3");
   await expect(householdRow).toContainText("66.7%");
+});
+
+test("an indicator's figure leads to the named people not reached yet, filtered by ward", async ({ page, signInAs }) => {
+  await signInAs(DEMO.districtAdmin);
+  await page.goto("/quan-tri/bao-cao");
+  await page.getByRole("link", { name: "T-OFF-W" }).click();
+  await expect(page.getByRole("heading", { name: "Những người, tổ chức chưa đạt: T-OFF-W" })).toBeVisible();
+  await page.getByLabel("Phường").selectOption({ label: "Vạn Phúc" });
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await expect(page.getByRole("status")).toHaveText("2 chưa đạt");
+  await expect(page.getByText("Mai Thị Thanh")).toBeVisible();
+  await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("le van phuong");
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 chưa đạt");
 });

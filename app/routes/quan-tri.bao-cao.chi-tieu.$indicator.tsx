@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Pagination } from "#app/components/pagination";
+import { RosterEntryList } from "#app/components/roster-entry-list";
+import { getProgramme } from "#app/content/programme.server";
+import { targetGroupLabels } from "#app/content/target-groups.server";
+import { getLang } from "#app/i18n/lang.server";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { findPeriod, listNotReached, periodAt } from "#app/models/coverage.server";
+import { toListedEntry } from "#app/models/roster.server";
+import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { parseListQuery } from "#app/utils/list-query";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notReached.title") }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const indicator = getProgramme().indicators.find((candidate) => candidate.code === params.indicator);
+  if (!indicator) throw new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const period = findPeriod(url.searchParams.get("ky")) ?? periodAt(new Date());
+  const { q, page } = parseListQuery(request);
+  const scope = (await getUnitPath(admin.unitId)).path;
+  const wards = (await listUnitsInScope(scope)).filter((unit) => unit.level === "ward");
+  // Only a ward inside the scope filters; any other value shows the whole scope.
+  const ward = wards.find((candidate) => candidate.id === url.searchParams.get("phuong")) ?? null;
+  const [lang, result] = await Promise.all([
+    getLang(request),
+    listNotReached(scope, indicator, period, { wardId: ward?.id ?? null, query: q, page }),
+  ]);
+  const groups = targetGroupLabels(lang);
+  return {
+    indicator: { code: indicator.code, label: indicator[lang] },
+    period: period.code,
+    q,
+    page,
+    wardId: ward?.id ?? "",
+    wards: wards.map((candidate) => ({ value: candidate.id, label: candidate.name })),
+    total: result.total,
+    pageCount: result.pageCount,
+    entries: result.entries.map((entry) => toListedEntry(entry, groups)),
+  };
+}
+
+export default function NotReachedPage() {
+  const t = useT();
+  const { indicator, period, q, page, wardId, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <p>
+        <Link to={`/quan-tri/bao-cao?ky=${period}`}>← {t("coverage.title")}</Link>
+      </p>
+      <h1>
+        {t("notReached.title")}: {indicator.code}
+      </h1>
+      <p>
+        {indicator.label} · {period}
+      </p>
+      <Form method="get" className="stack narrow" role="search">
+        <input type="hidden" name="ky" value={period} />
+        <div className="field">
+          <label htmlFor="not-reached-ward">{t("form.ward")}</label>
+          <select id="not-reached-ward" name="phuong" defaultValue={wardId}>
+            <option value="">{t("notReached.allWards")}</option>
+            {wards.map((ward) => (
+              <option key={ward.value} value={ward.value}>
+                {ward.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="not-reached-q">{t("users.search")}</label>
+          <input id="not-reached-q" type="search" name="q" defaultValue={q} />
+        </div>
+        <button type="submit" className="button">
+          {t("users.searchSubmit")}
+        </button>
+      </Form>
+      <p role="status">{t("notReached.count", { count: total })}</p>
+      <RosterEntryList entries={entries} />
+      <Pagination page={page} pageCount={pageCount} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

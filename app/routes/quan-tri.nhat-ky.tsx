@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { listAuditEntries } from "#app/models/audit.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "audit.title") }];
+
+const TIME = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
+
+/** Who changed what, when: district administrators only. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  if (admin.role !== "district_admin") throw new Response("Forbidden", { status: 403 });
+  const entries = await listAuditEntries();
+  return {
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      at: `${formatDate(entry.createdAt)} ${TIME.format(entry.createdAt)}`,
+      actor: entry.actor,
+      action: entry.action,
+      target: `${entry.targetType} ${entry.targetId}`,
+      details: entry.details,
+    })),
+  };
+}
+
+export default function AuditPage() {
+  const t = useT();
+  const { entries } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("audit.title")}</h1>
+      <div className="table-scroll">
+        <table className="coverage">
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.what")}</th>
+              <th scope="col">{t("audit.target")}</th>
+              <th scope="col">{t("audit.details")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.at}</td>
+                <td>{entry.actor}</td>
+                <td>{entry.action}</td>
+                <td>{entry.target}</td>
+                <td>
+                  <code>{entry.details}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
