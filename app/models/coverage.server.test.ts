@@ -8,7 +8,7 @@ import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fix
 import { coverageCell, getCoverage } from "./coverage.server";
 import { optionsOf } from "./grade.server";
 import { markModuleRead, startAttempt, submitAttempt } from "./progress.server";
-import { importRoster } from "./roster.server";
+import { importRoster, markRosterEntryLeft } from "./roster.server";
 import { createUserByAdmin } from "./user.server";
 
 const PERIOD: Period = { code: "2026-2030", start: new Date("2026-01-01"), end: new Date("2030-12-31") };
@@ -80,7 +80,8 @@ describe("coverage from real records", () => {
       { name: "Hộ ở lại", phone: uniquePhone(), taxCode: null, externalId: null },
     ]);
     await completeCourse(learner.id, householdCourse);
-    await prisma.rosterEntry.updateMany({ where: { phone: learner.phone }, data: { leftAt: new Date("2026-02-01") } });
+    const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { phone: learner.phone }, select: { id: true } });
+    expect(await markRosterEntryLeft(admin, units.vanPhuc.path, entry.id, new Date("2026-02-01"))).toBe(true);
 
     const coverage = await getCoverage(units.vanPhuc.path, PERIOD);
     const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "T-COOP-HH");

@@ -54,19 +54,20 @@ export function findPeriod(code: string | null) {
 export async function getCoverage(scopePath: string, period: Period, now = new Date()) {
   const asOf = now < period.end ? now : new Date(period.end.getTime() + DAY - 1);
   const present = { OR: [{ leftAt: null }, { leftAt: { gt: asOf } }] };
-  const [wards, population, reached] = await Promise.all([
-    prisma.adminUnit.findMany({
-      where: { level: "ward", path: { startsWith: scopePath } },
-      select: { id: true, code: true, name: true },
-    }),
+  const wards = await prisma.adminUnit.findMany({
+    where: { level: "ward", path: { startsWith: scopePath } },
+    select: { id: true, code: true, name: true },
+  });
+  const wardIds = wards.map((ward) => ward.id);
+  const [population, reached] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
-      where: { unit: { path: { startsWith: scopePath } }, ...present },
+      where: { unitId: { in: wardIds }, ...present },
       _count: { _all: true },
     }),
     prisma.qualification.groupBy({
       by: ["indicator", "unitId"],
-      where: { qualifiedAt: { gte: period.start, lte: asOf }, rosterEntry: { unit: { path: { startsWith: scopePath } }, ...present } },
+      where: { unitId: { in: wardIds }, qualifiedAt: { gte: period.start, lte: asOf }, ...present },
       _count: { _all: true },
     }),
   ]);
@@ -115,7 +116,7 @@ export async function listNotReached(
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, unit: { select: { name: true } } },
+      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: { name: true } } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       skip: (filter.page - 1) * NOT_REACHED_PAGE_SIZE,
       take: NOT_REACHED_PAGE_SIZE,

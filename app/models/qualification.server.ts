@@ -4,7 +4,7 @@ import type { Prisma } from "#app/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-type Entry = { id: string; unitId: string; targetGroup: string };
+type Entry = { id: string; unitId: string; targetGroup: string; leftAt: Date | null };
 
 /** The first qualification of each entry for each indicator that covers its target group. */
 async function qualify(tx: Tx, entries: Entry[], indicatorCodes: string[], qualifiedAt: Date, source: "online" | "in-person") {
@@ -16,7 +16,7 @@ async function qualify(tx: Tx, entries: Entry[], indicatorCodes: string[], quali
       await tx.qualification.upsert({
         where: { indicator_rosterEntryId: { indicator: code, rosterEntryId: entry.id } },
         update: {},
-        create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt, source },
+        create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt, source, leftAt: entry.leftAt },
         select: { id: true },
       });
     }
@@ -29,7 +29,7 @@ async function qualify(tx: Tx, entries: Entry[], indicatorCodes: string[], quali
  * completion, a roster import that matches the user, an account that matches a roster entry.
  */
 export async function recordQualifications(tx: Tx, userId: string) {
-  const entries = await tx.rosterEntry.findMany({ where: { userId }, select: { id: true, unitId: true, targetGroup: true } });
+  const entries = await tx.rosterEntry.findMany({ where: { userId }, select: { id: true, unitId: true, targetGroup: true, leftAt: true } });
   if (entries.length === 0) return;
   const completions = await tx.courseCompletion.findMany({ where: { userId }, select: { courseSlug: true, completedAt: true } });
   const { courses } = await getCatalogue();

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
-import { importRoster, parseRosterFile, ROSTER_COLUMNS } from "./roster.server";
+import { importRoster, markRosterEntryLeft, parseRosterFile, ROSTER_COLUMNS } from "./roster.server";
 
 const HEADER = Object.values(ROSTER_COLUMNS).join(",");
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -104,5 +104,22 @@ describe("importing a roster", () => {
     ]);
     await expect(attempt).rejects.toMatchObject({ status: 403 });
     expect(await prisma.rosterEntry.count({ where: { unitId: units.phuLa.id } })).toBe(0);
+  });
+
+  test("an entry marked as left comes back with a re-import; another ward's entry cannot be marked", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const otherAdmin = await createAdmin(units.phuLa.id, "ward_admin");
+    const row = { name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null };
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    await importRoster(admin, units.vanPhuc.path, target, [row]);
+    const entry = await prisma.rosterEntry.findFirstOrThrow({ where: target, select: { id: true } });
+
+    expect(await markRosterEntryLeft(otherAdmin, units.phuLa.path, entry.id, new Date())).toBe(false);
+    expect(await markRosterEntryLeft(admin, units.vanPhuc.path, entry.id, new Date())).toBe(true);
+    expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).leftAt).not.toBeNull();
+
+    await importRoster(admin, units.vanPhuc.path, target, [row]);
+    expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).leftAt).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { MessageKey } from "#app/i18n/messages";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter } from "#app/utils/list-query";
+import { formatDate } from "#app/utils/dates";
 import { formatPhone, normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
@@ -178,6 +179,8 @@ export async function importRoster(admin: AdminUser, scopePath: string, target: 
         const data = { ...row, searchName: foldForSearch(row.name), userId, leftAt: null };
         if (id) {
           await tx.rosterEntry.update({ where: { id }, data, select: { id: true } });
+          // On the roster again: its qualifications count again.
+          await tx.qualification.updateMany({ where: { rosterEntryId: id, leftAt: { not: null } }, data: { leftAt: null } });
           updated++;
         } else {
           await tx.rosterEntry.create({ data: { ...data, ...target }, select: { id: true } });
@@ -212,7 +215,7 @@ export async function listRoster(scopePath: string, query: string, page: number)
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, unit: { select: { name: true } } },
+      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: { name: true } } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       skip: (page - 1) * ROSTER_PAGE_SIZE,
       take: ROSTER_PAGE_SIZE,
@@ -222,7 +225,15 @@ export async function listRoster(scopePath: string, query: string, page: number)
   return { entries, total, pageCount: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)) };
 }
 
-type ListedRow = { id: string; name: string; phone: string | null; targetGroup: string; userId: string | null; unit: { name: string } };
+type ListedRow = {
+  id: string;
+  name: string;
+  phone: string | null;
+  targetGroup: string;
+  userId: string | null;
+  leftAt: Date | null;
+  unit: { name: string };
+};
 
 /** A roster entry as the admin lists show it, with its group's label in the reader's language. */
 export function toListedEntry(entry: ListedRow, groupLabels: Record<string, string>) {
@@ -233,5 +244,23 @@ export function toListedEntry(entry: ListedRow, groupLabels: Record<string, stri
     ward: entry.unit.name,
     group: groupLabels[entry.targetGroup] ?? entry.targetGroup,
     hasAccount: entry.userId !== null,
+    leftOn: entry.leftAt ? formatDate(entry.leftAt) : null,
   };
+}
+
+/**
+ * An entry leaves the population from a date (moved away, business closed): it stops counting
+ * in the population and as reached from then on, in the same transaction.
+ */
+export async function markRosterEntryLeft(admin: AdminUser, scopePath: string, entryId: string, leftAt: Date) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.rosterEntry.updateMany({
+      where: { id: entryId, unit: { path: { startsWith: scopePath } } },
+      data: { leftAt },
+    });
+    if (count === 0) return false;
+    await tx.qualification.updateMany({ where: { rosterEntryId: entryId }, data: { leftAt } });
+    await audit(tx, { actorId: admin.id, action: "roster.left", targetType: "rosterEntry", targetId: entryId, details: { leftAt } });
+    return true;
+  });
 }

@@ -93,7 +93,7 @@ export function searchRosterForSession(session: TrainingSession, query: string) 
 async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: TrainingSession, rosterEntryId: string) {
   const entry = await tx.rosterEntry.findFirst({
     where: { id: rosterEntryId, unitId: session.unitId },
-    select: { id: true, unitId: true, targetGroup: true },
+    select: { id: true, unitId: true, targetGroup: true, leftAt: true },
   });
   if (!entry) return false;
   const already = await tx.attendance.findUnique({

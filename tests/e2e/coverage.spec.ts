@@ -125,6 +125,13 @@ test("a ward admin records a session with attendance and the ward's coverage mov
   await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
   await expect(householdRow).toContainText("2/3");
   await expect(householdRow).toContainText("66.7%");
+
+  // A household that moves away leaves the population and the reached count.
+  await page.goto("/quan-tri/danh-sach?q=den sau");
+  await page.getByRole("button", { name: "Ghi nhận Hộ ông Đến Sau đã rời đi (chuyển đi, ngừng hoạt động)" }).click();
+  await expect(page.getByText(/Đã rời đi ngày/)).toBeVisible();
+  await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
+  await expect(householdRow).toContainText("1/2");
 });
 
 test("an indicator's figure leads to the named people not reached yet, filtered by ward", async ({ page, signInAs }) => {
@@ -132,7 +139,7 @@ test("an indicator's figure leads to the named people not reached yet, filtered 
   await page.goto("/quan-tri/bao-cao");
   await page.getByRole("link", { name: "T-OFF-W" }).click();
   await expect(page.getByRole("heading", { name: "Những người, tổ chức chưa đạt: T-OFF-W" })).toBeVisible();
-  await page.getByLabel("Phường").selectOption({ label: "Vạn Phúc" });
+  await page.getByLabel("Phường", { exact: true }).selectOption({ label: "Vạn Phúc" });
   await page.getByRole("button", { name: "Tìm" }).click();
   await expect(page.getByRole("status")).toHaveText("2 chưa đạt");
   await expect(page.getByText("Mai Thị Thanh")).toBeVisible();
