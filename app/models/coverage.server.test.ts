@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
 import { getProgramme, type Period } from "#app/content/programme.server";
+import { monthOf } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
 
-import { coverageCell, getCoverage } from "./coverage.server";
+import { coverageCell, getCoverage, monthsBetween } from "./coverage.server";
 import { optionsOf } from "./grade.server";
 import { markModuleRead, startAttempt, submitAttempt } from "./progress.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
@@ -38,6 +39,17 @@ async function completeCourse(userId: string, course: CatalogueCourse) {
   }
 }
 
+test("months run from the period's start to the date, across years, in Hà Nội time", () => {
+  expect(monthsBetween(new Date("2025-11-15T00:00:00+07:00"), new Date("2026-02-01T00:00:00+07:00"))).toEqual([
+    "2025-11",
+    "2025-12",
+    "2026-01",
+    "2026-02",
+  ]);
+  // 31/12 at 20:00 in UTC is already January in Hà Nội.
+  expect(monthsBetween(new Date("2026-12-31T20:00:00Z"), new Date("2026-12-31T20:00:00Z"))).toEqual(["2027-01"]);
+});
+
 describe("coverage from real records", () => {
   let householdCourse: CatalogueCourse;
   beforeAll(async () => {
@@ -69,6 +81,8 @@ describe("coverage from real records", () => {
     coverage = await getCoverage(units.district.path, PERIOD);
     expect(vanPhuc()).toMatchObject({ population: 3, reached: 2, gap: 1 });
     expect(coverage.totals[index]).toMatchObject({ population: 3, reached: 2 });
+    // The trend ends where the report is: 2 of 3 households this month.
+    expect(coverage.trends[index]?.at(-1)).toEqual({ month: monthOf(new Date()), rate: 66.7 });
   });
 
   test("an entry that has left no longer counts, in the population or as reached", async () => {

@@ -1,6 +1,7 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme } from "#app/content/programme.server";
 import type { Prisma } from "#app/generated/prisma/client";
+import { monthOf } from "#app/utils/dates";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,7 +17,7 @@ async function qualify(tx: Tx, entries: Entry[], indicatorCodes: string[], quali
       await tx.qualification.upsert({
         where: { indicator_rosterEntryId: { indicator: code, rosterEntryId: entry.id } },
         update: {},
-        create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt, source, leftAt: entry.leftAt },
+        create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt, month: monthOf(qualifiedAt), source, leftAt: entry.leftAt },
         select: { id: true },
       });
     }

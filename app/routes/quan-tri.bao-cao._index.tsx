@@ -3,13 +3,14 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { TrendChart } from "#app/components/trend-chart";
 import { getProgramme } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { findPeriod, getCoverage, periodAt } from "#app/models/coverage.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
-import { formatDate } from "#app/utils/dates";
+import { formatDate, monthOf } from "#app/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.title") }];
 
@@ -27,12 +28,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: coverage.rows.map((row) => ({ code: row.ward.code, name: row.ward.name, cells: row.cells })),
     totals: coverage.totals,
     showTotals: coverage.rows.length > 1,
+    trends: coverage.trends,
+    monthsInPeriod: coverage.monthsInPeriod,
+    endMonth: monthOf(period.end),
   };
 }
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, periods, asOf, indicators, rows, totals, showTotals } = useLoaderData<typeof loader>();
+  const { period, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
+    useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("coverage.title")}</h1>
@@ -107,6 +112,21 @@ export default function CoverageOverviewPage() {
             </tfoot>
           ) : null}
         </table>
+      </div>
+      <h2>{t("trend.title")}</h2>
+      <p className="muted">{t("trend.legend")}</p>
+      <div className="trends">
+        {indicators.map((indicator, index) => (
+          <TrendChart
+            key={indicator.code}
+            code={indicator.code}
+            label={indicator.label}
+            target={indicator.target}
+            points={trends[index] ?? []}
+            monthsInPeriod={monthsInPeriod}
+            endMonth={endMonth}
+          />
+        ))}
       </div>
     </section>
   );

@@ -9,3 +9,10 @@ const DATE_FORMAT = new Intl.DateTimeFormat("vi-VN", {
 export function formatDate(date: Date | string) {
   return DATE_FORMAT.format(typeof date === "string" ? new Date(date) : date);
 }
+
+const MONTH_FORMAT = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
+
+/** "2026-03": the month a moment falls in, in Hà Nội. */
+export function monthOf(date: Date) {
+  return MONTH_FORMAT.format(date).slice(0, 7);
+}

@@ -71,6 +71,9 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await page.goto("/quan-tri/bao-cao");
   await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveCount(17);
   await expect(page.getByRole("row", { name: /Toàn quận/ })).toBeVisible();
+  // One server-drawn chart per indicator, each named by what it shows.
+  await expect(page.getByRole("img", { name: /^T-\w+(-\w+)* đạt|^C-\w+ đạt/ })).toHaveCount(8);
+  await expect(page.getByRole("img", { name: /^T-OFF-W đạt 0% \(tháng \d{4}-\d{2}\), mục tiêu 90%$/ })).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
