@@ -1,7 +1,7 @@
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
 
-type Cell = { population: number; reached: number; rate: number; gap: number; status: string };
+type Cell = { population: number; declared: boolean; reached: number; rate: number; gap: number; status: string };
 
 export const STATUS_LABEL: Record<string, MessageKey> = {
   met: "coverage.status.met",
@@ -18,6 +18,7 @@ export function CoverageFigure({ cell }: { cell: Cell }) {
       <span className="coverage__rate">{cell.population > 0 ? `${cell.rate}%` : "—"}</span>
       <span className="coverage__counts">
         {cell.reached}/{cell.population}
+        {cell.declared ? ` (${t("coverage.declared")})` : ""}
       </span>
       <span className="coverage__status">{t(STATUS_LABEL[cell.status] ?? "coverage.status.no_population")}</span>
     </>

@@ -20,6 +20,8 @@ const programmeSchema = z
           kind: z.enum(["training", "communication"]),
           target: z.number().min(0).max(100),
           unit: z.enum(["person", "organisation"]),
+          /** The kinds of in-person session whose attendance counts for the indicator */
+          sessionKinds: z.array(z.enum(["training", "communication"])),
           groups: z.array(z.string()).min(1),
           ...bilingual,
         }),

@@ -6,3 +6,8 @@ import { getProgramme } from "./programme.server";
 export function targetGroupLabels(lang: Lang): Record<string, string> {
   return Object.fromEntries(getProgramme().targetGroups.map((group) => [group.code, group[lang]]));
 }
+
+/** The target groups as choices of a form's select, in the reader's language. */
+export function targetGroupOptions(lang: Lang) {
+  return getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] }));
+}

@@ -6,7 +6,7 @@ import { monthOf } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
 
-import { coverageCell, getCoverage, monthsBetween } from "./coverage.server";
+import { coverageCell, declareHeadcount, getCoverage, monthsBetween } from "./coverage.server";
 import { optionsOf } from "./grade.server";
 import { markModuleRead, startAttempt, submitAttempt } from "./progress.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
@@ -106,5 +106,22 @@ describe("coverage from real records", () => {
     const units = await createDistrict();
     const coverage = await getCoverage(units.vanPhuc.path, PERIOD);
     expect(coverage.rows.map((row) => row.ward.id)).toEqual([units.vanPhuc.id]);
+  });
+
+  test("a declared headcount stands in for a missing roster, marked as declared, until a roster arrives", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "T-COOP-HH");
+    await declareHeadcount(admin, { unitId: units.vanPhuc.id, targetGroup: "HH", period: PERIOD.code, count: 40 });
+    await declareHeadcount(admin, { unitId: units.vanPhuc.id, targetGroup: "HH", period: "2021-2025", count: 99 });
+    let coverage = await getCoverage(units.vanPhuc.path, PERIOD);
+    expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 40, declared: true, gap: 28 });
+    expect(coverage.totals[index]).toMatchObject({ population: 40, declared: true });
+
+    await importRoster(admin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+      { name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null },
+    ]);
+    coverage = await getCoverage(units.vanPhuc.path, PERIOD);
+    expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 1, declared: false });
   });
 });

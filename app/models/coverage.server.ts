@@ -4,10 +4,14 @@ import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter } from "#app/utils/list-query";
 
+import { audit } from "./audit.server";
+
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
 export type CoverageCell = {
   population: number;
+  /** True when part of the population is a ward's declared headcount, not a roster */
+  declared: boolean;
   reached: number;
   /** reached / population, in percent, one decimal */
   rate: number;
@@ -25,7 +29,14 @@ function expectedRate(target: number, period: Period, asOf: Date) {
   return target * Math.min(1, Math.max(0, elapsed));
 }
 
-export function coverageCell(population: number, reached: number, target: number, period: Period, asOf: Date): CoverageCell {
+export function coverageCell(
+  population: number,
+  reached: number,
+  target: number,
+  period: Period,
+  asOf: Date,
+  declared = false,
+): CoverageCell {
   const rate = population === 0 ? 0 : Math.round((reached * 1000) / population) / 10;
   const gap = Math.max(0, Math.ceil((target * population) / 100) - reached);
   const status: CoverageStatus =
@@ -36,7 +47,7 @@ export function coverageCell(population: number, reached: number, target: number
         : rate >= expectedRate(target, period, asOf)
           ? "on_track"
           : "behind";
-  return { population, reached, rate, target, gap, status };
+  return { population, declared, reached, rate, target, gap, status };
 }
 
 export function periodAt(date: Date) {
@@ -61,7 +72,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     select: { id: true, code: true, name: true },
   });
   const wardIds = wards.map((ward) => ward.id);
-  const [population, reached] = await Promise.all([
+  const [population, reached, declared] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
       where: { unitId: { in: wardIds }, ...present },
@@ -76,6 +87,10 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       WHERE "unitId" IN (${Prisma.join(wardIds)}) AND "qualifiedAt" >= ${period.start} AND "qualifiedAt" <= ${asOf}
         AND ("leftAt" IS NULL OR "leftAt" > ${asOf})
       GROUP BY "indicator", "unitId", "month"`,
+    prisma.declaredHeadcount.findMany({
+      where: { unitId: { in: wardIds }, period: period.code },
+      select: { unitId: true, targetGroup: true, count: true },
+    }),
   ]);
   // One pass over each result into sums by key, so the tables below cost nothing per cell.
   const sums = new Map<string, number>();
@@ -85,8 +100,18 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     add(`reached|${row.unitId}|${row.indicator}`, Number(row.reached));
     add(`month|${row.indicator}|${row.month}`, Number(row.reached));
   }
+  for (const row of declared) sums.set(`declared|${row.unitId}|${row.targetGroup}`, row.count);
+  // A group's roster is its population; where a ward has none yet, its declared headcount stands in.
   const populationOf = (unitId: string, indicator: Indicator) =>
-    indicator.groups.reduce((sum, group) => sum + (sums.get(`population|${unitId}|${group}`) ?? 0), 0);
+    indicator.groups.reduce(
+      (total, group) => {
+        const roster = sums.get(`population|${unitId}|${group}`) ?? 0;
+        const headcount = sums.get(`declared|${unitId}|${group}`);
+        if (roster === 0 && headcount !== undefined) return { count: total.count + headcount, declared: true };
+        return { count: total.count + roster, declared: total.declared };
+      },
+      { count: 0, declared: false },
+    );
   const reachedOf = (unitId: string, indicator: Indicator) => sums.get(`reached|${unitId}|${indicator.code}`) ?? 0;
 
   const { indicators } = getProgramme();
@@ -95,13 +120,15 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     .sort((a, b) => collator.compare(a.name, b.name))
     .map((ward) => ({
       ward,
-      cells: indicators.map((indicator) =>
-        coverageCell(populationOf(ward.id, indicator), reachedOf(ward.id, indicator), indicator.target, period, asOf),
-      ),
+      cells: indicators.map((indicator) => {
+        const population = populationOf(ward.id, indicator);
+        return coverageCell(population.count, reachedOf(ward.id, indicator), indicator.target, period, asOf, population.declared);
+      }),
     }));
   const totals = indicators.map((indicator, index) => {
     const sum = (pick: (cell: CoverageCell) => number) => rows.reduce((total, row) => total + pick(row.cells[index]!), 0);
-    return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf);
+    const declaredAnywhere = rows.some((row) => row.cells[index]!.declared);
+    return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf, declaredAnywhere);
   });
   const months = monthsBetween(period.start, asOf);
   // Cumulative reached, month by month, over today's population: how the rate grew.
@@ -161,4 +188,21 @@ export function monthsBetween(from: Date, to: Date) {
     month = month === 12 ? 1 : month + 1;
     if (month === 1) year++;
   }
+}
+
+/** A ward's declared headcount for a group and period, replacing any earlier declaration. */
+export async function declareHeadcount(
+  admin: { id: string },
+  declaration: { unitId: string; targetGroup: string; period: string; count: number },
+) {
+  const { unitId, targetGroup, period, count } = declaration;
+  await prisma.$transaction(async (tx) => {
+    await tx.declaredHeadcount.upsert({
+      where: { unitId_targetGroup_period: { unitId, targetGroup, period } },
+      update: { count, declaredById: admin.id },
+      create: { ...declaration, declaredById: admin.id },
+      select: { id: true },
+    });
+    await audit(tx, { actorId: admin.id, action: "headcount.declare", targetType: "unit", targetId: unitId, details: declaration });
+  });
 }

@@ -41,9 +41,8 @@ export async function recordQualifications(tx: Tx, userId: string) {
 }
 
 /**
- * Attendance at an in-person session qualifies like a completion of the courses it covered: a
- * training session for all their indicators, a communication session for their communication
- * indicators only.
+ * Attendance at an in-person session qualifies like a completion of the courses it covered, for
+ * those of their indicators that count the session's kind (programme.yml, sessionKinds).
  */
 export async function recordAttendanceQualifications(
   tx: Tx,
@@ -53,8 +52,8 @@ export async function recordAttendanceQualifications(
   const { courses } = await getCatalogue();
   const { indicators } = getProgramme();
   const covered = courses.filter((course) => session.courseSlugs.includes(course.slug)).flatMap((course) => course.indicators);
-  const counted = covered.filter(
-    (code) => session.kind === "training" || indicators.find((indicator) => indicator.code === code)?.kind === "communication",
+  const counted = covered.filter((code) =>
+    indicators.some((indicator) => indicator.code === code && indicator.sessionKinds.some((kind) => kind === session.kind)),
   );
   await qualify(tx, [entry], [...new Set(counted)], session.heldOn, "in-person");
 }

@@ -49,3 +49,9 @@ export async function requireUnitInScope(admin: { unitId: string }, code: string
   if (!unit.path.startsWith(scope.path)) throw new Response("Forbidden", { status: 403 });
   return unit;
 }
+
+/** The wards an administrator may choose in a form: every ward in force inside their scope. */
+export async function wardOptions(admin: { unitId: string }) {
+  const wards = (await listUnitsInScope((await getUnitPath(admin.unitId)).path)).filter((unit) => unit.level === "ward");
+  return wards.map((ward) => ({ value: ward.id, label: ward.name }));
+}

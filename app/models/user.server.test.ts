@@ -6,6 +6,7 @@ import { prisma } from "#app/utils/db.server";
 import {
   changeRoleOrUnit,
   completeSetup,
+  createAccountsFromRoster,
   createUserByAdmin,
   listUsersInScope,
   requireUserInScope,
@@ -160,5 +161,24 @@ describe("accounts", () => {
     if (!expiring.ok) throw new Error(expiring.error);
     const afterExpiry = new Date(Date.now() + 31 * 86_400_000);
     expect(await completeSetup(late, expiring.value.setupCode, "mat-khau-moi-2", afterExpiry)).toBeNull();
+  });
+
+  test("accounts are created in bulk for roster entries with a phone and no account, and their codes work", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const existing = await createUser({ unitId: units.vanPhuc.id, targetGroup: "PAR" });
+    const newcomer = uniquePhone();
+    const target = { unitId: units.vanPhuc.id, targetGroup: "PAR" };
+    for (const [name, phone] of [["Phụ huynh Mới", newcomer], ["Phụ huynh Cũ", existing.phone], ["Không Có Số", null]] as const) {
+      await prisma.rosterEntry.create({ data: { ...target, name, searchName: name.toLowerCase(), phone, userId: phone === existing.phone ? existing.id : null } });
+    }
+
+    const created = await createAccountsFromRoster(admin, target);
+
+    expect(created?.map((account) => account.phone)).toEqual([newcomer]);
+    const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { phone: newcomer }, select: { userId: true } });
+    expect(entry.userId).not.toBeNull();
+    expect(await completeSetup(newcomer, created![0]!.setupCode, "mat-khau-phu-huynh")).toEqual({ id: entry.userId });
+    expect(await createAccountsFromRoster(admin, target)).toEqual([]);
+    expect(await createAccountsFromRoster(admin, { unitId: units.phuLa.id, targetGroup: "PAR" })).toBeNull();
   });
 });

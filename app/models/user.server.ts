@@ -256,3 +256,46 @@ export async function changeRoleOrUnit(admin: AdminUser, userId: string, change:
   });
   return { ok: true as const };
 }
+
+export const BULK_ACCOUNTS_LIMIT = 500;
+
+/**
+ * Accounts for the roster entries of one ward and group that have a phone and no account yet,
+ * each with a one-time set-up code to hand out at a ward meeting. All or none, in one
+ * transaction; at most BULK_ACCOUNTS_LIMIT at a time.
+ */
+export async function createAccountsFromRoster(admin: AdminUser, target: { unitId: string; targetGroup: string }, now = new Date()) {
+  const ward = await findWardInForce(target.unitId, now);
+  if (!ward?.path.startsWith(await scopeOf(admin))) return null;
+  return prisma.$transaction(
+    async (tx) => {
+      const entries = await tx.rosterEntry.findMany({
+        where: { ...target, userId: null, leftAt: null, phone: { not: null } },
+        select: { id: true, name: true, phone: true },
+        orderBy: { searchName: "asc" },
+        take: BULK_ACCOUNTS_LIMIT,
+      });
+      const created: { name: string; phone: string; setupCode: string }[] = [];
+      for (const entry of entries) {
+        const phone = entry.phone ?? "";
+        if (await tx.user.findUnique({ where: { phone }, select: { id: true } })) continue;
+        const setupCode = newSetupCode();
+        const user = await tx.user.create({
+          data: { fullName: entry.name, searchName: foldForSearch(entry.name), phone, ...target, ...setupCodeFields(setupCode, now) },
+          select: { id: true, phone: true },
+        });
+        await matchRosterToUser(tx, user);
+        created.push({ name: entry.name, phone, setupCode });
+      }
+      await audit(tx, {
+        actorId: admin.id,
+        action: "user.create-from-roster",
+        targetType: "unit",
+        targetId: target.unitId,
+        details: { targetGroup: target.targetGroup, created: created.length },
+      });
+      return created;
+    },
+    { timeout: 60_000 },
+  );
+}

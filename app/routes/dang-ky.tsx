@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
-import { getProgramme, isTargetGroup } from "#app/content/programme.server";
+import { isTargetGroup } from "#app/content/programme.server";
+import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listWards } from "#app/models/unit.server";
@@ -26,7 +27,7 @@ const signUpSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   const [lang, wards] = await Promise.all([getLang(request), listWards()]);
-  const targetGroups = getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] }));
+  const targetGroups = targetGroupOptions(lang);
   return { wards: wards.map((ward) => ({ value: ward.id, label: ward.name })), targetGroups };
 }
 

@@ -1,16 +1,31 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { SelectField, TextField } from "#app/components/form-field";
+import { isTargetGroup } from "#app/content/programme.server";
+import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { findPeriod, getCoverage, periodAt } from "#app/models/coverage.server";
+import { declareHeadcount, findPeriod, getCoverage, periodAt } from "#app/models/coverage.server";
 import { requireUnitInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
+import { parseForm, requiredField } from "#app/utils/forms";
+import { rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.wardTitle") }];
+
+const headcountSchema = z.object({
+  targetGroup: requiredField,
+  count: z.coerce
+    .number({ invalid_type_error: "headcount.count.invalid" })
+    .int("headcount.count.invalid")
+    .min(0, "headcount.count.invalid")
+    .max(1_000_000, "headcount.count.invalid"),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -18,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const period = findPeriod(new URL(request.url).searchParams.get("ky")) ?? periodAt(new Date());
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period)]);
   return {
+    targetGroups: targetGroupOptions(lang),
     ward: ward.name,
     period: period.code,
     asOf: formatDate(coverage.asOf),
@@ -29,9 +45,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const ward = await requireUnitInScope(admin, params.ward ?? "");
+  const period = findPeriod(new URL(request.url).searchParams.get("ky")) ?? periodAt(new Date());
+  const form = parseForm(await request.formData(), headcountSchema);
+  if (!form.ok) return rejectForm(form);
+  if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
+  await declareHeadcount(admin, { unitId: ward.id, period: period.code, ...form.data });
+  return redirect(`/quan-tri/bao-cao/${params.ward}?ky=${period.code}&da-luu=1`);
+}
+
 export default function WardCoveragePage() {
   const t = useT();
-  const { ward, period, asOf, indicators } = useLoaderData<typeof loader>();
+  const { ward, period, asOf, indicators, targetGroups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors = actionData?.errors ?? {};
   return (
     <section>
       <p>
@@ -67,6 +97,36 @@ export default function WardCoveragePage() {
           </tbody>
         </table>
       </div>
+
+      <h2>{t("headcount.title")}</h2>
+      <p className="muted">{t("headcount.intro")}</p>
+      {searchParams.has("da-luu") && !actionData ? (
+        <p className="notice" role="status">
+          {t("headcount.saved")}
+        </p>
+      ) : null}
+      <Form method="post" className="stack narrow" noValidate>
+        <SelectField
+          name="targetGroup"
+          label={t("roster.group")}
+          options={targetGroups}
+          placeholder={t("form.choose")}
+          defaultValue={actionData?.values.targetGroup}
+          error={errors.targetGroup}
+        />
+        <TextField
+          name="count"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("headcount.count")}
+          defaultValue={actionData?.values.count}
+          error={errors.count}
+        />
+        <button type="submit" className="button">
+          {t("headcount.submit")}
+        </button>
+      </Form>
     </section>
   );
 }

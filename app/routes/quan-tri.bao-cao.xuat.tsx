@@ -25,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const line = (ward: string, cells: typeof coverage.totals) =>
     coverage.indicators.map((indicator, index) => {
       const cell = cells[index]!;
-      return [ward, indicator.code, indicator[lang], cell.population, cell.reached, cell.rate, cell.target, cell.gap, t(STATUS_LABEL[cell.status]!)];
+      const source = t(cell.declared ? "coverage.source.declared" : "coverage.source.roster");
+      return [ward, indicator.code, indicator[lang], cell.population, source, cell.reached, cell.rate, cell.target, cell.gap, t(STATUS_LABEL[cell.status]!)];
     });
   const now = new Date();
   const preamble = [
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("coverage.indicator"),
     t("coverage.indicatorName"),
     t("coverage.population"),
+    t("coverage.populationSource"),
     t("coverage.reached"),
     t("coverage.rate"),
     t("coverage.targetHeader"),

@@ -6,8 +6,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
-import { getProgramme, isTargetGroup } from "#app/content/programme.server";
-import { targetGroupLabels } from "#app/content/target-groups.server";
+import { isTargetGroup } from "#app/content/programme.server";
+import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import {
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     q,
     attendees: attendees.map((attendee) => person(attendee.rosterEntry)),
     found: found.map((entry) => ({ ...person(entry), present: present.has(entry.id) })),
-    targetGroups: getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] })),
+    targetGroups: targetGroupOptions(lang),
   };
 }
 

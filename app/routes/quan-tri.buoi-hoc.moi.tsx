@@ -8,7 +8,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { createTrainingSession, SESSION_KINDS } from "#app/models/training-session.server";
-import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { rejectForm } from "#app/utils/forms.server";
@@ -43,10 +43,9 @@ const sessionSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [lang, { path }, catalogue] = await Promise.all([getLang(request), getUnitPath(admin.unitId), getCatalogue()]);
-  const wards = (await listUnitsInScope(path)).filter((unit) => unit.level === "ward");
+  const [lang, wards, catalogue] = await Promise.all([getLang(request), wardOptions(admin), getCatalogue()]);
   return {
-    wards: wards.map((ward) => ({ value: ward.id, label: ward.name })),
+    wards,
     courses: catalogue.courses.map((course) => ({ slug: course.slug, title: lang === "en" ? course.titleEn : course.title })),
   };
 }

@@ -7,15 +7,15 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
 import { RosterEntryList } from "#app/components/roster-entry-list";
 import { SearchForm } from "#app/components/search-form";
 import { FormMessage, SelectField } from "#app/components/form-field";
-import { getProgramme, isTargetGroup } from "#app/content/programme.server";
-import { targetGroupLabels } from "#app/content/target-groups.server";
+import { isTargetGroup } from "#app/content/programme.server";
+import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -27,7 +27,7 @@ import {
   toListedEntry,
   type RosterProblem,
 } from "#app/models/roster.server";
-import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { getUnitPath, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
 
@@ -37,13 +37,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
   const scope = (await getUnitPath(admin.unitId)).path;
-  const [lang, wards, roster] = await Promise.all([getLang(request), listUnitsInScope(scope), listRoster(scope, q, page)]);
+  const [lang, wards, roster] = await Promise.all([getLang(request), wardOptions(admin), listRoster(scope, q, page)]);
   const groups = targetGroupLabels(lang);
   return {
     q,
     page,
-    wards: wards.filter((unit) => unit.level === "ward").map((ward) => ({ value: ward.id, label: ward.name })),
-    targetGroups: getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] })),
+    wards,
+    targetGroups: targetGroupOptions(lang),
     total: roster.total,
     pageCount: roster.pageCount,
     entries: roster.entries.map((entry) => toListedEntry(entry, groups)),
@@ -93,6 +93,9 @@ export default function RosterPage() {
       <h1>{t("roster.title")}</h1>
       <p>{t("roster.intro")}</p>
 
+      <p>
+        <Link to="/quan-tri/danh-sach/tai-khoan">{t("roster.bulkLink")}</Link>
+      </p>
       <h2>{t("roster.import")}</h2>
       <p>
         <a href="/quan-tri/danh-sach/mau" download>

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
 import { SetupCodeCard } from "#app/components/setup-code-card";
-import { getProgramme, isTargetGroup } from "#app/content/programme.server";
+import { isTargetGroup } from "#app/content/programme.server";
+import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { wardOptions } from "#app/models/unit.server";
 import { ACCOUNT_PROBLEM_FIELD, createUserByAdmin, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { fullNameField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
@@ -27,11 +28,10 @@ const createUserSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
-  const wards = (await listUnitsInScope(path)).filter((unit) => unit.level === "ward");
+  const [lang, wards] = await Promise.all([getLang(request), wardOptions(admin)]);
   return {
-    wards: wards.map((ward) => ({ value: ward.id, label: ward.name })),
-    targetGroups: getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] })),
+    wards,
+    targetGroups: targetGroupOptions(lang),
   };
 }
 

@@ -79,10 +79,10 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
   const csv = await readFile((await (await download).path())!, "utf8");
   expect(csv.startsWith("\uFEFF")).toBe(true);
-  expect(csv).toContain("Phường,Chỉ tiêu,Tên chỉ tiêu,Số đối tượng,Đã đạt,Tỷ lệ (%),Mục tiêu (%),Còn thiếu (người/tổ chức),Đánh giá");
+  expect(csv).toContain("Phường,Chỉ tiêu,Tên chỉ tiêu,Số đối tượng,Nguồn số đối tượng,Đã đạt,Tỷ lệ (%),Mục tiêu (%),Còn thiếu (người/tổ chức),Đánh giá");
   // The demo roster of Vạn Phúc has two ward officials, neither trained yet: 90% of 2 leaves 2.
   const officials = csv.split("\r\n").find((line) => line.startsWith("Vạn Phúc,T-OFF-W,"));
-  expect(officials?.split(",").slice(-6)).toEqual(["2", "0", "0", "90", "2", "Chậm"]);
+  expect(officials?.split(",").slice(-7)).toEqual(["2", "danh sách", "0", "0", "90", "2", "Chậm"]);
 
   const excelDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải về tệp Excel" }).click();
@@ -90,7 +90,7 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await workbook.xlsx.readFile((await (await excelDownload).path())!);
   // Excel rows and cells are numbered from 1: drop the empty slot 0 of each.
   const rows = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
-  expect(rows.find((row) => row[0] === "Vạn Phúc" && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, 0, 0, 90, 2, "Chậm"]);
+  expect(rows.find((row) => row[0] === "Vạn Phúc" && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, "danh sách", 0, 0, 90, 2, "Chậm"]);
 });
 
 test("a ward admin records a session with attendance and the ward's coverage moves", async ({ page, signInAs }) => {
@@ -149,4 +149,43 @@ test("an indicator's figure leads to the named people not reached yet, filtered 
   await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("le van phuong");
   await page.getByRole("button", { name: "Tìm" }).click();
   await expect(page.getByRole("status")).toHaveText("1 chưa đạt");
+});
+
+test("a ward admin creates accounts in bulk from the roster and a household head signs in with the printed code", async ({ page, signInAs, browser }) => {
+  const admin = await createWardAdmin("HD-YEN-NGHIA", "Cán Bộ Yên Nghĩa");
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HD-YEN-NGHIA" }, select: { id: true } });
+  const phone = `0933${String(Date.now()).slice(-6)}`;
+  await prisma.rosterEntry.create({
+    data: { unitId: ward.id, targetGroup: "HH", name: "Hộ bà Kiều Thị Nga", searchName: foldForSearch("Hộ bà Kiều Thị Nga"), phone: `+84${phone.slice(1)}` },
+  });
+  await signInAs(admin);
+  await page.goto("/quan-tri/danh-sach");
+  await page.getByRole("link", { name: "Tạo tài khoản hàng loạt cho những người trong danh sách" }).click();
+  await expect(page.getByRole("heading", { name: "Tạo tài khoản từ danh sách" })).toBeVisible();
+  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByRole("button", { name: "Tạo tài khoản và in mã" }).click();
+  await expect(page.getByRole("heading", { name: "Đã tạo 1 tài khoản" })).toBeVisible();
+  const row = page.getByRole("row", { name: /Hộ bà Kiều Thị Nga/ });
+  const code = (await row.locator("code").textContent()) ?? "";
+
+  const household = await (await browser.newContext()).newPage();
+  await household.goto("/thiet-lap");
+  await household.getByLabel("Số điện thoại").fill(phone);
+  await household.getByLabel("Mã thiết lập").fill(code);
+  await household.getByLabel("Mật khẩu mới").fill("mat-khau-cua-ba-nga");
+  await household.getByRole("button", { name: "Lưu mật khẩu và đăng nhập" }).click();
+  await expect(household.getByText("Xin chào, Hộ bà Kiều Thị Nga")).toBeVisible();
+});
+
+test("a ward without a roster declares a headcount and the report marks it as declared", async ({ page, signInAs }) => {
+  await signInAs(await createWardAdmin("HD-BIEN-GIANG", "Cán Bộ Biên Giang"));
+  await page.goto("/quan-tri/bao-cao/HD-BIEN-GIANG");
+  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
+  await page.getByLabel("Số đối tượng").fill("-3");
+  await page.getByRole("button", { name: "Lưu số khai báo" }).click();
+  await expect(page.getByText("Hãy nhập một số nguyên từ 0 đến 1.000.000.")).toBeVisible();
+  await page.getByLabel("Số đối tượng").fill("250");
+  await page.getByRole("button", { name: "Lưu số khai báo" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã lưu số khai báo.");
+  await expect(page.getByRole("row", { name: /C-PAR/ })).toContainText("0/250 (khai báo)");
 });
