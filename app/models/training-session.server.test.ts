@@ -86,4 +86,20 @@ describe("in-person sessions", () => {
     expect(entries).toHaveLength(1);
     expect(await prisma.attendance.count({ where: { sessionId: session.id, rosterEntryId: entries[0]!.id } })).toBe(1);
   });
+
+  test("a training session completes its courses for an attendee with an account, by the in-person rule", async () => {
+    const ward = await wardWithRoster();
+    const user = await prisma.user.create({
+      data: { fullName: "Bà Lan", searchName: "ba lan", phone: uniquePhone(), unitId: ward.units.vanPhuc.id, targetGroup: "HH" },
+      select: { id: true },
+    });
+    await prisma.rosterEntry.update({ where: { id: ward.entry.id }, data: { userId: user.id } });
+    const session = await newSession(ward);
+    await recordAttendance(ward.admin, session, ward.entry.id);
+    const completion = await prisma.courseCompletion.findUniqueOrThrow({
+      where: { userId_courseSlug: { userId: user.id, courseSlug: householdCourse.slug } },
+      select: { rule: true, completedAt: true },
+    });
+    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn });
+  });
 });

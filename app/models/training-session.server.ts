@@ -1,3 +1,4 @@
+import { getCatalogue } from "#app/content/catalogue.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
@@ -93,7 +94,7 @@ export function searchRosterForSession(session: TrainingSession, query: string) 
 async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: TrainingSession, rosterEntryId: string) {
   const entry = await tx.rosterEntry.findFirst({
     where: { id: rosterEntryId, unitId: session.unitId },
-    select: { id: true, unitId: true, targetGroup: true, leftAt: true },
+    select: { id: true, unitId: true, targetGroup: true, leftAt: true, userId: true },
   });
   if (!entry) return false;
   const already = await tx.attendance.findUnique({
@@ -103,8 +104,25 @@ async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: T
   if (already) return true;
   await tx.attendance.create({ data: { sessionId: session.id, rosterEntryId }, select: { id: true } });
   await recordAttendanceQualifications(tx, session, entry);
+  if (entry.userId && session.kind === "training") await completeCoursesInPerson(tx, entry.userId, session);
   await audit(tx, { actorId: admin.id, action: "session.attend", targetType: "session", targetId: session.id, details: { rosterEntryId } });
   return true;
+}
+
+/**
+ * A training session that covered a course completes it for an attendee who has an account
+ * (DESIGN: in-person attendance can complete a course), recorded with the rule that produced it.
+ */
+async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, session: TrainingSession) {
+  const { courses } = await getCatalogue();
+  for (const course of courses.filter((candidate) => session.courseSlugs.includes(candidate.slug))) {
+    await tx.courseCompletion.upsert({
+      where: { userId_courseSlug: { userId, courseSlug: course.slug } },
+      update: {},
+      create: { userId, courseSlug: course.slug, contentVersion: course.version, rule: "in-person", completedAt: session.heldOn },
+      select: { id: true },
+    });
+  }
 }
 
 /**
