@@ -55,8 +55,10 @@ export function periodAt(date: Date) {
   return periods.find((period) => period.start <= date && date.getTime() < period.end.getTime() + DAY) ?? periods[periods.length - 1]!;
 }
 
-export function findPeriod(code: string | null) {
-  return getProgramme().periods.find((period) => period.code === code) ?? null;
+/** The period a report page asks for (`?ky=2021-2025`), or the one in force today. */
+export function periodFromRequest(request: Request) {
+  const code = new URL(request.url).searchParams.get("ky");
+  return getProgramme().periods.find((period) => period.code === code) ?? periodAt(new Date());
 }
 
 /**

@@ -9,7 +9,7 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { declareHeadcount, findPeriod, getCoverage, periodAt } from "#app/models/coverage.server";
+import { declareHeadcount, getCoverage, periodFromRequest } from "#app/models/coverage.server";
 import { requireUnitInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -30,7 +30,7 @@ const headcountSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const ward = await requireUnitInScope(admin, params.ward ?? "");
-  const period = findPeriod(new URL(request.url).searchParams.get("ky")) ?? periodAt(new Date());
+  const period = periodFromRequest(request);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period)]);
   return {
     targetGroups: targetGroupOptions(lang),
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const ward = await requireUnitInScope(admin, params.ward ?? "");
-  const period = findPeriod(new URL(request.url).searchParams.get("ky")) ?? periodAt(new Date());
+  const period = periodFromRequest(request);
   const form = parseForm(await request.formData(), headcountSchema);
   if (!form.ok) return rejectForm(form);
   if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });

@@ -7,7 +7,7 @@ import { TrendChart } from "#app/components/trend-chart";
 import { getProgramme } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { findPeriod, getCoverage, periodAt } from "#app/models/coverage.server";
+import { getCoverage, periodFromRequest } from "#app/models/coverage.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate, monthOf } from "#app/utils/dates";
@@ -16,8 +16,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const url = new URL(request.url);
-  const period = findPeriod(url.searchParams.get("ky")) ?? periodAt(new Date());
+  const period = periodFromRequest(request);
   const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
   const coverage = await getCoverage(path, period);
   return {

@@ -8,7 +8,7 @@ import { getProgramme } from "#app/content/programme.server";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { findPeriod, listNotReached, periodAt } from "#app/models/coverage.server";
+import { listNotReached, periodFromRequest } from "#app/models/coverage.server";
 import { toListedEntry } from "#app/models/roster.server";
 import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const indicator = getProgramme().indicators.find((candidate) => candidate.code === params.indicator);
   if (!indicator) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
-  const period = findPeriod(url.searchParams.get("ky")) ?? periodAt(new Date());
+  const period = periodFromRequest(request);
   const { q, page } = parseListQuery(request);
   const scope = (await getUnitPath(admin.unitId)).path;
   const wards = (await listUnitsInScope(scope)).filter((unit) => unit.level === "ward");

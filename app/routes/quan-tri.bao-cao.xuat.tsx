@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { STATUS_LABEL } from "#app/components/coverage-figure";
 import { getLang } from "#app/i18n/lang.server";
 import { translate, type MessageKey } from "#app/i18n/messages";
-import { findPeriod, getCoverage, periodAt } from "#app/models/coverage.server";
+import { getCoverage, periodFromRequest } from "#app/models/coverage.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { toCsv } from "#app/utils/csv";
@@ -18,7 +18,7 @@ import { formatDate } from "#app/utils/dates";
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const url = new URL(request.url);
-  const period = findPeriod(url.searchParams.get("ky")) ?? periodAt(new Date());
+  const period = periodFromRequest(request);
   const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
   const coverage = await getCoverage(path, period);
   const t = (key: MessageKey) => translate(lang, key);
