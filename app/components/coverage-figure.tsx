@@ -1,7 +1,7 @@
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
 
-type Cell = { population: number; declared: boolean; reached: number; rate: number; gap: number; status: string };
+type Cell = { population: number; declared: boolean; counted: boolean; reached: number; rate: number; gap: number; status: string };
 
 export const STATUS_LABEL: Record<string, MessageKey> = {
   met: "coverage.status.met",
@@ -20,6 +20,7 @@ export function CoverageFigure({ cell }: { cell: Cell }) {
         {cell.reached}/{cell.population}
         {cell.declared ? ` (${t("coverage.declared")})` : ""}
       </span>
+      {cell.counted ? <span className="coverage__counts">{t("coverage.counted")}</span> : null}
       <span className="coverage__status">{t(STATUS_LABEL[cell.status] ?? "coverage.status.no_population")}</span>
     </>
   );

@@ -1,3 +1,4 @@
+import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme, type Indicator, type Period } from "#app/content/programme.server";
 import { monthOf } from "#app/utils/dates";
 import { Prisma } from "#app/generated/prisma/client";
@@ -12,6 +13,8 @@ export type CoverageCell = {
   population: number;
   /** True when part of the population is a ward's declared headcount, not a roster */
   declared: boolean;
+  /** True when part of the reached count is people counted at a session without names */
+  counted: boolean;
   reached: number;
   /** reached / population, in percent, one decimal */
   rate: number;
@@ -35,7 +38,7 @@ export function coverageCell(
   target: number,
   period: Period,
   asOf: Date,
-  declared = false,
+  flags: { declared: boolean; counted: boolean } = { declared: false, counted: false },
 ): CoverageCell {
   const rate = population === 0 ? 0 : Math.round((reached * 1000) / population) / 10;
   const gap = Math.max(0, Math.ceil((target * population) / 100) - reached);
@@ -47,7 +50,7 @@ export function coverageCell(
         : rate >= expectedRate(target, period, asOf)
           ? "on_track"
           : "behind";
-  return { population, declared, reached, rate, target, gap, status };
+  return { population, ...flags, reached, rate, target, gap, status };
 }
 
 export function periodAt(date: Date) {
@@ -74,7 +77,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     select: { id: true, code: true, name: true },
   });
   const wardIds = wards.map((ward) => ward.id);
-  const [population, reached, declared] = await Promise.all([
+  const [population, reached, declared, countedSessions] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
       where: { unitId: { in: wardIds }, ...present },
@@ -93,6 +96,10 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       where: { unitId: { in: wardIds }, period: period.code },
       select: { unitId: true, targetGroup: true, count: true },
     }),
+    prisma.trainingSession.findMany({
+      where: { unitId: { in: wardIds }, heldOn: { gte: period.start, lte: asOf }, headcount: { gt: 0 } },
+      select: { unitId: true, kind: true, courses: true, headcount: true, headcountGroup: true, heldOn: true },
+    }),
   ]);
   // One pass over each result into sums by key, so the tables below cost nothing per cell.
   const sums = new Map<string, number>();
@@ -103,6 +110,25 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     add(`month|${row.indicator}|${row.month}`, Number(row.reached));
   }
   for (const row of declared) sums.set(`declared|${row.unitId}|${row.targetGroup}`, row.count);
+  // People counted without names at a session count as reached for the indicators that count
+  // their group, the session's kind and one of its courses, like named attendees.
+  const { indicators } = getProgramme();
+  const { courses } = await getCatalogue();
+  const counted = new Set<string>();
+  for (const session of countedSessions) {
+    const slugs: unknown = JSON.parse(session.courses);
+    const covered = courses.filter((course) => Array.isArray(slugs) && slugs.includes(course.slug)).flatMap((course) => course.indicators);
+    for (const indicator of indicators) {
+      const counts =
+        covered.includes(indicator.code) &&
+        indicator.groups.includes(session.headcountGroup ?? "") &&
+        indicator.sessionKinds.some((kind) => kind === session.kind);
+      if (!counts) continue;
+      add(`reached|${session.unitId}|${indicator.code}`, session.headcount ?? 0);
+      add(`month|${indicator.code}|${monthOf(session.heldOn)}`, session.headcount ?? 0);
+      counted.add(`${session.unitId}|${indicator.code}`);
+    }
+  }
   // A group's roster is its population; where a ward has none yet, its declared headcount stands in.
   const populationOf = (unitId: string, indicator: Indicator) =>
     indicator.groups.reduce(
@@ -116,7 +142,6 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     );
   const reachedOf = (unitId: string, indicator: Indicator) => sums.get(`reached|${unitId}|${indicator.code}`) ?? 0;
 
-  const { indicators } = getProgramme();
   const collator = new Intl.Collator("vi");
   const rows = wards
     .sort((a, b) => collator.compare(a.name, b.name))
@@ -124,13 +149,18 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       ward,
       cells: indicators.map((indicator) => {
         const population = populationOf(ward.id, indicator);
-        return coverageCell(population.count, reachedOf(ward.id, indicator), indicator.target, period, asOf, population.declared);
+        return coverageCell(population.count, reachedOf(ward.id, indicator), indicator.target, period, asOf, {
+          declared: population.declared,
+          counted: counted.has(`${ward.id}|${indicator.code}`),
+        });
       }),
     }));
   const totals = indicators.map((indicator, index) => {
     const sum = (pick: (cell: CoverageCell) => number) => rows.reduce((total, row) => total + pick(row.cells[index]!), 0);
-    const declaredAnywhere = rows.some((row) => row.cells[index]!.declared);
-    return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf, declaredAnywhere);
+    return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf, {
+      declared: rows.some((row) => row.cells[index]!.declared),
+      counted: rows.some((row) => row.cells[index]!.counted),
+    });
   });
   const months = monthsBetween(period.start, asOf);
   // Cumulative reached, month by month, over today's population: how the rate grew.

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
+import { getProgramme } from "#app/content/programme.server";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
+import { declareHeadcount, getCoverage } from "./coverage.server";
 import { importRoster } from "./roster.server";
 import { addPersonAndAttend, createTrainingSession, recordAttendance, requireTrainingSession } from "./training-session.server";
 
@@ -33,6 +35,8 @@ async function newSession({ units, admin }: Ward, kind: "training" | "communicat
     kind,
     courseSlugs: [householdCourse.slug],
     trainer: "Cán bộ phường",
+    headcount: null,
+    headcountGroup: null,
   });
   return requireTrainingSession(admin, created!.id);
 }
@@ -101,5 +105,25 @@ describe("in-person sessions", () => {
       select: { rule: true, completedAt: true },
     });
     expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn });
+  });
+
+  test("children counted without names at a communication event count as reached, flagged as counted", async () => {
+    const ward = await wardWithRoster();
+    const childrenCourse = (await getCatalogue()).courses.find((course) => course.indicators.includes("C-CHILD"))!;
+    await createTrainingSession(ward.admin, {
+      unitId: ward.units.vanPhuc.id,
+      heldOn: new Date("2026-06-01T00:00:00+07:00"),
+      place: "Trường tiểu học",
+      kind: "communication",
+      courseSlugs: [childrenCourse.slug],
+      trainer: "Đoàn thanh niên",
+      headcount: 30,
+      headcountGroup: "CHILD",
+    });
+    await declareHeadcount(ward.admin, { unitId: ward.units.vanPhuc.id, targetGroup: "CHILD", period: "2026-2030", count: 120 });
+    const period = getProgramme().periods.find((candidate) => candidate.code === "2026-2030")!;
+    const coverage = await getCoverage(ward.units.vanPhuc.path, period);
+    const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "C-CHILD");
+    expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 120, declared: true, reached: 30, counted: true, rate: 25 });
   });
 });

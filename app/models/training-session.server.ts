@@ -18,6 +18,8 @@ type NewSession = {
   kind: (typeof SESSION_KINDS)[number];
   courseSlugs: string[];
   trainer: string;
+  headcount: number | null;
+  headcountGroup: string | null;
 };
 
 async function scopeOf(admin: AdminUser) {
@@ -61,6 +63,7 @@ export async function requireTrainingSession(admin: AdminUser, sessionId: string
       kind: true,
       courses: true,
       trainer: true,
+      headcount: true,
       unit: { select: { name: true, path: true } },
     },
   });

@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     coverage.indicators.map((indicator, index) => {
       const cell = cells[index]!;
       const source = t(cell.declared ? "coverage.source.declared" : "coverage.source.roster");
-      return [ward, indicator.code, indicator[lang], cell.population, source, cell.reached, cell.rate, cell.target, cell.gap, t(STATUS_LABEL[cell.status]!)];
+      const note = cell.counted ? t("coverage.counted") : "";
+      return [ward, indicator.code, indicator[lang], cell.population, source, cell.reached, cell.rate, cell.target, cell.gap, t(STATUS_LABEL[cell.status]!), note];
     });
   const now = new Date();
   const preamble = [
@@ -46,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("coverage.targetHeader"),
     t("coverage.gap"),
     t("coverage.status"),
+    t("coverage.note"),
   ];
   const body = [
     ...coverage.rows.flatMap((row) => line(row.ward.name, row.cells)),

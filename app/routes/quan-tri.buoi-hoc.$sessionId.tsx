@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: session.place,
       kind: session.kind,
       trainer: session.trainer,
+      headcount: session.headcount,
       courses: catalogue.courses
         .filter((course) => session.courseSlugs.includes(course.slug))
         .map((course) => (lang === "en" ? course.titleEn : course.title)),
@@ -117,6 +118,7 @@ export default function SessionPage() {
       <FormMessage message={actionData?.message} />
 
       <h2>{t("sessions.attendance", { count: attendees.length })}</h2>
+      {session.headcount ? <p>{t("sessions.counted", { count: session.headcount })}</p> : null}
       <ul className="record-list">
         {attendees.map((attendee) => (
           <li key={attendee.id} className="record">

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
 import { getCatalogue } from "#app/content/catalogue.server";
+import { isTargetGroup } from "#app/content/programme.server";
+import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { createTrainingSession, SESSION_KINDS } from "#app/models/training-session.server";
@@ -39,12 +41,18 @@ const sessionSchema = z.object({
   place: requiredField,
   kind: z.enum(SESSION_KINDS, { errorMap: () => ({ message: "form.invalid" }) }),
   trainer: requiredField,
+  headcount: z
+    .union([z.literal(""), z.coerce.number({ invalid_type_error: "sessions.headcount.invalid" })])
+    .transform((value) => (value === "" ? null : value))
+    .pipe(z.number().int("sessions.headcount.invalid").min(0, "sessions.headcount.invalid").max(100_000, "sessions.headcount.invalid").nullable()),
+  headcountGroup: z.string().transform((value) => value || null),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const [lang, wards, catalogue] = await Promise.all([getLang(request), wardOptions(admin), getCatalogue()]);
   return {
+    targetGroups: targetGroupOptions(lang),
     wards,
     courses: catalogue.courses.map((course) => ({ slug: course.slug, title: lang === "en" ? course.titleEn : course.title })),
   };
@@ -58,14 +66,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const known = new Set((await getCatalogue()).courses.map((course) => course.slug));
   const courseSlugs = formData.getAll("course").filter((slug): slug is string => typeof slug === "string" && known.has(slug));
   if (courseSlugs.length === 0) return rejectForm({ errors: { course: "sessions.courses.missing" }, values: form.values });
-  const session = await createTrainingSession(admin, { ...form.data, courseSlugs });
+  const { headcount, headcountGroup } = form.data;
+  if (headcount && !(headcountGroup && isTargetGroup(headcountGroup))) {
+    return rejectForm({ errors: { headcountGroup: "sessions.headcountGroup.missing" }, values: form.values });
+  }
+  const session = await createTrainingSession(admin, {
+    ...form.data,
+    courseSlugs,
+    headcount: headcount || null,
+    headcountGroup: headcount ? headcountGroup : null,
+  });
   if (!session) return rejectForm({ errors: { unitId: "form.unknown_ward" }, values: form.values });
   return redirect(`/quan-tri/buoi-hoc/${session.id}`);
 }
 
 export default function NewSessionPage() {
   const t = useT();
-  const { wards, courses } = useLoaderData<typeof loader>();
+  const { wards, courses, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const errors = actionData?.errors ?? {};
@@ -110,6 +127,24 @@ export default function NewSessionPage() {
           ) : null}
         </fieldset>
         <TextField name="trainer" label={t("sessions.trainer")} defaultValue={values.trainer} error={errors.trainer} />
+        <TextField
+          name="headcount"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("sessions.headcount")}
+          hint={t("sessions.headcountHint")}
+          defaultValue={values.headcount}
+          error={errors.headcount}
+        />
+        <SelectField
+          name="headcountGroup"
+          label={t("sessions.headcountGroup")}
+          options={targetGroups}
+          placeholder={t("form.choose")}
+          defaultValue={values.headcountGroup}
+          error={errors.headcountGroup}
+        />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("sessions.save")}
         </button>

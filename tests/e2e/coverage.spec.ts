@@ -79,10 +79,10 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
   const csv = await readFile((await (await download).path())!, "utf8");
   expect(csv.startsWith("\uFEFF")).toBe(true);
-  expect(csv).toContain("Phường,Chỉ tiêu,Tên chỉ tiêu,Số đối tượng,Nguồn số đối tượng,Đã đạt,Tỷ lệ (%),Mục tiêu (%),Còn thiếu (người/tổ chức),Đánh giá");
+  expect(csv).toContain("Phường,Chỉ tiêu,Tên chỉ tiêu,Số đối tượng,Nguồn số đối tượng,Đã đạt,Tỷ lệ (%),Mục tiêu (%),Còn thiếu (người/tổ chức),Đánh giá,Ghi chú");
   // The demo roster of Vạn Phúc has two ward officials, neither trained yet: 90% of 2 leaves 2.
   const officials = csv.split("\r\n").find((line) => line.startsWith("Vạn Phúc,T-OFF-W,"));
-  expect(officials?.split(",").slice(-7)).toEqual(["2", "danh sách", "0", "0", "90", "2", "Chậm"]);
+  expect(officials?.split(",").slice(-8)).toEqual(["2", "danh sách", "0", "0", "90", "2", "Chậm", ""]);
 
   const excelDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải về tệp Excel" }).click();
@@ -90,7 +90,7 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await workbook.xlsx.readFile((await (await excelDownload).path())!);
   // Excel rows and cells are numbered from 1: drop the empty slot 0 of each.
   const rows = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
-  expect(rows.find((row) => row[0] === "Vạn Phúc" && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, "danh sách", 0, 0, 90, 2, "Chậm"]);
+  expect(rows.find((row) => row[0] === "Vạn Phúc" && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, "danh sách", 0, 0, 90, 2, "Chậm", ""]);
 });
 
 test("a ward admin records a session with attendance and the ward's coverage moves", async ({ page, signInAs }) => {
