@@ -298,6 +298,16 @@ const vi = {
   "audit.what": "Thao tác",
   "audit.target": "Đối tượng",
   "audit.details": "Chi tiết",
+  "audit.action.user.create": "Tạo tài khoản",
+  "audit.action.user.create-from-roster": "Tạo tài khoản hàng loạt từ danh sách",
+  "audit.action.user.setup-code": "Cấp mã thiết lập mới",
+  "audit.action.user.update": "Đổi vai trò hoặc đơn vị",
+  "audit.action.roster.import": "Nhập danh sách",
+  "audit.action.roster.add": "Thêm vào danh sách tại buổi học",
+  "audit.action.roster.left": "Ghi nhận đã rời đi",
+  "audit.action.session.create": "Ghi nhận buổi học",
+  "audit.action.session.attend": "Điểm danh",
+  "audit.action.headcount.declare": "Khai báo số đối tượng",
   "notReached.title": "Những người, tổ chức chưa đạt",
   "notReached.allWards": "Tất cả các phường",
   "notReached.count": "{count} chưa đạt",
@@ -628,6 +638,16 @@ const en: Record<MessageKey, string> = {
   "audit.what": "Action",
   "audit.target": "Target",
   "audit.details": "Details",
+  "audit.action.user.create": "Account created",
+  "audit.action.user.create-from-roster": "Accounts created in bulk from a roster",
+  "audit.action.user.setup-code": "New set-up code issued",
+  "audit.action.user.update": "Role or unit changed",
+  "audit.action.roster.import": "Roster imported",
+  "audit.action.roster.add": "Added to the roster at a session",
+  "audit.action.roster.left": "Marked as left",
+  "audit.action.session.create": "Session recorded",
+  "audit.action.session.attend": "Attendance marked",
+  "audit.action.headcount.declare": "Headcount declared",
   "notReached.title": "Not reached yet",
   "notReached.allWards": "Every ward",
   "notReached.count": "{count} not reached yet",
@@ -673,4 +693,10 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
 export function roleKey(role: string): MessageKey {
   const key = `role.${role}`;
   return isMessageKey(key) ? key : "role.learner";
+}
+
+/** The label of an audit action in the reader's language; an unknown action shows its code. */
+export function auditActionLabel(lang: Lang, action: string) {
+  const key = `audit.action.${action}`;
+  return isMessageKey(key) ? translate(lang, key) : action;
 }

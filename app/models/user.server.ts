@@ -179,6 +179,23 @@ export async function requireUserInScope(admin: AdminUser, userId: string) {
   throw new Response(exists ? "Forbidden" : "Not found", { status: exists ? 403 : 404 });
 }
 
+/** An account waiting for its first sign-in with a set-up code, matched to the roster and audited. */
+async function createAccountWithCode(tx: Prisma.TransactionClient, admin: AdminUser, account: NewAccount, setupCode: string, now: Date) {
+  const user = await tx.user.create({
+    data: { ...account, searchName: foldForSearch(account.fullName), ...setupCodeFields(setupCode, now) },
+    select: { id: true, phone: true },
+  });
+  await matchRosterToUser(tx, user);
+  await audit(tx, {
+    actorId: admin.id,
+    action: "user.create",
+    targetType: "user",
+    targetId: user.id,
+    details: { unitId: account.unitId, targetGroup: account.targetGroup },
+  });
+  return user;
+}
+
 /** A learner created by an administrator, with a one-time set-up code to hand over. */
 export async function createUserByAdmin(
   admin: AdminUser,
@@ -193,18 +210,7 @@ export async function createUserByAdmin(
     return await prisma.$transaction(async (tx) => {
       const conflict = await findConflict(tx, account.phone, account.email);
       if (conflict) return { ok: false, error: conflict } as const;
-      const user = await tx.user.create({
-        data: { ...account, searchName: foldForSearch(account.fullName), ...setupCodeFields(setupCode, now) },
-        select: { id: true, phone: true },
-      });
-      await matchRosterToUser(tx, user);
-      await audit(tx, {
-        actorId: admin.id,
-        action: "user.create",
-        targetType: "user",
-        targetId: user.id,
-        details: { unitId: account.unitId, targetGroup: account.targetGroup },
-      });
+      const user = await createAccountWithCode(tx, admin, account, setupCode, now);
       return { ok: true, value: { id: user.id, setupCode } } as const;
     });
   } catch (error) {
@@ -280,11 +286,7 @@ export async function createAccountsFromRoster(admin: AdminUser, target: { unitI
         const phone = entry.phone ?? "";
         if (await tx.user.findUnique({ where: { phone }, select: { id: true } })) continue;
         const setupCode = newSetupCode();
-        const user = await tx.user.create({
-          data: { fullName: entry.name, searchName: foldForSearch(entry.name), phone, ...target, ...setupCodeFields(setupCode, now) },
-          select: { id: true, phone: true },
-        });
-        await matchRosterToUser(tx, user);
+        await createAccountWithCode(tx, admin, { fullName: entry.name, phone, email: null, ...target }, setupCode, now);
         created.push({ name: entry.name, phone, setupCode });
       }
       await audit(tx, {

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { getLang } from "#app/i18n/lang.server";
+import { auditActionLabel } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listAuditEntries } from "#app/models/audit.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -15,13 +17,13 @@ const TIME = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digi
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   if (admin.role !== "district_admin") throw new Response("Forbidden", { status: 403 });
-  const entries = await listAuditEntries();
+  const [lang, entries] = await Promise.all([getLang(request), listAuditEntries()]);
   return {
     entries: entries.map((entry) => ({
       id: entry.id,
       at: `${formatDate(entry.createdAt)} ${TIME.format(entry.createdAt)}`,
       actor: entry.actor,
-      action: entry.action,
+      action: auditActionLabel(lang, entry.action),
       target: `${entry.targetType} ${entry.targetId}`,
       details: entry.details,
     })),

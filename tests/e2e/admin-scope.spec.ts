@@ -94,7 +94,7 @@ test("the audit log shows a district admin who changed what, and is closed to wa
   await expect(page.getByRole("heading", { name: "Đã tạo tài khoản" })).toBeVisible();
 
   await page.goto("/quan-tri/nhat-ky");
-  const rows = page.getByRole("row").filter({ hasText: "user.create" }).filter({ hasText: "Trần Thị Quản Trị" });
+  const rows = page.getByRole("row").filter({ hasText: "Tạo tài khoản" }).filter({ hasText: "Trần Thị Quản Trị" });
   await expect(rows.first()).toBeVisible();
 
   await signInAs(DEMO.vanPhucAdmin);
