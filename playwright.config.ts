@@ -1,8 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT lets two runs share a machine: each gets its own server and database file.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The end-to-end database: made afresh from the migrations and the demo seed at every run.
-const DATABASE_URL = "file:./data/e2e.db";
+const DATABASE_FILE = `data/e2e-${PORT}.db`;
+const DATABASE_URL = `file:./${DATABASE_FILE}`;
 process.env.DATABASE_URL = DATABASE_URL;
 process.env.COOKIE_SECURE = "false";
 
@@ -40,7 +42,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && node scripts/start.js",
+    command: `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm && node scripts/start.js`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
