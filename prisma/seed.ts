@@ -1,47 +1,33 @@
-// Reference data every installation needs (administrative units), then demo accounts unless
-// DEMO_DATA=off. Idempotent: run at every start, it creates only what is missing.
+// Reference data every installation needs (administrative units and their crosswalk, from
+// content/units.yml, kept in step with the file), then demo accounts unless DEMO_DATA=off.
+// Idempotent: run at every start, it creates only the demo data that is missing.
+import { loadUnits } from "#app/content/units.server";
 import { hashPassword } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
-// The units the 2021-2025 plan was written for. Their 2025 mergers and the end of the district
-// level are recorded with the coverage reports' crosswalk, not here.
-const PLAN_START = new Date("2021-01-01T00:00:00+07:00");
-const CITY = { code: "HN", name: "Thành phố Hà Nội", level: "city" };
-const DISTRICT = { code: "HN-HD", name: "Quận Hà Đông", level: "district" };
-const WARDS: [code: string, name: string][] = [
-  ["HD-BIEN-GIANG", "Biên Giang"],
-  ["HD-DUONG-NOI", "Dương Nội"],
-  ["HD-DONG-MAI", "Đồng Mai"],
-  ["HD-HA-CAU", "Hà Cầu"],
-  ["HD-KIEN-HUNG", "Kiến Hưng"],
-  ["HD-LA-KHE", "La Khê"],
-  ["HD-MO-LAO", "Mộ Lao"],
-  ["HD-NGUYEN-TRAI", "Nguyễn Trãi"],
-  ["HD-PHU-LA", "Phú La"],
-  ["HD-PHU-LAM", "Phú Lãm"],
-  ["HD-PHU-LUONG", "Phú Lương"],
-  ["HD-PHUC-LA", "Phúc La"],
-  ["HD-QUANG-TRUNG", "Quang Trung"],
-  ["HD-VAN-PHUC", "Vạn Phúc"],
-  ["HD-VAN-QUAN", "Văn Quán"],
-  ["HD-YEN-NGHIA", "Yên Nghĩa"],
-  ["HD-YET-KIEU", "Yết Kiêu"],
-];
-
-async function ensureUnit(unit: { code: string; name: string; level: string }, parent: { id: string; path: string } | null) {
-  return prisma.adminUnit.upsert({
-    where: { code: unit.code },
-    update: {},
-    create: {
-      ...unit,
-      parentId: parent?.id ?? null,
-      path: `${parent?.path ?? "/"}${unit.code}/`,
-      validFrom: PLAN_START,
-    },
-    select: { id: true, path: true },
-  });
+/** Administrative units and their crosswalk, from content/units.yml: names, dates and lines are updated in place. */
+async function seedUnits() {
+  const { units, crosswalk } = loadUnits();
+  const ids = new Map<string, { id: string; path: string }>();
+  for (const { parent: parentCode, ...unit } of units) {
+    const parent = parentCode ? ids.get(parentCode) : undefined;
+    const fields = { ...unit, validTo: unit.validTo ?? null, parentId: parent?.id ?? null, path: `${parent?.path ?? "/"}${unit.code}/` };
+    const saved = await prisma.adminUnit.upsert({ where: { code: unit.code }, update: fields, create: fields, select: { id: true, path: true } });
+    ids.set(unit.code, saved);
+  }
+  for (const { from, to, ...line } of crosswalk) {
+    const fromUnitId = ids.get(from)!.id;
+    const toUnitId = ids.get(to)!.id;
+    await prisma.unitSuccession.upsert({
+      where: { fromUnitId_toUnitId: { fromUnitId, toUnitId } },
+      update: line,
+      create: { fromUnitId, toUnitId, ...line },
+      select: { id: true },
+    });
+  }
+  return new Map([...ids].map(([code, unit]) => [code, unit.id]));
 }
 
 export const DEMO_PASSWORD = "hoc-de-bao-ve-tre";
@@ -56,13 +42,14 @@ type DemoUser = {
 };
 
 const DEMO_USERS: DemoUser[] = [
-  { fullName: "Trần Thị Quản Trị", phone: "0901000001", email: "quan.hadong@example.vn", role: "district_admin", unitCode: DISTRICT.code, targetGroup: "OFF-D" },
-  { fullName: "Lê Văn Phường", phone: "0901000002", email: "vanphuc@example.vn", role: "ward_admin", unitCode: "HD-VAN-PHUC", targetGroup: "OFF-W" },
-  { fullName: "Phạm Thị Lan", phone: "0901000003", email: "hocvien@example.vn", role: "learner", unitCode: "HD-VAN-PHUC", targetGroup: "HH" },
-  { fullName: "Nguyễn Văn An", phone: "0901000004", role: "learner", unitCode: "HD-VAN-PHUC", targetGroup: "HH" },
-  { fullName: "Đỗ Thị Hoa", phone: "0901000005", role: "learner", unitCode: "HD-VAN-PHUC", targetGroup: "EDU" },
-  { fullName: "Hoàng Minh Đức", phone: "0901000006", role: "learner", unitCode: "HD-PHU-LA", targetGroup: "BIZ" },
-  { fullName: "Vũ Thị Mai", phone: "0901000007", role: "ward_admin", unitCode: "HD-PHU-LA", targetGroup: "OFF-W" },
+  // Since 1/7/2025 there is no district: the administrator of the area of Hà Đông is scoped to the city.
+  { fullName: "Trần Thị Quản Trị", phone: "0901000001", email: "quan.hadong@example.vn", role: "district_admin", unitCode: "HN", targetGroup: "OFF-D" },
+  { fullName: "Lê Văn Phường", phone: "0901000002", email: "vanphuc@example.vn", role: "ward_admin", unitCode: "HN-HA-DONG", targetGroup: "OFF-W" },
+  { fullName: "Phạm Thị Lan", phone: "0901000003", email: "hocvien@example.vn", role: "learner", unitCode: "HN-HA-DONG", targetGroup: "HH" },
+  { fullName: "Nguyễn Văn An", phone: "0901000004", role: "learner", unitCode: "HN-HA-DONG", targetGroup: "HH" },
+  { fullName: "Đỗ Thị Hoa", phone: "0901000005", role: "learner", unitCode: "HN-HA-DONG", targetGroup: "EDU" },
+  { fullName: "Hoàng Minh Đức", phone: "0901000006", role: "learner", unitCode: "HN-KIEN-HUNG", targetGroup: "BIZ" },
+  { fullName: "Vũ Thị Mai", phone: "0901000007", role: "ward_admin", unitCode: "HN-KIEN-HUNG", targetGroup: "OFF-W" },
 ];
 
 async function seedDemoUsers(unitIds: Map<string, string>) {
@@ -92,7 +79,7 @@ async function seedDemoUsers(unitIds: Map<string, string>) {
 // A small roster per ward and group, so the coverage report has a denominator to show.
 const DEMO_ROSTERS: { unitCode: string; targetGroup: string; entries: [name: string, phone: string][] }[] = [
   {
-    unitCode: "HD-VAN-PHUC",
+    unitCode: "HN-HA-DONG",
     targetGroup: "HH",
     entries: [
       ["Hộ bà Phạm Thị Lan", "0901000003"],
@@ -103,7 +90,7 @@ const DEMO_ROSTERS: { unitCode: string; targetGroup: string; entries: [name: str
     ],
   },
   {
-    unitCode: "HD-VAN-PHUC",
+    unitCode: "HN-HA-DONG",
     targetGroup: "OFF-W",
     entries: [
       ["Lê Văn Phường", "0901000002"],
@@ -111,7 +98,7 @@ const DEMO_ROSTERS: { unitCode: string; targetGroup: string; entries: [name: str
     ],
   },
   {
-    unitCode: "HD-PHU-LA",
+    unitCode: "HN-KIEN-HUNG",
     targetGroup: "BIZ",
     entries: [
       ["Công ty TNHH Dệt Phú La (ông Hoàng Minh Đức)", "0901000006"],
@@ -138,13 +125,7 @@ async function seedDemoRosters(unitIds: Map<string, string>) {
 }
 
 async function main() {
-  const city = await ensureUnit(CITY, null);
-  const district = await ensureUnit(DISTRICT, city);
-  const unitIds = new Map([[DISTRICT.code, district.id]]);
-  for (const [code, name] of WARDS) {
-    const ward = await ensureUnit({ code, name, level: "ward" }, district);
-    unitIds.set(code, ward.id);
-  }
+  const unitIds = await seedUnits();
   if (process.env.DEMO_DATA !== "off") {
     await seedDemoUsers(unitIds);
     await seedDemoRosters(unitIds);

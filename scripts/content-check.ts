@@ -1,8 +1,14 @@
 // `npm run content:check`: validates and compiles every course, naming each file and problem.
 // Also run by `npm run build`, which leaves the compiled lessons in the cache for the server.
 import { loadCatalogue } from "#app/content/catalogue.server";
+import { loadUnits } from "#app/content/units.server";
 
 const { catalogue, problems } = await loadCatalogue();
+try {
+  loadUnits();
+} catch (error) {
+  problems.push(error instanceof Error ? error.message : String(error));
+}
 if (problems.length > 0) {
   console.error(`Content check failed, ${problems.length} problem(s):`);
   for (const problem of problems) console.error(`  - ${problem}`);

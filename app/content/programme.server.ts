@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { parse } from "yaml";
 import { z } from "zod";
+
+import { parseYamlWith } from "./schemas";
 
 const bilingual = { vi: z.string().min(1), en: z.string().min(1) };
 
@@ -51,10 +52,7 @@ export type Period = Programme["periods"][number];
 export const PROGRAMME_FILE = path.join(process.cwd(), "content", "programme.yml");
 
 export function parseProgramme(source: string, file = PROGRAMME_FILE): Programme {
-  const result = programmeSchema.safeParse(parse(source));
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-  throw new Error(`${file} is invalid:\n  ${problems.join("\n  ")}`);
+  return parseYamlWith(programmeSchema, source, file);
 }
 
 let cached: Programme | undefined;

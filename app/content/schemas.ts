@@ -1,3 +1,4 @@
+import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
 export const courseFrontmatterSchema = z
@@ -71,3 +72,11 @@ export type CourseFrontmatter = z.infer<typeof courseFrontmatterSchema>;
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
 export type Quiz = z.infer<typeof quizSchema>;
 export type Question = Quiz["questions"][number];
+
+/** A YAML data file checked against its schema; a wrong file throws naming the file, each path and the reason. */
+export function parseYamlWith<T extends z.ZodTypeAny>(schema: T, source: string, file: string): z.output<T> {
+  const result = schema.safeParse(parseYaml(source));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`${file} is invalid:\n  ${problems.join("\n  ")}`);
+}

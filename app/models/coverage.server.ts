@@ -6,6 +6,7 @@ import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter } from "#app/utils/list-query";
 
 import { audit } from "./audit.server";
+import { resolveReportWards } from "./unit.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
@@ -64,19 +65,25 @@ export function periodFromRequest(request: Request) {
   return getProgramme().periods.find((period) => period.code === code) ?? periodAt(new Date());
 }
 
+/** The date whose administrative units a report page is drawn for (`?don-vi=2025-06-30`), or today. */
+export function unitsOnFromRequest(request: Request) {
+  const value = new URL(request.url).searchParams.get("don-vi") ?? "";
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : new Date();
+}
+
 /**
  * Coverage of every indicator in every ward of a scope, for a period, as of a date (the period's
- * end if it is over). Two grouped counts, whatever the size of the rosters: population from the
- * roster entries still present, reached from the recorded first qualifications.
+ * end if it is over), drawn for the units in force on `unitsOn` (today by default): records made
+ * in wards since merged or split are counted under the ward that holds their area on that date.
+ * Two grouped counts, whatever the size of the rosters: population from the roster entries still
+ * present, reached from the recorded first qualifications.
  */
-export async function getCoverage(scopePath: string, period: Period, now = new Date()) {
+export async function getCoverage(scopePath: string, period: Period, now = new Date(), unitsOn = now) {
   const asOf = now < period.end ? now : new Date(period.end.getTime() + DAY - 1);
   const present = { OR: [{ leftAt: null }, { leftAt: { gt: asOf } }] };
-  const wards = await prisma.adminUnit.findMany({
-    where: { level: "ward", path: { startsWith: scopePath } },
-    select: { id: true, code: true, name: true },
-  });
-  const wardIds = wards.map((ward) => ward.id);
+  const { wards, shownAs } = await resolveReportWards(scopePath, unitsOn);
+  const wardIds = [...shownAs.keys()];
   const [population, reached, declared, countedSessions] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
@@ -129,32 +136,40 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       counted.add(`${session.unitId}|${indicator.code}`);
     }
   }
-  // A group's roster is its population; where a ward has none yet, its declared headcount stands in.
-  const populationOf = (unitId: string, indicator: Indicator) =>
-    indicator.groups.reduce(
-      (total, group) => {
+  // A group's roster is its population; where a ward has none yet, its declared headcount stands
+  // in. Decided per ward the records were made in, then added up under the ward shown.
+  const sourcesOf = new Map<string, string[]>();
+  for (const [sourceId, shown] of shownAs) sourcesOf.set(shown.id, [...(sourcesOf.get(shown.id) ?? []), sourceId]);
+  const figuresOf = (wardId: string, indicator: Indicator) => {
+    const figures = { population: 0, declared: false, reached: 0, counted: false };
+    for (const unitId of sourcesOf.get(wardId) ?? []) {
+      for (const group of indicator.groups) {
         const roster = sums.get(`population|${unitId}|${group}`) ?? 0;
         const headcount = sums.get(`declared|${unitId}|${group}`);
-        if (roster === 0 && headcount !== undefined) return { count: total.count + headcount, declared: true };
-        return { count: total.count + roster, declared: total.declared };
-      },
-      { count: 0, declared: false },
-    );
-  const reachedOf = (unitId: string, indicator: Indicator) => sums.get(`reached|${unitId}|${indicator.code}`) ?? 0;
+        const useHeadcount = roster === 0 && headcount !== undefined;
+        figures.population += useHeadcount ? headcount : roster;
+        figures.declared ||= useHeadcount;
+      }
+      figures.reached += sums.get(`reached|${unitId}|${indicator.code}`) ?? 0;
+      figures.counted ||= counted.has(`${unitId}|${indicator.code}`);
+    }
+    return figures;
+  };
 
-  const collator = new Intl.Collator("vi");
   const rows = wards
-    .sort((a, b) => collator.compare(a.name, b.name))
     .map((ward) => ({
       ward,
       cells: indicators.map((indicator) => {
-        const population = populationOf(ward.id, indicator);
-        return coverageCell(population.count, reachedOf(ward.id, indicator), indicator.target, period, asOf, {
-          declared: population.declared,
-          counted: counted.has(`${ward.id}|${indicator.code}`),
+        const figures = figuresOf(ward.id, indicator);
+        return coverageCell(figures.population, figures.reached, indicator.target, period, asOf, {
+          declared: figures.declared,
+          counted: figures.counted,
         });
       }),
-    }));
+    }))
+    // A ward created after the chosen date cannot be mapped back onto older units: it keeps a
+    // row of its own, but only when it holds records.
+    .filter((row) => row.ward.inForce || row.cells.some((cell) => cell.population > 0 || cell.reached > 0));
   const totals = indicators.map((indicator, index) => {
     const sum = (pick: (cell: CoverageCell) => number) => rows.reduce((total, row) => total + pick(row.cells[index]!), 0);
     return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf, {
@@ -172,24 +187,27 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       return { month, rate: population === 0 ? 0 : Math.round((reachedSoFar * 1000) / population) / 10 };
     });
   });
-  return { asOf, indicators, rows, totals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
+  return { asOf, unitsOn, indicators, rows, totals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
 }
 
 const NOT_REACHED_PAGE_SIZE = 25;
 
 /**
- * The people or organisations an indicator still has to reach in a scope (optionally one ward):
- * roster entries of its groups, still present, with no qualification in the period. Paginated.
+ * The people or organisations an indicator still has to reach in a scope (optionally one ward of
+ * the report, drawn for the units in force on `unitsOn`): roster entries of its groups, still
+ * present, with no qualification in the period. Paginated.
  */
 export async function listNotReached(
   scopePath: string,
   indicator: Indicator,
   period: Period,
   filter: { wardId: string | null; query: string; page: number },
+  unitsOn = new Date(),
 ) {
+  const { shownAs } = await resolveReportWards(scopePath, unitsOn);
+  const unitIds = [...shownAs].filter(([, shown]) => !filter.wardId || shown.id === filter.wardId).map(([unitId]) => unitId);
   const where = {
-    unit: { path: { startsWith: scopePath } },
-    ...(filter.wardId ? { unitId: filter.wardId } : {}),
+    unitId: { in: unitIds },
     targetGroup: { in: indicator.groups },
     leftAt: null,
     qualifications: { none: { indicator: indicator.code, qualifiedAt: { gte: period.start, lte: period.end } } },

@@ -55,3 +55,57 @@ export async function wardOptions(admin: { unitId: string }) {
   const wards = (await listUnitsInScope((await getUnitPath(admin.unitId)).path)).filter((unit) => unit.level === "ward");
   return wards.map((ward) => ({ value: ward.id, label: ward.name }));
 }
+
+type ReportWard = { id: string; code: string; name: string; inForce: boolean };
+
+/**
+ * The wards a report counts for a scope, drawn for the units in force on a date. Records stay with
+ * the unit they were made in; each unit's records are shown under the unit that holds its area
+ * on that date, found by following the crosswalk's primary lines. The scope is the admin's
+ * subtree plus every older ward whose area passed into it, so a new ward's report includes the
+ * history of the wards it was made from; an abolished unit's scope also covers the units its
+ * area passed to (a district admin of 2021 still sees the wards that replaced the district).
+ */
+export async function resolveReportWards(scopePath: string, unitsOn: Date) {
+  const [wards, lines, scopeUnit] = await Promise.all([
+    prisma.adminUnit.findMany({
+      where: { level: "ward" },
+      select: { id: true, code: true, name: true, path: true, validFrom: true, validTo: true },
+    }),
+    prisma.unitSuccession.findMany({
+      select: { fromUnitId: true, toUnitId: true, effectiveOn: true, primary: true, toUnit: { select: { path: true } } },
+    }),
+    prisma.adminUnit.findUnique({ where: { path: scopePath }, select: { id: true } }),
+  ]);
+  const scopePaths = [scopePath, ...lines.filter((line) => line.fromUnitId === scopeUnit?.id).map((line) => line.toUnit.path)];
+  const inScope = (path: string) => scopePaths.some((prefix) => path.startsWith(prefix));
+  const byId = new Map(wards.map((ward) => [ward.id, ward]));
+  const successorOf = new Map(lines.filter((line) => line.primary).map((line) => [line.fromUnitId, line]));
+  const inForce = (ward: (typeof wards)[number]) => ward.validFrom <= unitsOn && (ward.validTo === null || ward.validTo > unitsOn);
+  /** The last ward on a unit's primary line, and the ward in force on the date along it. */
+  const follow = (start: (typeof wards)[number]) => {
+    let ward = start;
+    let shown = inForce(ward) ? ward : null;
+    for (let line = successorOf.get(ward.id); line; line = successorOf.get(ward.id)) {
+      const next = byId.get(line.toUnitId);
+      if (!next || next === start) break;
+      ward = next;
+      if (!shown && line.effectiveOn <= unitsOn && inForce(ward)) shown = ward;
+    }
+    // A unit not yet created on the date, or one abolished with nowhere to go, is shown as itself.
+    return { last: ward, shown: shown ?? start };
+  };
+  const shownAs = new Map<string, ReportWard>();
+  for (const ward of wards) {
+    const { last, shown } = follow(ward);
+    if (!inScope(ward.path) && !inScope(last.path)) continue;
+    shownAs.set(ward.id, { id: shown.id, code: shown.code, name: shown.name, inForce: inForce(shown) });
+  }
+  const shown = new Map([...shownAs.values()].map((ward) => [ward.id, ward]));
+  return {
+    /** The report's rows, in the order Vietnamese readers expect */
+    wards: [...shown.values()].sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name)),
+    /** Every ward whose records the report counts, and the row it is counted under */
+    shownAs,
+  };
+}

@@ -230,11 +230,12 @@ export async function reissueSetupCode(admin: AdminUser, userId: string, now = n
   return setupCode;
 }
 
-// A role's unit is a ward for learners and ward admins, and the district for district admins.
-const UNIT_LEVEL_OF_ROLE: Record<Role, string> = {
-  learner: "ward",
-  ward_admin: "ward",
-  district_admin: "district",
+// A role's unit is a ward for learners and ward admins, and any unit above the wards for
+// district admins: since 1/7/2025 Hà Nội's wards sit directly under the city.
+const UNIT_LEVELS_OF_ROLE: Record<Role, string[]> = {
+  learner: ["ward", "commune"],
+  ward_admin: ["ward", "commune"],
+  district_admin: ["district", "city", "province"],
 };
 
 /**
@@ -246,7 +247,7 @@ export async function changeRoleOrUnit(admin: AdminUser, userId: string, change:
   const before = await requireUserInScope(admin, userId);
   const scope = await scopeOf(admin);
   const unit = await prisma.adminUnit.findFirst({
-    where: { id: change.unitId, path: { startsWith: scope }, level: UNIT_LEVEL_OF_ROLE[change.role], validTo: null },
+    where: { id: change.unitId, path: { startsWith: scope }, level: { in: UNIT_LEVELS_OF_ROLE[change.role] }, validTo: null },
     select: { id: true },
   });
   if (!unit) return { ok: false as const, error: "unit_mismatch" as const };

@@ -9,7 +9,7 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { declareHeadcount, getCoverage, periodFromRequest } from "#app/models/coverage.server";
+import { declareHeadcount, getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
 import { requireUnitInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -31,12 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const ward = await requireUnitInScope(admin, params.ward ?? "");
   const period = periodFromRequest(request);
-  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period)]);
+  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), unitsOnFromRequest(request))]);
   return {
     targetGroups: targetGroupOptions(lang),
     ward: ward.name,
     period: period.code,
     asOf: formatDate(coverage.asOf),
+    unitsOn: formatDate(coverage.unitsOn),
     indicators: coverage.indicators.map((indicator, index) => ({
       code: indicator.code,
       label: indicator[lang],
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WardCoveragePage() {
   const t = useT();
-  const { ward, period, asOf, indicators, targetGroups } = useLoaderData<typeof loader>();
+  const { ward, period, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
@@ -70,7 +71,9 @@ export default function WardCoveragePage() {
       <h1>
         {t("coverage.wardTitle")}: {ward}
       </h1>
-      <p>{t("coverage.asOf", { date: asOf })} · {period}</p>
+      <p>
+        {t("coverage.asOf", { date: asOf })} · {period} · {t("coverage.unitsOn")} {unitsOn}
+      </p>
       <div className="table-scroll">
         <table className="coverage coverage--ward">
           <thead>

@@ -7,10 +7,10 @@ import { TrendChart } from "#app/components/trend-chart";
 import { getProgramme } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { getCoverage, periodFromRequest } from "#app/models/coverage.server";
+import { getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
-import { formatDate, monthOf } from "#app/utils/dates";
+import { formatDate, isoDay, monthOf } from "#app/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.title") }];
 
@@ -18,9 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const period = periodFromRequest(request);
   const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
-  const coverage = await getCoverage(path, period);
+  const coverage = await getCoverage(path, period, new Date(), unitsOnFromRequest(request));
+  const unitsOn = isoDay(coverage.unitsOn);
   return {
     period: period.code,
+    unitsOn,
+    /** The query that keeps the period and the units on every link out of the page */
+    view: new URLSearchParams({ ky: period.code, "don-vi": unitsOn }).toString(),
     periods: getProgramme().periods.map((candidate) => candidate.code),
     asOf: formatDate(coverage.asOf),
     indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
@@ -35,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
+  const { period, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
     useLoaderData<typeof loader>();
   return (
     <section>
@@ -49,16 +53,21 @@ export default function CoverageOverviewPage() {
             </option>
           ))}
         </select>
+        <label htmlFor="units-on">{t("coverage.unitsOn")}</label>
+        <input id="units-on" type="date" name="don-vi" defaultValue={unitsOn} aria-describedby="units-on-hint" />
         <button type="submit" className="button">
           {t("coverage.show")}
         </button>
+        <p id="units-on-hint" className="muted">
+          {t("coverage.unitsOnHint")}
+        </p>
       </Form>
       <p>{t("coverage.asOf", { date: asOf })}</p>
       <p className="exports">
-        <a href={`/quan-tri/bao-cao/xuat?ky=${period}`} download>
+        <a href={`/quan-tri/bao-cao/xuat?${view}`} download>
           {t("coverage.exportCsv")}
         </a>
-        <a href={`/quan-tri/bao-cao/xuat?ky=${period}&dinh-dang=xlsx`} download>
+        <a href={`/quan-tri/bao-cao/xuat?${view}&dinh-dang=xlsx`} download>
           {t("coverage.exportXlsx")}
         </a>
       </p>
@@ -77,7 +86,7 @@ export default function CoverageOverviewPage() {
               <th scope="col">{t("form.ward")}</th>
               {indicators.map((indicator) => (
                 <th key={indicator.code} scope="col">
-                  <Link to={`/quan-tri/bao-cao/chi-tieu/${indicator.code}?ky=${period}`} title={t("notReached.title")}>
+                  <Link to={`/quan-tri/bao-cao/chi-tieu/${indicator.code}?${view}`} title={t("notReached.title")}>
                     {indicator.code}
                   </Link>
                 </th>
@@ -88,7 +97,7 @@ export default function CoverageOverviewPage() {
             {rows.map((row) => (
               <tr key={row.code}>
                 <th scope="row">
-                  <Link to={`/quan-tri/bao-cao/${row.code}?ky=${period}`}>{row.name}</Link>
+                  <Link to={`/quan-tri/bao-cao/${row.code}?${view}`}>{row.name}</Link>
                 </th>
                 {row.cells.map((cell, index) => (
                   <td key={indicators[index]?.code} className={`coverage__cell coverage__cell--${cell.status}`}>

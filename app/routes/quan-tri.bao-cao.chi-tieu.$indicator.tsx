@@ -8,10 +8,11 @@ import { getProgramme } from "#app/content/programme.server";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { listNotReached, periodFromRequest } from "#app/models/coverage.server";
+import { listNotReached, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
 import { toListedEntry } from "#app/models/roster.server";
-import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
+import { getUnitPath, resolveReportWards } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
+import { isoDay } from "#app/utils/dates";
 import { parseListQuery } from "#app/utils/list-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notReached.title") }];
@@ -23,18 +24,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const period = periodFromRequest(request);
   const { q, page } = parseListQuery(request);
+  const unitsOn = unitsOnFromRequest(request);
   const scope = (await getUnitPath(admin.unitId)).path;
-  const wards = (await listUnitsInScope(scope)).filter((unit) => unit.level === "ward");
-  // Only a ward inside the scope filters; any other value shows the whole scope.
+  const { wards } = await resolveReportWards(scope, unitsOn);
+  // Only a ward of the scope's report filters; any other value shows the whole scope.
   const ward = wards.find((candidate) => candidate.id === url.searchParams.get("phuong")) ?? null;
   const [lang, result] = await Promise.all([
     getLang(request),
-    listNotReached(scope, indicator, period, { wardId: ward?.id ?? null, query: q, page }),
+    listNotReached(scope, indicator, period, { wardId: ward?.id ?? null, query: q, page }, unitsOn),
   ]);
   const groups = targetGroupLabels(lang);
   return {
     indicator: { code: indicator.code, label: indicator[lang] },
     period: period.code,
+    unitsOn: isoDay(unitsOn),
     q,
     page,
     wardId: ward?.id ?? "",
@@ -47,11 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function NotReachedPage() {
   const t = useT();
-  const { indicator, period, q, page, wardId, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { indicator, period, unitsOn, q, page, wardId, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
   return (
     <section>
       <p>
-        <Link to={`/quan-tri/bao-cao?ky=${period}`}>← {t("coverage.title")}</Link>
+        <Link to={`/quan-tri/bao-cao?ky=${period}&don-vi=${unitsOn}`}>← {t("coverage.title")}</Link>
       </p>
       <h1>
         {t("notReached.title")}: {indicator.code}
@@ -61,6 +64,7 @@ export default function NotReachedPage() {
       </p>
       <Form method="get" className="stack narrow" role="search">
         <input type="hidden" name="ky" value={period} />
+        <input type="hidden" name="don-vi" value={unitsOn} />
         <div className="field">
           <label htmlFor="not-reached-ward">{t("form.ward")}</label>
           <select id="not-reached-ward" name="phuong" defaultValue={wardId}>

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { STATUS_LABEL } from "#app/components/coverage-figure";
 import { getLang } from "#app/i18n/lang.server";
 import { translate, type MessageKey } from "#app/i18n/messages";
-import { getCoverage, periodFromRequest } from "#app/models/coverage.server";
+import { getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { toCsv } from "#app/utils/csv";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const period = periodFromRequest(request);
   const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
-  const coverage = await getCoverage(path, period);
+  const coverage = await getCoverage(path, period, new Date(), unitsOnFromRequest(request));
   const t = (key: MessageKey) => translate(lang, key);
   const line = (ward: string, cells: typeof coverage.totals) =>
     coverage.indicators.map((indicator, index) => {
@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const preamble = [
     [t("coverage.title")],
     [t("coverage.period"), period.code],
+    [t("coverage.unitsOn"), formatDate(coverage.unitsOn)],
     [t("coverage.extractedAt"), `${formatDate(now)} ${now.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}`],
     [],
   ];

@@ -16,3 +16,10 @@ const MONTH_FORMAT = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: 
 export function monthOf(date: Date) {
   return MONTH_FORMAT.format(date).slice(0, 7);
 }
+
+const DAY_FORMAT = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
+
+/** "2026-03-15": the day a moment falls on in Hà Nội, as a date input and a URL want it. */
+export function isoDay(date: Date) {
+  return DAY_FORMAT.format(date);
+}

@@ -107,13 +107,13 @@ async function time(run: () => unknown) {
   return median(samples);
 }
 
-const report = await getCoverage("/HN/HN-HD/", period, asOf);
+const report = await getCoverage("/HN/", period, asOf);
 const rawRows = raw.all(rawParams) as { kind: string; unitId: string; code: string; n: number }[];
 const rawReached = rawRows.filter((row) => row.kind === "reached").reduce((sum, row) => sum + row.n, 0);
 const reportReached = report.totals.reduce((sum, cell) => sum + cell.reached, 0);
 if (rawReached !== reportReached) throw new Error(`figures differ: report ${reportReached}, raw ${rawReached}`);
 
-const reportMs = await time(() => getCoverage("/HN/HN-HD/", period, asOf));
+const reportMs = await time(() => getCoverage("/HN/", period, asOf));
 const rawMs = await time(() => raw.all(rawParams));
 console.log(`full district report (8 indicators x ${report.rows.length} wards): ${reportMs.toFixed(1)} ms (median of ${RUNS})`);
 console.log(`hand-written SQL, same figures:                     ${rawMs.toFixed(1)} ms (median of ${RUNS})`);

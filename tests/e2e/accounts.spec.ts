@@ -11,7 +11,7 @@ test("a new learner signs up, signs out, and signs in again with phone and with 
   await page.getByLabel("Số điện thoại").fill(`${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`);
   await page.getByLabel("Email (không bắt buộc)").fill(email);
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-trang");
-  await page.getByLabel("Phường").selectOption({ label: "Vạn Phúc" });
+  await page.getByLabel("Phường").selectOption({ label: "Hà Đông" });
   await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
 
@@ -40,7 +40,7 @@ test("sign-up with a taken phone, a malformed phone and a short password explain
   await page.getByLabel("Họ và tên").fill("Người Trùng Số");
   await page.getByLabel("Số điện thoại").fill(DEMO.householdLearner);
   await page.getByLabel("Mật khẩu").fill("mat-khau-dai-du");
-  await page.getByLabel("Phường").selectOption({ label: "Vạn Phúc" });
+  await page.getByLabel("Phường").selectOption({ label: "Hà Đông" });
   await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByText("Số điện thoại này đã được dùng cho một tài khoản khác.")).toBeVisible();

@@ -76,11 +76,11 @@ test("a district admin makes a learner a ward admin of another ward", async ({ p
   await expect(page.getByText("Đơn vị không phù hợp với vai trò", { exact: false })).toBeVisible();
 
   await page.getByLabel("Vai trò").selectOption({ label: "Quản trị viên phường" });
-  await page.getByLabel("Đơn vị").selectOption({ label: "La Khê" });
+  await page.getByLabel("Đơn vị").selectOption({ label: "Dương Nội" });
   await page.getByRole("button", { name: "Lưu thay đổi" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã lưu thay đổi.");
   await expect(page.locator(".facts")).toContainText("Quản trị viên phường");
-  await expect(page.locator(".facts")).toContainText("La Khê");
+  await expect(page.locator(".facts")).toContainText("Dương Nội");
 });
 
 test("the audit log shows a district admin who changed what, and is closed to ward admins", async ({ page, signInAs }) => {

@@ -8,23 +8,30 @@ import { foldForSearch } from "#app/utils/search";
 
 import { createLearner, createWardAdmin, DEMO, expect, findUserId, test } from "./fixtures";
 
-const PHU_LA_ADMIN = "0901000007";
+const KIEN_HUNG_ADMIN = "0901000007";
 const HEADER = "Họ và tên hoặc tên tổ chức,Số điện thoại,Mã số thuế,Mã riêng của phường";
+
+async function rosterOf(unitId: string, targetGroup: string, names: string[]) {
+  for (const name of names) {
+    await prisma.rosterEntry.create({ data: { unitId, targetGroup, name, searchName: foldForSearch(name), externalId: name } });
+  }
+}
 
 function csvFile(lines: string[]) {
   return { name: "danh-sach.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${[HEADER, ...lines].join("\r\n")}\r\n`) };
 }
 
 test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage moves by the right amount", async ({ page, signInAs }) => {
-  // A household head of Phú La who already completed the household course online.
+  // A household head who already completed the household course online.
   const phone = await createLearner("Chủ Hộ Đã Học", "HH");
+  const { phone: admin, ward } = await createWardAdmin("Phường Nhập Danh Sách", "Cán Bộ Nhập Danh Sách");
   const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
   await prisma.courseCompletion.create({
     data: { userId: await findUserId(phone), courseSlug: course.slug, contentVersion: course.version, rule: "online" },
   });
 
-  await signInAs(PHU_LA_ADMIN);
-  await page.goto("/quan-tri/bao-cao/HD-PHU-LA");
+  await signInAs(admin);
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   const householdRow = page.getByRole("row", { name: /T-COOP-HH/ });
   await expect(householdRow).toContainText("Chưa có danh sách");
 
@@ -41,7 +48,7 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
   const problems = page.getByRole("table", { name: "2 lỗi" });
   await expect(problems.getByRole("row", { name: /^3 Họ và tên hoặc tên tổ chức Thiếu họ tên/ })).toBeVisible();
   await expect(problems.getByRole("row", { name: /^5 Số điện thoại Số điện thoại không hợp lệ/ })).toBeVisible();
-  await page.goto("/quan-tri/bao-cao/HD-PHU-LA");
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("Chưa có danh sách");
 
   await page.goto("/quan-tri/danh-sach");
@@ -50,7 +57,7 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
   await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã nhập danh sách: 3 mục mới, 0 mục cập nhật, 1 mục khớp với tài khoản.");
 
-  await page.goto("/quan-tri/bao-cao/HD-PHU-LA");
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("33.3%");
   await expect(householdRow).toContainText("1/3");
   // 70% of 3 households means 3: two still to reach.
@@ -58,30 +65,35 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
 });
 
 test("a ward admin gets 403 on another ward's report", async ({ page, signInAs }) => {
-  await signInAs(PHU_LA_ADMIN);
-  const response = await page.goto("/quan-tri/bao-cao/HD-VAN-PHUC");
+  await signInAs(KIEN_HUNG_ADMIN);
+  const response = await page.goto("/quan-tri/bao-cao/HN-HA-DONG");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
   await page.goto("/quan-tri/bao-cao");
-  await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveText(["Phú La"]);
+  await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveText(["Kiến Hưng"]);
 });
 
 test("a district admin sees every ward and exports the report as CSV and Excel", async ({ page, signInAs }) => {
+  // A ward of two officials, neither trained yet: 90% of 2 leaves 2 still to reach.
+  const { ward } = await createWardAdmin("Phường Hai Cán Bộ", "Cán Bộ Xuất Báo Cáo");
+  await rosterOf(ward.id, "OFF-W", ["Cán bộ Thứ Nhất", "Cán bộ Thứ Hai"]);
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/bao-cao");
-  await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveCount(17);
-  await expect(page.getByRole("row", { name: /Toàn quận/ })).toBeVisible();
+  const wards = page.getByRole("table").locator("tbody").getByRole("link");
+  for (const name of ["Hà Đông", "Dương Nội", "Yên Nghĩa", "Phú Lương", "Kiến Hưng", ward.name]) {
+    await expect(wards.filter({ hasText: new RegExp(`^${name}$`) })).toHaveCount(1);
+  }
+  await expect(page.getByRole("row", { name: /Tổng cộng/ })).toBeVisible();
   // One server-drawn chart per indicator, each named by what it shows.
   await expect(page.getByRole("img", { name: /^T-\w+(-\w+)* đạt|^C-\w+ đạt/ })).toHaveCount(8);
-  await expect(page.getByRole("img", { name: /^T-OFF-W đạt 0% \(tháng \d{4}-\d{2}\), mục tiêu 90%$/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^T-OFF-W đạt \d+(\.\d)?% \(tháng \d{4}-\d{2}\), mục tiêu 90%$/ })).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
   const csv = await readFile((await (await download).path())!, "utf8");
   expect(csv.startsWith("\uFEFF")).toBe(true);
   expect(csv).toContain("Phường,Chỉ tiêu,Tên chỉ tiêu,Số đối tượng,Nguồn số đối tượng,Đã đạt,Tỷ lệ (%),Mục tiêu (%),Còn thiếu (người/tổ chức),Đánh giá,Ghi chú");
-  // The demo roster of Vạn Phúc has two ward officials, neither trained yet: 90% of 2 leaves 2.
-  const officials = csv.split("\r\n").find((line) => line.startsWith("Vạn Phúc,T-OFF-W,"));
+  const officials = csv.split("\r\n").find((line) => line.startsWith(`${ward.name},T-OFF-W,`));
   expect(officials?.split(",").slice(-8)).toEqual(["2", "danh sách", "0", "0", "90", "2", "Chậm", ""]);
 
   const excelDownload = page.waitForEvent("download");
@@ -90,17 +102,32 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await workbook.xlsx.readFile((await (await excelDownload).path())!);
   // Excel rows and cells are numbered from 1: drop the empty slot 0 of each.
   const rows = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
-  expect(rows.find((row) => row[0] === "Vạn Phúc" && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, "danh sách", 0, 0, 90, 2, "Chậm", ""]);
+  expect(rows.find((row) => row[0] === ward.name && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, "danh sách", 0, 0, 90, 2, "Chậm", ""]);
+});
+
+test("a district admin draws the report for the wards in force on an earlier date", async ({ page, signInAs }) => {
+  await signInAs(DEMO.districtAdmin);
+  await page.goto("/quan-tri/bao-cao?ky=2021-2025");
+  const wards = page.getByRole("table").locator("tbody").getByRole("link");
+  await expect(wards.filter({ hasText: /^Hà Đông$/ })).toHaveCount(1);
+  await expect(wards.filter({ hasText: /^Vạn Phúc$/ })).toHaveCount(0);
+
+  // Before 1/1/2025 Nguyễn Trãi was a ward of its own; before 1/7/2025 Vạn Phúc was.
+  await page.getByLabel("Đơn vị hành chính tại ngày").fill("2024-06-01");
+  await page.getByRole("button", { name: "Xem" }).click();
+  await expect(wards.filter({ hasText: /^Nguyễn Trãi$/ })).toHaveCount(1);
+  await expect(wards.filter({ hasText: /^Vạn Phúc$/ })).toHaveCount(1);
+  await page.getByLabel("Đơn vị hành chính tại ngày").fill("2025-03-01");
+  await page.getByRole("button", { name: "Xem" }).click();
+  await expect(wards.filter({ hasText: /^Nguyễn Trãi$/ })).toHaveCount(0);
+  await expect(wards.filter({ hasText: /^Quang Trung$/ })).toHaveCount(1);
 });
 
 test("a ward admin records a session with attendance and the ward's coverage moves", async ({ page, signInAs }) => {
-  const admin = await createWardAdmin("HD-KIEN-HUNG", "Cán Bộ Kiến Hưng");
-  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HD-KIEN-HUNG" }, select: { id: true } });
-  for (const name of ["Hộ ông Triệu Văn Bảo", "Hộ bà Ngô Thị Hằng"]) {
-    await prisma.rosterEntry.create({ data: { unitId: ward.id, targetGroup: "HH", name, searchName: foldForSearch(name), externalId: name } });
-  }
+  const { phone: admin, ward } = await createWardAdmin("Phường Có Buổi Học", "Cán Bộ Buổi Học");
+  await rosterOf(ward.id, "HH", ["Hộ ông Triệu Văn Bảo", "Hộ bà Ngô Thị Hằng"]);
   await signInAs(admin);
-  await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   const householdRow = page.getByRole("row", { name: /T-COOP-HH/ });
   await expect(householdRow).toContainText("0/2");
 
@@ -125,7 +152,7 @@ test("a ward admin records a session with attendance and the ward's coverage mov
   await page.getByRole("button", { name: "Thêm vào danh sách và điểm danh" }).click();
   await expect(page.getByRole("heading", { name: "Điểm danh (2 người)" })).toBeVisible();
 
-  await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("2/3");
   await expect(householdRow).toContainText("66.7%");
 
@@ -133,16 +160,18 @@ test("a ward admin records a session with attendance and the ward's coverage mov
   await page.goto("/quan-tri/danh-sach?q=den sau");
   await page.getByRole("button", { name: "Ghi nhận Hộ ông Đến Sau đã rời đi (chuyển đi, ngừng hoạt động)" }).click();
   await expect(page.getByText(/Đã rời đi ngày/)).toBeVisible();
-  await page.goto("/quan-tri/bao-cao/HD-KIEN-HUNG");
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("1/2");
 });
 
 test("an indicator's figure leads to the named people not reached yet, filtered by ward", async ({ page, signInAs }) => {
+  const { ward } = await createWardAdmin("Phường Chưa Tập Huấn", "Cán Bộ Chưa Tập Huấn");
+  await rosterOf(ward.id, "OFF-W", ["Mai Thị Thanh", "Lê Văn Phượng"]);
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/bao-cao");
   await page.getByRole("link", { name: "T-OFF-W" }).click();
   await expect(page.getByRole("heading", { name: "Những người, tổ chức chưa đạt: T-OFF-W" })).toBeVisible();
-  await page.getByLabel("Phường", { exact: true }).selectOption({ label: "Vạn Phúc" });
+  await page.getByLabel("Phường", { exact: true }).selectOption({ label: ward.name });
   await page.getByRole("button", { name: "Tìm" }).click();
   await expect(page.getByRole("status")).toHaveText("2 chưa đạt");
   await expect(page.getByText("Mai Thị Thanh")).toBeVisible();
@@ -152,8 +181,7 @@ test("an indicator's figure leads to the named people not reached yet, filtered 
 });
 
 test("a ward admin creates accounts in bulk from the roster and a household head signs in with the printed code", async ({ page, signInAs, browser }) => {
-  const admin = await createWardAdmin("HD-YEN-NGHIA", "Cán Bộ Yên Nghĩa");
-  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HD-YEN-NGHIA" }, select: { id: true } });
+  const { phone: admin, ward } = await createWardAdmin("Phường Tạo Tài Khoản", "Cán Bộ Tạo Tài Khoản");
   const phone = `0933${String(Date.now()).slice(-6)}`;
   await prisma.rosterEntry.create({
     data: { unitId: ward.id, targetGroup: "HH", name: "Hộ bà Kiều Thị Nga", searchName: foldForSearch("Hộ bà Kiều Thị Nga"), phone: `+84${phone.slice(1)}` },
@@ -178,8 +206,9 @@ test("a ward admin creates accounts in bulk from the roster and a household head
 });
 
 test("a ward without a roster declares a headcount and the report marks it as declared", async ({ page, signInAs }) => {
-  await signInAs(await createWardAdmin("HD-BIEN-GIANG", "Cán Bộ Biên Giang"));
-  await page.goto("/quan-tri/bao-cao/HD-BIEN-GIANG");
+  const { phone: admin, ward } = await createWardAdmin("Phường Khai Báo", "Cán Bộ Khai Báo");
+  await signInAs(admin);
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
   await page.getByLabel("Số đối tượng").fill("-3");
   await page.getByRole("button", { name: "Lưu số khai báo" }).click();

@@ -23,9 +23,9 @@ export async function findUserId(phone: string) {
   return (await prisma.user.findUniqueOrThrow({ where: { phone: e164 }, select: { id: true } })).id;
 }
 
-/** A learner of Vạn Phúc of their own, for a test that must not share progress with another. */
+/** A learner of Hà Đông of their own, for a test that must not share progress with another. */
 export async function createLearner(fullName: string, targetGroup = "HH") {
-  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HD-VAN-PHUC" }, select: { id: true } });
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN-HA-DONG" }, select: { id: true } });
   const phone = `09${String(randomInt(10_000_000, 99_999_999))}`;
   await prisma.user.create({
     data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, targetGroup },
@@ -73,13 +73,26 @@ export async function expectHelpLines(page: Page) {
   await expect(footer.getByRole("link", { name: "024 3352 5662" })).toBeVisible();
 }
 
-/** A ward admin of a ward no other test touches, so that its figures move only by this test. */
-export async function createWardAdmin(wardCode: string, fullName: string) {
-  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: wardCode }, select: { id: true } });
+/**
+ * A ward of the city that no other test (and no demo data) touches, in force since the
+ * reorganisation of 1/7/2025, so that its figures move only by the test that made it.
+ */
+export async function createWard(name: string) {
+  const city = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN" }, select: { id: true, path: true } });
+  const code = `HN-TEST-${randomInt(100_000, 999_999)}`;
+  return prisma.adminUnit.create({
+    data: { code, name, level: "ward", parentId: city.id, path: `${city.path}${code}/`, validFrom: new Date("2025-07-01T00:00:00+07:00") },
+    select: { id: true, code: true, name: true },
+  });
+}
+
+/** A ward admin of a new ward of their own; returns the admin's phone and the ward. */
+export async function createWardAdmin(wardName: string, fullName: string) {
+  const ward = await createWard(wardName);
   const phone = `08${String(randomInt(10_000_000, 99_999_999))}`;
   await prisma.user.create({
     data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, role: "ward_admin" },
     select: { id: true },
   });
-  return phone;
+  return { phone, ward };
 }
