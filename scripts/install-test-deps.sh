@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# What the test suite needs beyond npm packages: Debian's Chromium for Playwright (its own browser
-# download is not reachable offline). Does nothing when it is already installed.
+# What the test suite needs beyond npm packages, from Debian: Chromium for Playwright (its own browser
+# download is not reachable offline) and poppler-utils, whose pdftotext, pdfinfo, pdffonts and pdftoppm
+# read the certificate PDFs as a viewer would. Installs only what is missing.
 set -euo pipefail
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the end-to-end tests..."
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests..."
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 chromium --version
+pdftotext -v 2>&1 | sed -n 1p
