@@ -1,6 +1,7 @@
 // Reference data every installation needs (administrative units and their crosswalk, from
 // content/units.yml, kept in step with the file), then demo accounts unless DEMO_DATA=off.
 // Idempotent: run at every start, it creates only the demo data that is missing.
+import { getProgramme } from "#app/content/programme.server";
 import { loadUnits } from "#app/content/units.server";
 import { hashPassword } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
@@ -124,8 +125,19 @@ async function seedDemoRosters(unitIds: Map<string, string>) {
   }
 }
 
+/** Qualifications recorded before they carried their period get it from the programme's periods. */
+async function backfillQualificationPeriods() {
+  for (const period of getProgramme().periods) {
+    await prisma.qualification.updateMany({
+      where: { period: "", qualifiedAt: { gte: period.start, lt: new Date(period.end.getTime() + 86_400_000) } },
+      data: { period: period.code },
+    });
+  }
+}
+
 async function main() {
   const unitIds = await seedUnits();
+  await backfillQualificationPeriods();
   if (process.env.DEMO_DATA !== "off") {
     await seedDemoUsers(unitIds);
     await seedDemoRosters(unitIds);

@@ -3,21 +3,24 @@ import { getProgramme } from "#app/content/programme.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { monthOf } from "#app/utils/dates";
 
+import { periodAt } from "./coverage.server";
+
 type Tx = Prisma.TransactionClient;
 
 type Entry = { id: string; unitId: string; targetGroup: string; leftAt: Date | null };
 
-/** The first qualification of each entry for each indicator that covers its target group. */
+/** The first qualification in its period of each entry for each indicator that covers its target group. */
 async function qualify(tx: Tx, entries: Entry[], indicatorCodes: string[], qualifiedAt: Date, source: "online" | "in-person") {
   const { indicators } = getProgramme();
+  const period = periodAt(qualifiedAt).code;
   for (const code of indicatorCodes) {
     const indicator = indicators.find((candidate) => candidate.code === code);
     if (!indicator) continue;
     for (const entry of entries.filter((candidate) => indicator.groups.includes(candidate.targetGroup))) {
       await tx.qualification.upsert({
-        where: { indicator_rosterEntryId: { indicator: code, rosterEntryId: entry.id } },
+        where: { indicator_rosterEntryId_period: { indicator: code, rosterEntryId: entry.id, period } },
         update: {},
-        create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt, month: monthOf(qualifiedAt), source, leftAt: entry.leftAt },
+        create: { indicator: code, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt, period, month: monthOf(qualifiedAt), source, leftAt: entry.leftAt },
         select: { id: true },
       });
     }

@@ -27,10 +27,10 @@ async function wardWithRoster() {
 
 type Ward = Awaited<ReturnType<typeof wardWithRoster>>;
 
-async function newSession({ units, admin }: Ward, kind: "training" | "communication" = "training") {
+async function newSession({ units, admin }: Ward, kind: "training" | "communication" = "training", heldOn = new Date("2026-03-15T00:00:00+07:00")) {
   const created = await createTrainingSession(admin, {
     unitId: units.vanPhuc.id,
-    heldOn: new Date("2026-03-15T00:00:00+07:00"),
+    heldOn,
     place: "Nhà văn hoá tổ 5",
     kind,
     courseSlugs: [householdCourse.slug],
@@ -47,6 +47,22 @@ async function qualificationsOf(rosterEntryId: string) {
 }
 
 describe("in-person sessions", () => {
+  test("someone trained in 2023 counts for 2021-2025 and must be reached again for 2026-2030", async () => {
+    const ward = await wardWithRoster();
+    const { admin, entry, units } = ward;
+    const [plan2025, plan2030] = getProgramme().periods;
+    const households = async (period: typeof plan2025) => {
+      const coverage = await getCoverage(units.vanPhuc.path, period!, new Date("2026-06-01T12:00:00+07:00"));
+      return coverage.totals[coverage.indicators.findIndex((indicator) => indicator.code === "T-COOP-HH")]!.reached;
+    };
+
+    await recordAttendance(admin, await newSession(ward, "training", new Date("2023-04-20T00:00:00+07:00")), entry.id);
+    expect([await households(plan2025), await households(plan2030)]).toEqual([1, 0]);
+
+    await recordAttendance(admin, await newSession(ward, "training", new Date("2026-03-15T00:00:00+07:00")), entry.id);
+    expect([await households(plan2025), await households(plan2030)]).toEqual([1, 1]);
+  });
+
   test("attending a training session qualifies for every indicator of its courses, once", async () => {
     const ward = await wardWithRoster();
     const { admin, entry } = ward;
