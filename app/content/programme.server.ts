@@ -66,3 +66,11 @@ export function getProgramme(): Programme {
 export function isTargetGroup(code: string) {
   return getProgramme().targetGroups.some((group) => group.code === code);
 }
+
+const DAY = 86_400_000;
+
+/** The programme period a moment falls in (a period's end date is its last whole day), or the last period. */
+export function periodAt(date: Date) {
+  const { periods } = getProgramme();
+  return periods.find((period) => period.start <= date && date.getTime() < period.end.getTime() + DAY) ?? periods[periods.length - 1]!;
+}

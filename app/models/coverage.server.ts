@@ -1,11 +1,12 @@
 import { getCatalogue } from "#app/content/catalogue.server";
-import { getProgramme, type Indicator, type Period } from "#app/content/programme.server";
+import { getProgramme, periodAt, type Indicator, type Period } from "#app/content/programme.server";
 import { monthOf } from "#app/utils/dates";
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter } from "#app/utils/list-query";
 
 import { audit } from "./audit.server";
+import { indicatorsQualifiedBy } from "./qualification.server";
 import { resolveReportWards } from "./unit.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
@@ -52,11 +53,6 @@ export function coverageCell(
           ? "on_track"
           : "behind";
   return { population, ...flags, reached, rate, target, gap, status };
-}
-
-export function periodAt(date: Date) {
-  const { periods } = getProgramme();
-  return periods.find((period) => period.start <= date && date.getTime() < period.end.getTime() + DAY) ?? periods[periods.length - 1]!;
 }
 
 /** The period a report page asks for (`?ky=2021-2025`), or the one in force today. */
@@ -124,16 +120,11 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
   const counted = new Set<string>();
   for (const session of countedSessions) {
     const slugs: unknown = JSON.parse(session.courses);
-    const covered = courses.filter((course) => Array.isArray(slugs) && slugs.includes(course.slug)).flatMap((course) => course.indicators);
-    for (const indicator of indicators) {
-      const counts =
-        covered.includes(indicator.code) &&
-        indicator.groups.includes(session.headcountGroup ?? "") &&
-        indicator.sessionKinds.some((kind) => kind === session.kind);
-      if (!counts) continue;
-      add(`reached|${session.unitId}|${indicator.code}`, session.headcount ?? 0);
-      add(`month|${indicator.code}|${monthOf(session.heldOn)}`, session.headcount ?? 0);
-      counted.add(`${session.unitId}|${indicator.code}`);
+    const event = { courseSlugs: Array.isArray(slugs) ? slugs.map(String) : [], sessionKind: session.kind };
+    for (const code of indicatorsQualifiedBy(courses, event, session.headcountGroup ?? "")) {
+      add(`reached|${session.unitId}|${code}`, session.headcount ?? 0);
+      add(`month|${code}|${monthOf(session.heldOn)}`, session.headcount ?? 0);
+      counted.add(`${session.unitId}|${code}`);
     }
   }
   // A group's roster is its population; where a ward has none yet, its declared headcount stands

@@ -1,22 +1,41 @@
-import { getCatalogue } from "#app/content/catalogue.server";
-import { getProgramme } from "#app/content/programme.server";
+import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
+import { getProgramme, periodAt } from "#app/content/programme.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { monthOf } from "#app/utils/dates";
 
-import { periodAt } from "./coverage.server";
 
 type Tx = Prisma.TransactionClient;
 
 type Entry = { id: string; unitId: string; targetGroup: string; leftAt: Date | null };
 
-/** The first qualification in its period of each entry for each indicator that covers its target group. */
-async function qualify(tx: Tx, entries: Entry[], indicatorCodes: string[], qualifiedAt: Date, source: "online" | "in-person") {
-  const { indicators } = getProgramme();
+/**
+ * The indicators an entry of this target group qualifies for by completing these courses online
+ * (`sessionKind` null) or by attending a session of this kind that covered them: the courses'
+ * indicators that count the group, and, for a session, its kind (programme.yml, sessionKinds).
+ */
+export function indicatorsQualifiedBy(
+  courses: Pick<CatalogueCourse, "slug" | "indicators">[],
+  event: { courseSlugs: string[]; sessionKind: string | null },
+  targetGroup: string,
+) {
+  const covered = new Set(courses.filter((course) => event.courseSlugs.includes(course.slug)).flatMap((course) => course.indicators));
+  return getProgramme()
+    .indicators.filter(
+      (indicator) =>
+        covered.has(indicator.code) &&
+        indicator.groups.includes(targetGroup) &&
+        (event.sessionKind === null || indicator.sessionKinds.some((kind) => kind === event.sessionKind)),
+    )
+    .map((indicator) => indicator.code);
+}
+
+/** The first qualification in its period of each entry for each indicator the event counts for. */
+async function qualify(tx: Tx, entries: Entry[], event: { courseSlugs: string[]; sessionKind: string | null }, qualifiedAt: Date) {
+  const { courses } = await getCatalogue();
   const period = periodAt(qualifiedAt).code;
-  for (const code of indicatorCodes) {
-    const indicator = indicators.find((candidate) => candidate.code === code);
-    if (!indicator) continue;
-    for (const entry of entries.filter((candidate) => indicator.groups.includes(candidate.targetGroup))) {
+  const source = event.sessionKind === null ? "online" : "in-person";
+  for (const entry of entries) {
+    for (const code of indicatorsQualifiedBy(courses, event, entry.targetGroup)) {
       await tx.qualification.upsert({
         where: { indicator_rosterEntryId_period: { indicator: code, rosterEntryId: entry.id, period } },
         update: {},
@@ -36,10 +55,8 @@ export async function recordQualifications(tx: Tx, userId: string) {
   const entries = await tx.rosterEntry.findMany({ where: { userId }, select: { id: true, unitId: true, targetGroup: true, leftAt: true } });
   if (entries.length === 0) return;
   const completions = await tx.courseCompletion.findMany({ where: { userId }, select: { courseSlug: true, completedAt: true } });
-  const { courses } = await getCatalogue();
   for (const completion of completions) {
-    const course = courses.find((candidate) => candidate.slug === completion.courseSlug);
-    await qualify(tx, entries, course?.indicators ?? [], completion.completedAt, "online");
+    await qualify(tx, entries, { courseSlugs: [completion.courseSlug], sessionKind: null }, completion.completedAt);
   }
 }
 
@@ -52,13 +69,7 @@ export async function recordAttendanceQualifications(
   session: { kind: string; courseSlugs: string[]; heldOn: Date },
   entry: Entry,
 ) {
-  const { courses } = await getCatalogue();
-  const { indicators } = getProgramme();
-  const covered = courses.filter((course) => session.courseSlugs.includes(course.slug)).flatMap((course) => course.indicators);
-  const counted = covered.filter((code) =>
-    indicators.some((indicator) => indicator.code === code && indicator.sessionKinds.some((kind) => kind === session.kind)),
-  );
-  await qualify(tx, [entry], [...new Set(counted)], session.heldOn, "in-person");
+  await qualify(tx, [entry], { courseSlugs: session.courseSlugs, sessionKind: session.kind }, session.heldOn);
 }
 
 /** An account and the roster entries with its phone find each other, whichever came first. */
