@@ -8,6 +8,8 @@ import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
+import { generateDemoData, hasDemoData } from "../scripts/demo-data";
+
 /** Administrative units and their crosswalk, from content/units.yml: names, dates and lines are updated in place. */
 async function seedUnits() {
   const { units, crosswalk } = loadUnits();
@@ -141,6 +143,7 @@ async function main() {
   if (process.env.DEMO_DATA !== "off") {
     await seedDemoUsers(unitIds);
     await seedDemoRosters(unitIds);
+    if (!(await hasDemoData())) await generateDemoData({ scale: Number(process.env.DEMO_SCALE ?? 1), seed: 2021 });
   }
 }
 

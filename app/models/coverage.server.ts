@@ -3,11 +3,11 @@ import { getProgramme, periodAt, type Indicator, type Period } from "#app/conten
 import { monthOf } from "#app/utils/dates";
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter } from "#app/utils/list-query";
+import { nameOrPhoneFilter, pageOf, parseListQuery } from "#app/utils/list-query";
 
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
-import { resolveReportWards } from "./unit.server";
+import { getUnitPath, resolveReportWards } from "./unit.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
@@ -186,13 +186,13 @@ const NOT_REACHED_PAGE_SIZE = 25;
 /**
  * The people or organisations an indicator still has to reach in a scope (optionally one ward of
  * the report, drawn for the units in force on `unitsOn`): roster entries of its groups, still
- * present, with no qualification in the period. Paginated.
+ * present, with no qualification in the period. In pages, or every one for `page` null (exports).
  */
 export async function listNotReached(
   scopePath: string,
   indicator: Indicator,
   period: Period,
-  filter: { wardId: string | null; query: string; page: number },
+  filter: { wardId: string | null; query: string; page: number | null },
   unitsOn = new Date(),
 ) {
   const { shownAs } = await resolveReportWards(scopePath, unitsOn);
@@ -209,12 +209,27 @@ export async function listNotReached(
       where,
       select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: { name: true } } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
-      skip: (filter.page - 1) * NOT_REACHED_PAGE_SIZE,
-      take: NOT_REACHED_PAGE_SIZE,
+      ...pageOf(filter.page, NOT_REACHED_PAGE_SIZE),
     }),
     prisma.rosterEntry.count({ where }),
   ]);
   return { entries, total, pageCount: Math.max(1, Math.ceil(total / NOT_REACHED_PAGE_SIZE)) };
+}
+
+/**
+ * What a not-reached list page (or its export) asks for: the indicator (404 for an unknown one),
+ * the period, the units' date, the search and page, and the ward of the admin's report to filter
+ * by (any other value shows the whole scope).
+ */
+export async function notReachedListFromRequest(request: Request, admin: { unitId: string }, indicatorCode: string | undefined) {
+  const indicator = getProgramme().indicators.find((candidate) => candidate.code === indicatorCode);
+  if (!indicator) throw new Response("Not found", { status: 404 });
+  const unitsOn = unitsOnFromRequest(request);
+  const { q, page } = parseListQuery(request);
+  const scope = (await getUnitPath(admin.unitId)).path;
+  const { wards } = await resolveReportWards(scope, unitsOn);
+  const ward = wards.find((candidate) => candidate.id === new URL(request.url).searchParams.get("phuong")) ?? null;
+  return { indicator, period: periodFromRequest(request), unitsOn, q, page, scope, wards, ward };
 }
 
 /** Every month from one date's month to another's, inclusive: ["2026-01", "2026-02", ...]. */

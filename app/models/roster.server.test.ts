@@ -35,6 +35,12 @@ describe("reading a roster file", () => {
     ]);
   });
 
+  test("a file for another ward is refused row by row, naming the column; the chosen ward passes, however it is written", async () => {
+    const csv = [HEADER, "Hộ bà Lan,0912 000 111,,,Vạn Phúc", "Hộ ông Ba,0912 000 112,,,phuong van phuc", "Hộ ông Tư,0912 000 113,,,Phú La", "Hộ bà Năm,0912 000 114,,,"].join("\n");
+    const parsed = await parseRosterFile(bytes(csv), { name: "Vạn Phúc", code: "HD-VAN-PHUC" });
+    expect(parsed).toEqual({ ok: false, problems: [{ row: 4, column: "Phường", problem: "roster.ward.other" }] });
+  });
+
   test("a clean file saved by Excel (BOM, semicolons, headers without accents) reads as rows", async () => {
     const csv = `\uFEFFho va ten hoac ten to chuc;so dien thoai;ma so thue;ma rieng cua phuong\r\nHộ bà Lan;+84 912 000 111;;\r\nCông ty Dệt;;0101234567-001;\r\n`;
     const parsed = await parseRosterFile(bytes(csv));

@@ -1,10 +1,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 
-import type { MessageKey } from "#app/i18n/messages";
+import { targetGroupLabels } from "#app/content/target-groups.server";
+import type { Lang } from "#app/i18n/lang";
+import { translate, type MessageKey } from "#app/i18n/messages";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter } from "#app/utils/list-query";
+import { nameOrPhoneFilter, pageOf } from "#app/utils/list-query";
 import { formatDate } from "#app/utils/dates";
 import { formatPhone, normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
@@ -22,6 +24,7 @@ export const ROSTER_COLUMNS = {
   phone: "Số điện thoại",
   taxCode: "Mã số thuế",
   externalId: "Mã riêng của phường",
+  ward: "Phường",
 } as const;
 type Column = keyof typeof ROSTER_COLUMNS;
 
@@ -81,12 +84,18 @@ function readCsv(bytes: Uint8Array): string[][] | MessageKey {
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
+/** The ward a file is imported into: a row naming another ward in the "Phường" column is refused. */
+type ImportWard = { name: string; code: string };
+
+const namesWard = (value: string, ward: ImportWard) =>
+  [ward.name, `phường ${ward.name}`, ward.code].some((name) => foldForSearch(name) === foldForSearch(value));
+
 /**
  * Reads a roster file, CSV (UTF-8, comma or semicolon separated, as Excel saves it) or Excel
  * (.xlsx, first sheet), and checks every row. Every bad row is reported, with its number and
  * column, and then nothing is imported.
  */
-export async function parseRosterFile(bytes: Uint8Array): Promise<Parsed> {
+export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null = null): Promise<Parsed> {
   if (bytes.byteLength === 0) return fileProblem("roster.file.empty");
   if (bytes.byteLength > ROSTER_MAX_BYTES) return fileProblem("roster.file.tooBig");
   const isZip = ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte);
@@ -130,6 +139,8 @@ export async function parseRosterFile(bytes: Uint8Array): Promise<Parsed> {
     const externalId = cell("externalId") || null;
     if (externalId && externalId.length > 50) report("externalId", "form.tooLong");
     if (!rawPhone && !taxCode && !externalId) report("phone", "roster.key.missing");
+    const rowWard = cell("ward");
+    if (ward && rowWard && !namesWard(rowWard, ward)) report("ward", "roster.ward.other");
     for (const [column, value] of [["phone", phone], ["taxCode", taxCode], ["externalId", externalId]] as const) {
       if (!value) continue;
       if (seen[column].has(value)) report(column, "roster.duplicate");
@@ -203,22 +214,21 @@ export async function importRoster(admin: AdminUser, scopePath: string, target: 
 }
 
 export function rosterTemplateCsv() {
-  const example = ["Nguyễn Thị Hoa", "0912 345 678", "", "VP-001"];
+  const example = ["Nguyễn Thị Hoa", "0912 345 678", "", "VP-001", ""];
   return `\uFEFF${Object.values(ROSTER_COLUMNS).join(",")}\r\n${example.join(",")}\r\n`;
 }
 
 const ROSTER_PAGE_SIZE = 25;
 
-/** Roster entries in an administrator's scope, searchable by name or phone, in pages. */
-export async function listRoster(scopePath: string, query: string, page: number) {
+/** Roster entries in an administrator's scope, searchable by name or phone, in pages (every one for `page` null, for exports). */
+export async function listRoster(scopePath: string, query: string, page: number | null) {
   const where = { unit: { path: { startsWith: scopePath } }, ...nameOrPhoneFilter(query) };
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
       select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: { name: true } } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
-      skip: (page - 1) * ROSTER_PAGE_SIZE,
-      take: ROSTER_PAGE_SIZE,
+      ...pageOf(page, ROSTER_PAGE_SIZE),
     }),
     prisma.rosterEntry.count({ where }),
   ]);
@@ -245,6 +255,19 @@ export function toListedEntry(entry: ListedRow, groupLabels: Record<string, stri
     group: groupLabels[entry.targetGroup] ?? entry.targetGroup,
     hasAccount: entry.userId !== null,
     leftOn: entry.leftAt ? formatDate(entry.leftAt) : null,
+  };
+}
+
+/** Roster entries as the columns of an export, in the reader's language. */
+export function rosterEntrySheet(entries: ListedRow[], lang: Lang) {
+  const t = (key: MessageKey) => translate(lang, key);
+  const groups = targetGroupLabels(lang);
+  return {
+    header: [t("roster.name"), t("form.phone"), t("form.ward"), t("roster.group"), t("roster.account"), t("roster.leftAtHeader")],
+    rows: entries.map((entry) => {
+      const listed = toListedEntry(entry, groups);
+      return [listed.name, listed.phone, listed.ward, listed.group, t(listed.hasAccount ? "roster.matched" : "roster.unmatched"), listed.leftOn ?? ""];
+    }),
   };
 }
 

@@ -41,12 +41,27 @@ export async function createTrainingSession(admin: AdminUser, session: NewSessio
   });
 }
 
-export async function listTrainingSessions(admin: AdminUser) {
-  return prisma.trainingSession.findMany({
+/** The sessions of an administrator's scope, newest first: the latest `limit` of them, or all for null (exports). */
+export async function listTrainingSessions(admin: AdminUser, limit: number | null = 100) {
+  const sessions = await prisma.trainingSession.findMany({
     where: { unit: { path: { startsWith: await scopeOf(admin) } } },
-    select: { id: true, heldOn: true, place: true, kind: true, unit: { select: { name: true } }, _count: { select: { attendance: true } } },
+    select: {
+      id: true,
+      heldOn: true,
+      place: true,
+      kind: true,
+      courses: true,
+      trainer: true,
+      headcount: true,
+      unit: { select: { name: true } },
+      _count: { select: { attendance: true } },
+    },
     orderBy: { heldOn: "desc" },
-    take: 100,
+    ...(limit === null ? {} : { take: limit }),
+  });
+  return sessions.map(({ courses, ...session }) => {
+    const courseSlugs: unknown = JSON.parse(courses);
+    return { ...session, courseSlugs: Array.isArray(courseSlugs) ? courseSlugs.map(String) : [] };
   });
 }
 

@@ -32,7 +32,7 @@ export function getUnitPath(unitId: string) {
 export function findWardInForce(unitId: string, now = new Date()) {
   return prisma.adminUnit.findFirst({
     where: { id: unitId, level: "ward", ...inForce(now) },
-    select: { id: true, path: true },
+    select: { id: true, path: true, name: true, code: true },
   });
 }
 

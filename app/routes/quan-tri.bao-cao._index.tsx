@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ExportLinks } from "#app/components/export-links";
 import { TrendChart } from "#app/components/trend-chart";
 import { getProgramme } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -63,14 +64,7 @@ export default function CoverageOverviewPage() {
         </p>
       </Form>
       <p>{t("coverage.asOf", { date: asOf })}</p>
-      <p className="exports">
-        <a href={`/quan-tri/bao-cao/xuat?${view}`} download>
-          {t("coverage.exportCsv")}
-        </a>
-        <a href={`/quan-tri/bao-cao/xuat?${view}&dinh-dang=xlsx`} download>
-          {t("coverage.exportXlsx")}
-        </a>
-      </p>
+      <ExportLinks path="/quan-tri/bao-cao/xuat" />
       <ul className="indicator-legend">
         {indicators.map((indicator) => (
           <li key={indicator.code}>

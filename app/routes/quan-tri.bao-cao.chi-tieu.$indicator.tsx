@@ -2,33 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ExportLinks } from "#app/components/export-links";
 import { Pagination } from "#app/components/pagination";
 import { RosterEntryList } from "#app/components/roster-entry-list";
-import { getProgramme } from "#app/content/programme.server";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { listNotReached, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
+import { listNotReached, notReachedListFromRequest } from "#app/models/coverage.server";
 import { toListedEntry } from "#app/models/roster.server";
-import { getUnitPath, resolveReportWards } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { isoDay } from "#app/utils/dates";
-import { parseListQuery } from "#app/utils/list-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notReached.title") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const indicator = getProgramme().indicators.find((candidate) => candidate.code === params.indicator);
-  if (!indicator) throw new Response("Not found", { status: 404 });
-  const url = new URL(request.url);
-  const period = periodFromRequest(request);
-  const { q, page } = parseListQuery(request);
-  const unitsOn = unitsOnFromRequest(request);
-  const scope = (await getUnitPath(admin.unitId)).path;
-  const { wards } = await resolveReportWards(scope, unitsOn);
-  // Only a ward of the scope's report filters; any other value shows the whole scope.
-  const ward = wards.find((candidate) => candidate.id === url.searchParams.get("phuong")) ?? null;
+  const { indicator, period, unitsOn, q, page, scope, wards, ward } = await notReachedListFromRequest(request, admin, params.indicator);
   const [lang, result] = await Promise.all([
     getLang(request),
     listNotReached(scope, indicator, period, { wardId: ward?.id ?? null, query: q, page }, unitsOn),
@@ -85,6 +74,7 @@ export default function NotReachedPage() {
         </button>
       </Form>
       <p role="status">{t("notReached.count", { count: total })}</p>
+      <ExportLinks path={`/quan-tri/bao-cao/chi-tieu/${indicator.code}/xuat`} />
       <RosterEntryList entries={entries} />
       <Pagination page={page} pageCount={pageCount} />
     </section>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ExportLinks } from "#app/components/export-links";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listTrainingSessions } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -35,7 +36,7 @@ export default function SessionsPage() {
           {t("sessions.create")}
         </Link>
       </div>
-      {sessions.length === 0 ? <p>{t("sessions.none")}</p> : null}
+      {sessions.length === 0 ? <p>{t("sessions.none")}</p> : <ExportLinks path="/quan-tri/buoi-hoc/xuat" />}
       <ul className="record-list">
         {sessions.map((session) => (
           <li key={session.id} className="record">

@@ -10,6 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ExportLinks } from "#app/components/export-links";
 import { Pagination } from "#app/components/pagination";
 import { RosterEntryList } from "#app/components/roster-entry-list";
 import { SearchForm } from "#app/components/search-form";
@@ -27,7 +28,7 @@ import {
   toListedEntry,
   type RosterProblem,
 } from "#app/models/roster.server";
-import { getUnitPath, wardOptions } from "#app/models/unit.server";
+import { findWardInForce, getUnitPath, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
 
@@ -76,9 +77,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (typeof unitId !== "string" || !unitId) return rejectImport("form.unknown_ward");
   if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup)) return rejectImport("form.targetGroup.unknown");
   if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
-  const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()));
-  if (!parsed.ok) return rejectImport("roster.rejected", parsed.problems);
   const scope = (await getUnitPath(admin.unitId)).path;
+  const ward = await findWardInForce(unitId);
+  if (!ward?.path.startsWith(scope)) return rejectImport("form.unknown_ward");
+  const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()), ward);
+  if (!parsed.ok) return rejectImport("roster.rejected", parsed.problems);
   const imported = await importRoster(admin, scope, { unitId, targetGroup }, parsed.rows);
   return json<ImportAnswer>({ imported });
 }
@@ -151,6 +154,7 @@ export default function RosterPage() {
       <h2>{t("roster.entries")}</h2>
       <SearchForm q={q} />
       <p>{t("users.count", { count: total })}</p>
+      <ExportLinks path="/quan-tri/danh-sach/xuat" />
       <RosterEntryList entries={entries} />
       <Pagination page={page} pageCount={pageCount} />
     </section>

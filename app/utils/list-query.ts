@@ -19,3 +19,8 @@ export function nameOrPhoneFilter(query: string) {
   if (!folded) return {};
   return { OR: [{ searchName: { contains: folded } }, { phone: { contains: folded.replace(/\D/g, "") || folded } }] };
 }
+
+/** The rows of one page of a list, or every row for `page` null (an export). */
+export function pageOf(page: number | null, size: number): { skip?: number; take?: number } {
+  return page === null ? {} : { skip: (page - 1) * size, take: size };
+}

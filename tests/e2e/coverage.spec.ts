@@ -162,6 +162,15 @@ test("a ward admin records a session with attendance and the ward's coverage mov
   await expect(page.getByText(/Đã rời đi ngày/)).toBeVisible();
   await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("1/2");
+
+  // The ward's sessions, as a file: the one just recorded, with its two attendees.
+  await page.goto("/quan-tri/buoi-hoc");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
+  const csv = await readFile((await (await download).path())!, "utf8");
+  const line = csv.split("\r\n").find((candidate) => candidate.startsWith(`15/03/2026,${ward.name},Nhà văn hoá tổ dân phố 3,Tập huấn,`));
+  expect(line).toContain(course.title);
+  expect(line?.endsWith(",Cán bộ phường,2,0")).toBe(true);
 });
 
 test("an indicator's figure leads to the named people not reached yet, filtered by ward", async ({ page, signInAs }) => {
@@ -178,6 +187,24 @@ test("an indicator's figure leads to the named people not reached yet, filtered 
   await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("le van phuong");
   await page.getByRole("button", { name: "Tìm" }).click();
   await expect(page.getByRole("status")).toHaveText("1 chưa đạt");
+
+  // The export holds the list as filtered: this ward, this search, every page.
+  await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("");
+  await page.getByRole("button", { name: "Tìm" }).click();
+  await expect(page.getByRole("status")).toHaveText("2 chưa đạt");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
+  const lines = (await readFile((await (await download).path())!, "utf8")).split("\r\n");
+  expect(lines).toContain(`Phường,${ward.name}`);
+  expect(lines.filter((line) => line.includes(`,${ward.name},`) && line.endsWith(",chưa có tài khoản,"))).toHaveLength(2);
+  expect(lines.some((line) => line.startsWith("Mai Thị Thanh,"))).toBe(true);
+
+  const excel = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải về tệp Excel" }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await (await excel).path())!);
+  const names = workbook.worksheets[0]!.getColumn(1).values;
+  expect(names).toEqual(expect.arrayContaining(["Lê Văn Phượng", "Mai Thị Thanh"]));
 });
 
 test("a ward admin creates accounts in bulk from the roster and a household head signs in with the printed code", async ({ page, signInAs, browser }) => {

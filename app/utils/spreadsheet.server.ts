@@ -1,0 +1,53 @@
+import ExcelJS from "exceljs";
+
+import { toCsv } from "./csv";
+import { formatDate } from "./dates";
+
+type Cell = string | number;
+
+export type Sheet = {
+  /** File name without extension, ASCII: the browser saves it as it is */
+  fileName: string;
+  title: string;
+  /** Label and value lines above the table (period, units, ...); the time of extraction is added */
+  facts: [label: string, value: string][];
+  extractedAtLabel: string;
+  header: string[];
+  rows: Cell[][];
+};
+
+/** The format an export link asks for: Excel with `?dinh-dang=xlsx`, CSV otherwise. */
+export function exportFormat(request: Request) {
+  return new URL(request.url).searchParams.get("dinh-dang") === "xlsx" ? "xlsx" : "csv";
+}
+
+/**
+ * A table as a file an official can send upward as it is: CSV (UTF-8 with a byte-order mark, so
+ * Excel opens Vietnamese correctly) or an Excel workbook. Both carry the title, the facts and the
+ * time of extraction above the header row.
+ */
+export async function spreadsheetResponse(format: "csv" | "xlsx", sheet: Sheet) {
+  const now = new Date();
+  const extractedAt = `${formatDate(now)} ${now.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}`;
+  const preamble: Cell[][] = [[sheet.title], ...sheet.facts, [sheet.extractedAtLabel, extractedAt], []];
+  if (format === "xlsx") {
+    const workbook = new ExcelJS.Workbook();
+    // Excel refuses these characters and more than 31 of them in a sheet's name.
+    const worksheet = workbook.addWorksheet(sheet.title.replace(/[*?:\\/[\]]/g, " ").slice(0, 31).trim());
+    worksheet.addRows([...preamble, sheet.header, ...sheet.rows]);
+    worksheet.getRow(preamble.length + 1).font = { bold: true };
+    worksheet.columns.forEach((column, index) => {
+      const widest = Math.max(...sheet.rows.slice(0, 200).map((row) => String(row[index] ?? "").length), sheet.header[index]?.length ?? 0);
+      column.width = Math.min(60, Math.max(12, widest + 2));
+    });
+    return new Response(await workbook.xlsx.writeBuffer(), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${sheet.fileName}.xlsx"`,
+      },
+    });
+  }
+  return new Response(toCsv([...preamble, sheet.header, ...sheet.rows]), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${sheet.fileName}.csv"` },
+  });
+}
