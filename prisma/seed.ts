@@ -3,6 +3,8 @@
 // Idempotent: run at every start, it creates only the demo data that is missing.
 import { getProgramme } from "#app/content/programme.server";
 import { loadUnits } from "#app/content/units.server";
+import { newVerificationCode, validityOnApproval } from "#app/models/certificate-rules.server";
+import { applicableQuestions, SELF_ASSESSMENT_VERSION } from "#app/models/self-assessment";
 import { hashPassword } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
@@ -137,12 +139,75 @@ async function backfillQualificationPeriods() {
   }
 }
 
+// One certified organisation, so that the registry and a verification page have something to
+// show: the demo business owner's company, approved by its ward's admin, valid for 12 months from
+// the first start. Nothing is made when the owner already acts for an organisation.
+const DEMO_ORGANISATION = { name: "Công ty TNHH Dệt Phú La", taxCode: "0109000006", owner: "0901000006", reviewer: "0901000007" };
+
+async function seedDemoCertification() {
+  const [owner, reviewer] = await Promise.all(
+    [DEMO_ORGANISATION.owner, DEMO_ORGANISATION.reviewer].map((phone) =>
+      prisma.user.findUnique({ where: { phone: normalisePhone(phone) ?? "" }, select: { id: true, fullName: true, unitId: true, organisationId: true } }),
+    ),
+  );
+  if (!owner || !reviewer || owner.organisationId) return;
+  if (await prisma.organisation.findUnique({ where: { taxCode: DEMO_ORGANISATION.taxCode }, select: { id: true } })) return;
+  const now = new Date();
+  const profile = { kind: "business", name: DEMO_ORGANISATION.name, taxCode: DEMO_ORGANISATION.taxCode, sector: "Dệt may", craftVillage: false, workerCount: 25, workersUnder13: 0, workers13To15: 0, workers15To18: 1 };
+  const counts = { under13: 0, from13to15: 0, from15to18: 1 };
+  const answers = Object.fromEntries(applicableQuestions(counts).map((question) => [question.id, question.breach === "yes" ? "no" : "yes"]));
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { id: owner.unitId }, select: { name: true } });
+  await prisma.$transaction(async (tx) => {
+    const organisation = await tx.organisation.create({
+      data: { ...profile, searchName: foldForSearch(profile.name), unitId: owner.unitId },
+      select: { id: true },
+    });
+    await tx.user.update({ where: { id: owner.id }, data: { organisationId: organisation.id }, select: { id: true } });
+    const application = await tx.certificationApplication.create({
+      data: {
+        organisationId: organisation.id,
+        unitId: owner.unitId,
+        kind: "initial",
+        status: "approved",
+        answers: JSON.stringify(answers),
+        assessmentVersion: SELF_ASSESSMENT_VERSION,
+        assessedAt: now,
+        profile: JSON.stringify({ ...profile, wardName: ward.name }),
+        pledgeName: owner.fullName,
+        pledgePosition: "Giám đốc",
+        pledgedAt: now,
+        submittedById: owner.id,
+        submittedAt: now,
+        decidedById: reviewer.id,
+        decidedAt: now,
+        createdById: owner.id,
+        events: { create: [{ actorId: owner.id, kind: "submitted" }, { actorId: reviewer.id, kind: "approved" }] },
+      },
+      select: { id: true },
+    });
+    await tx.certificate.create({
+      data: {
+        kind: "organisation",
+        code: newVerificationCode(),
+        organisationId: organisation.id,
+        applicationId: application.id,
+        holderName: profile.name,
+        holderSearchName: foldForSearch(profile.name),
+        unitId: owner.unitId,
+        ...validityOnApproval(now, null),
+      },
+      select: { id: true },
+    });
+  });
+}
+
 async function main() {
   const unitIds = await seedUnits();
   await backfillQualificationPeriods();
   if (process.env.DEMO_DATA !== "off") {
     await seedDemoUsers(unitIds);
     await seedDemoRosters(unitIds);
+    await seedDemoCertification();
     if (!(await hasDemoData())) await generateDemoData({ scale: Number(process.env.DEMO_SCALE ?? 1), seed: 2021 });
   }
 }

@@ -8,13 +8,18 @@ const MESSAGES_BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }
   404: { title: "error.404.title", body: "error.404.body" },
 };
 
-/** The one error page of the site, with a message per status in the reader's language. */
-export function GeneralErrorBoundary() {
+type StatusMessages = Partial<Record<number, { title: MessageKey; body: MessageKey }>>;
+
+/**
+ * The one error page of the site, with a message per status in the reader's language. A route
+ * may say more precisely what was not found (a certificate code, say) through `messages`.
+ */
+export function GeneralErrorBoundary({ messages: overrides = {} }: { messages?: StatusMessages } = {}) {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (status >= 500) console.error(error);
-  const messages = MESSAGES_BY_STATUS[status] ?? { title: "error.500.title", body: "error.500.body" };
+  const messages = overrides[status] ?? MESSAGES_BY_STATUS[status] ?? { title: "error.500.title", body: "error.500.body" };
   return (
     <section className="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{t(messages.title)}</h1>

@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+
 import { useT } from "#app/i18n/use-t";
 
 // Both numbers are printed on every page: a child or an adult in trouble must not have to search.
@@ -20,6 +22,10 @@ export function SiteFooter() {
           </a>
         </p>
       </section>
+      <p className="site-footer__links">
+        <Link to="/chung-nhan">{t("footer.registry")}</Link>
+        <Link to="/xac-minh">{t("footer.verify")}</Link>
+      </p>
       <p className="site-footer__about">{t("footer.about")}</p>
     </footer>
   );

@@ -31,11 +31,13 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           {t("nav.home")}
         </NavLink>
         {user ? <NavLink to="/khoa-hoc">{t("nav.courses")}</NavLink> : null}
+        {user?.role === "learner" ? <NavLink to="/co-so">{t("nav.myOrganisation")}</NavLink> : null}
         {user && user.role !== "learner" ? (
           <>
             <NavLink to="/quan-tri/bao-cao">{t("nav.coverage")}</NavLink>
             <NavLink to="/quan-tri/danh-sach">{t("nav.roster")}</NavLink>
             <NavLink to="/quan-tri/buoi-hoc">{t("nav.sessions")}</NavLink>
+            <NavLink to="/quan-tri/chung-nhan">{t("nav.certification")}</NavLink>
             <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink>
             {user.role === "district_admin" ? <NavLink to="/quan-tri/nhat-ky">{t("nav.audit")}</NavLink> : null}
           </>

@@ -54,7 +54,14 @@ export default function CoursePage() {
         <Link to="/khoa-hoc">← {t("courses.title")}</Link>
       </p>
       <h1>{course.title}</h1>
-      {completedOn ? <p className="status status--done">{t("courses.completedOn", { date: completedOn })}</p> : null}
+      {completedOn ? (
+        <>
+          <p className="status status--done">{t("courses.completedOn", { date: completedOn })}</p>
+          <p>
+            <Link to={`/khoa-hoc/${course.slug}/chung-nhan`}>{t("courseCert.link")}</Link>
+          </p>
+        </>
+      ) : null}
       <ProgressBar done={passed} total={modules.length} />
       <Lesson {...course.intro} />
       <h2>{t("course.modules")}</h2>

@@ -1,0 +1,40 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { VerifyForm } from "#app/components/verify-form";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { normaliseVerificationCode } from "#app/models/certificate-rules.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verify.title") }];
+
+/** A typed code goes to its verification page; one that cannot be a code is "not found" at once. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const typed = new URL(request.url).searchParams.get("ma");
+  if (typed === null || typed.trim() === "") return null;
+  const code = normaliseVerificationCode(typed);
+  if (!code) throw new Response("Not found", { status: 404 });
+  throw redirect(`/xac-minh/${code}`);
+}
+
+export default function VerifyFormPage() {
+  const t = useT();
+  return (
+    <section className="narrow">
+      <h1>{t("verify.title")}</h1>
+      <VerifyForm />
+      <p>
+        <Link to="/chung-nhan">{t("verify.registry")}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <section className="narrow">
+      <GeneralErrorBoundary messages={{ 404: { title: "verify.notFound.title", body: "verify.notFound.body" } }} />
+      <VerifyForm />
+    </section>
+  );
+}
