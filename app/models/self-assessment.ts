@@ -57,7 +57,7 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
     },
     breach: "no",
     fix: {
-      vi: "Hãy có sự đồng ý của cha, mẹ hoặc người giám hộ của từng em trước khi cho em làm việc; với người từ đủ 15 đến chưa đủ 18 tuổi, sự đồng ý của người đại diện theo pháp luật phải bằng văn bản. Luật yêu cầu sự đồng ý này để sử dụng người lao động chưa thành niên.",
+      vi: "Hãy xin sự đồng ý của cha, mẹ hoặc người giám hộ của từng em trước khi cho em làm việc; với người từ đủ 15 đến chưa đủ 18 tuổi, sự đồng ý của người đại diện theo pháp luật phải bằng văn bản. Luật yêu cầu sự đồng ý này để sử dụng người lao động chưa thành niên.",
       en: "Obtain the consent of each young worker's father, mother or guardian before they work; for those aged 15 to under 18, their legal representative's consent must be in writing. The law requires this consent to employ a minor.",
     },
   },
@@ -81,7 +81,7 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
     article: { vi: `Điều 4 ${CIRCULAR.vi}`, en: `Article 4, ${CIRCULAR.en}` },
     prompt: {
       vi: "Người ký hợp đồng phía cơ sở với người chưa đủ 15 tuổi có phiếu lý lịch tư pháp cấp không quá 6 tháng, không có án tích về xâm hại trẻ em, và có bản cam kết chưa từng bị truy cứu hay xử phạt về xâm hại trẻ em.",
-      en: "The person who signs the contract with a worker under 15 for the organisation has a criminal record certificate issued within the last 6 months showing no conviction for abusing children, and a written statement that they have never been prosecuted or fined for abusing children.",
+      en: "The person who signs the contract with a worker under 15 for the organisation has a criminal record certificate issued within the last 6 months showing no conviction for abusing children, and a written statement that they have never been prosecuted or penalised for abusing children.",
     },
     breach: "no",
     fix: {
@@ -95,12 +95,12 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
     article: { vi: `Khoản 3 Điều 145 ${LABOUR_CODE.vi}`, en: `Article 145(3), ${LABOUR_CODE.en}` },
     prompt: {
       vi: "Mỗi người lao động chưa đủ 13 tuổi chỉ làm công việc nghệ thuật, thể dục, thể thao không làm tổn hại đến sự phát triển thể lực, trí lực, nhân cách của em.",
-      en: "Every worker under 13 does only artistic or sports work that does not harm their physical, mental and personal development.",
+      en: "Every worker under 13 does only artistic, physical-training or sports work that does not harm their physical, mental and personal development.",
     },
     breach: "no",
     fix: {
       vi: "Hãy ngừng cho người chưa đủ 13 tuổi làm việc, trừ công việc nghệ thuật, thể dục, thể thao không tổn hại đến sự phát triển của em. Luật không cho tuyển dụng, sử dụng người chưa đủ 13 tuổi làm bất kỳ công việc nào khác.",
-      en: "Stop any worker under 13 from working, except artistic or sports work that does not harm their development. The law forbids recruiting or employing anyone under 13 for any other work.",
+      en: "Stop any worker under 13 from working, except artistic, physical-training or sports work that does not harm their development. The law forbids recruiting or employing anyone under 13 for any other work.",
     },
   },
   {
@@ -125,8 +125,8 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
       en: `Article 143, ${LABOUR_CODE.en}; Article 8 and Appendix II, ${CIRCULAR.en}`,
     },
     prompt: {
-      vi: "Người lao động từ đủ 13 đến chưa đủ 15 tuổi chỉ làm công việc nhẹ có trong danh mục (ví dụ nuôi tằm, dệt tơ tằm, thêu ren, đan lát mây tre, gói bánh kẹo bằng tay), và không làm công đoạn nào dùng hóa chất độc hại.",
-      en: "Workers aged 13 to under 15 do only light work on the official list (for example silkworm raising, silk weaving, embroidery, rattan and bamboo weaving, wrapping cakes and sweets by hand), and no stage of work that uses toxic chemicals.",
+      vi: "Người lao động từ đủ 13 đến chưa đủ 15 tuổi chỉ làm công việc nhẹ có trong danh mục (ví dụ nuôi tằm, dệt tơ tằm, thêu ren, đan lát mây tre, gói bánh kẹo bằng tay), và chỉ ở những công đoạn không dùng hóa chất độc hại.",
+      en: "Workers aged 13 to under 15 do only light work on the official list (for example silkworm raising, silk weaving, embroidery, rattan and bamboo weaving, wrapping cakes and sweets by hand), and only at stages that use no toxic chemicals.",
     },
     breach: "no",
     fix: {
@@ -142,8 +142,8 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
       en: `Article 3, ${CIRCULAR.en}; Article 147(2), ${LABOUR_CODE.en}`,
     },
     prompt: {
-      vi: "Người lao động từ đủ 13 đến chưa đủ 15 tuổi không làm việc dưới nước, dưới lòng đất, trong hang động, đường hầm, ở công trường xây dựng, cơ sở giết mổ gia súc, sòng bạc, quán bar, vũ trường, phòng hát karaoke, khách sạn, nhà nghỉ, cơ sở tắm hơi, xoa bóp, điểm kinh doanh xổ số, dịch vụ trò chơi điện tử, hay nơi làm việc thuộc danh mục gây tổn hại (Phụ lục IV).",
-      en: "Workers aged 13 to under 15 do not work under water, underground, in caves or tunnels, on building sites, in slaughterhouses, casinos, bars, dance halls, karaoke rooms, hotels, guest houses, saunas, massage parlours, lottery outlets, video-game services, or in a workplace on the list of harmful workplaces (Appendix IV).",
+      vi: "Người lao động từ đủ 13 đến chưa đủ 15 tuổi chỉ làm việc ở những nơi nằm ngoài danh sách sau: dưới nước, dưới lòng đất, hang động, đường hầm; công trường xây dựng; cơ sở giết mổ gia súc; sòng bạc, quán bar, vũ trường, phòng hát karaoke, khách sạn, nhà nghỉ, cơ sở tắm hơi, xoa bóp, điểm kinh doanh xổ số, dịch vụ trò chơi điện tử; nơi làm việc khác thuộc danh mục gây tổn hại (Phụ lục IV).",
+      en: "Workers aged 13 to under 15 work only in places outside this list: under water, underground, in caves or tunnels; on building sites; in slaughterhouses; in casinos, bars, dance halls, karaoke rooms, hotels, guest houses, saunas, massage parlours, lottery outlets or video-game services; another workplace on the list of harmful workplaces (Appendix IV).",
     },
     breach: "no",
     fix: {
@@ -156,8 +156,8 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
     scope: "under15",
     article: { vi: `Điều 145 ${LABOUR_CODE.vi}`, en: `Article 145, ${LABOUR_CODE.en}` },
     prompt: {
-      vi: "Giờ làm việc của người chưa đủ 15 tuổi không ảnh hưởng đến thời gian học của em.",
-      en: "The working hours of workers under 15 do not take time from their schooling.",
+      vi: "Cơ sở xếp giờ làm việc của người chưa đủ 15 tuổi ngoài thời gian học của em, để em vẫn đi học đầy đủ.",
+      en: "The organisation schedules the working hours of workers under 15 outside their study time, so that they keep up with school in full.",
     },
     breach: "no",
     fix: {
@@ -244,12 +244,12 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
     article: { vi: `Khoản 1 Điều 147 ${LABOUR_CODE.vi}`, en: `Article 147(1), ${LABOUR_CODE.en}` },
     prompt: {
       vi: "Có người lao động từ đủ 15 đến chưa đủ 18 tuổi nào làm một trong các việc sau không: mang, vác, nâng vật nặng quá thể trạng; sản xuất, kinh doanh cồn, rượu, bia, thuốc lá, chất tác động đến tinh thần, chất gây nghiện; sản xuất, sử dụng, vận chuyển hóa chất, khí gas, chất nổ; bảo trì, bảo dưỡng thiết bị, máy móc; phá dỡ công trình xây dựng; nấu, thổi, đúc, cán, dập, hàn kim loại; lặn biển, đánh bắt thủy, hải sản xa bờ; công việc khác thuộc danh mục gây tổn hại (Phụ lục III)?",
-      en: "Does any worker aged 15 to under 18 do any of the following: carrying or lifting loads too heavy for their build; producing or selling alcohol, beer, tobacco, psychoactive or addictive substances; producing, using or transporting chemicals, gas or explosives; maintaining or servicing equipment and machines; demolishing buildings; melting, blowing, casting, rolling, pressing or welding metal; sea diving or offshore fishing; other work on the list of harmful work (Appendix III)?",
+      en: "Does any worker aged 15 to under 18 do any of the following: carrying or lifting loads too heavy for their build; producing or trading in alcohol, spirits, beer, tobacco, psychoactive or addictive substances; producing, using or transporting chemicals, gas or explosives; maintaining or servicing equipment and machines; demolishing buildings; melting, blowing, casting, rolling, pressing or welding metal; sea diving or offshore fishing; other work on the list of harmful work (Appendix III)?",
     },
     breach: "yes",
     fix: {
-      vi: "Hãy chuyển em sang một công việc không bị cấm ngay. Luật cấm giao những công việc này cho người từ đủ 15 đến chưa đủ 18 tuổi.",
-      en: "Move the young worker to work that is not forbidden, at once. The law forbids these kinds of work for anyone aged 15 to under 18.",
+      vi: "Hãy chuyển ngay em sang một công việc không bị cấm. Luật cấm giao những công việc này cho người từ đủ 15 đến chưa đủ 18 tuổi.",
+      en: "Move the young worker at once to work that is not forbidden. The law forbids these kinds of work for anyone aged 15 to under 18.",
     },
   },
   {

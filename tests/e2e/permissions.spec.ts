@@ -1,18 +1,12 @@
 import { readdirSync } from "node:fs";
 
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest } from "@playwright/test";
 
-import { getCatalogue } from "#app/content/catalogue.server";
-import { newVerificationCode } from "#app/models/certificate-rules.server";
-import { prisma } from "#app/utils/db.server";
-import { foldForSearch } from "#app/utils/search";
-
-import { createWard, DEMO, expect, sessionCookieFor, test } from "./fixtures";
+import { expect, sessionCookieFor, test } from "./fixtures";
+import { makeWorld, ROLES, type Role, type World } from "./world";
 
 // The permission matrix: every route of app/routes, for every role, answers as this table says.
 // A route file without a line here fails the first test, so a new route cannot ship unreviewed.
-const ROLES = ["anonymous", "learner", "otherOrganisation", "wardAdmin", "otherWardAdmin", "districtAdmin"] as const;
-type Role = (typeof ROLES)[number];
 /** 200 page or file; "sign-in" a redirect to the sign-in page; "redirect" any other redirect; 403 or 404 a refusal. */
 type Expected = 200 | "sign-in" | "redirect" | 403 | 404;
 type Row = { method?: "GET" | "POST"; url: (world: World) => string; expect: Record<Role, Expected> };
@@ -24,8 +18,6 @@ const signedIn = (expected: Expected): Record<Role, Expected> => ({ ...everyone(
 const adminPage: Record<Role, Expected> = { ...signedIn(200), learner: 403, otherOrganisation: 403 };
 /** Something of ward A: its admin and the district admin, not the other ward's admin. */
 const wardAOnly: Record<Role, Expected> = { ...adminPage, otherWardAdmin: 403 };
-
-type World = Awaited<ReturnType<typeof makeWorld>>;
 
 const MATRIX: Record<string, Row> = {
   "_index.tsx": { url: () => "/", expect: everyone(200) },
@@ -79,72 +71,6 @@ const MATRIX: Record<string, Row> = {
   "quan-tri.chung-nhan._index.tsx": { url: () => "/quan-tri/chung-nhan", expect: adminPage },
   "quan-tri.chung-nhan.$applicationId.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
 };
-
-async function person(unitId: string, fullName: string, role = "learner", organisationId: string | null = null) {
-  const phone = `+8477${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
-  await prisma.user.create({
-    data: { fullName, searchName: foldForSearch(fullName), phone, unitId, role, targetGroup: role === "learner" ? "BIZ" : "OFF-W", organisationId },
-    select: { id: true },
-  });
-  return `0${phone.slice(3)}`;
-}
-
-async function makeWorld() {
-  const [wardA, wardB] = [await createWard("Phường Ma Trận A"), await createWard("Phường Ma Trận B")];
-  const organisation = (name: string) =>
-    prisma.organisation.create({ data: { kind: "business", name, searchName: foldForSearch(name), unitId: wardA.id }, select: { id: true, name: true } });
-  const [ours, theirs] = [await organisation("Công ty Ma Trận Một"), await organisation("Công ty Ma Trận Hai")];
-  const phones: Record<Role, string | null> = {
-    anonymous: null,
-    learner: await person(wardA.id, "Chủ Cơ Sở Ma Trận", "learner", ours.id),
-    otherOrganisation: await person(wardA.id, "Chủ Cơ Sở Khác", "learner", theirs.id),
-    wardAdmin: await person(wardA.id, "Cán Bộ Ma Trận A", "ward_admin"),
-    otherWardAdmin: await person(wardB.id, "Cán Bộ Ma Trận B", "ward_admin"),
-    districtAdmin: DEMO.districtAdmin,
-  };
-  const learner = await prisma.user.findUniqueOrThrow({ where: { phone: `+84${phones.learner!.slice(1)}` }, select: { id: true } });
-  const { courses } = await getCatalogue();
-  const course = courses[0]!;
-  const attempt = await prisma.quizAttempt.create({
-    data: { userId: learner.id, courseSlug: course.slug, moduleSlug: course.modules[0]!.slug, contentVersion: course.modules[0]!.version, layout: "[]" },
-    select: { id: true },
-  });
-  const session = await prisma.trainingSession.create({
-    data: { unitId: wardA.id, heldOn: new Date("2026-03-01T00:00:00+07:00"), place: "Nhà văn hoá", kind: "training", courses: "[]", trainer: "Cán bộ", createdById: learner.id },
-    select: { id: true },
-  });
-  const application = await prisma.certificationApplication.create({
-    data: { organisationId: ours.id, unitId: wardA.id, kind: "initial", status: "submitted", createdById: learner.id, submittedById: learner.id, submittedAt: new Date() },
-    select: { id: true },
-  });
-  const issuedAt = new Date();
-  const certificate = await prisma.certificate.create({
-    data: {
-      kind: "organisation",
-      code: newVerificationCode(),
-      organisationId: ours.id,
-      holderName: ours.name,
-      holderSearchName: foldForSearch(ours.name),
-      unitId: wardA.id,
-      issuedAt,
-      expiresAt: new Date(issuedAt.getTime() + 365 * 86_400_000),
-    },
-    select: { code: true },
-  });
-  const mediaFile = readdirSync(`content/courses/${course.dir.split("/").pop()}/media`)[0];
-  return {
-    phones,
-    course: course.slug,
-    module: course.modules[0]!.slug,
-    mediaUrl: `/noi-dung/${course.slug}/media/${mediaFile}`,
-    attemptId: attempt.id,
-    sessionId: session.id,
-    applicationId: application.id,
-    certificateCode: certificate.code,
-    learnerId: learner.id,
-    wardCode: wardA.code,
-  };
-}
 
 let world: Promise<World> | undefined;
 
