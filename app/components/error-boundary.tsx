@@ -4,6 +4,7 @@ import { useT } from "#app/i18n/use-t";
 import type { MessageKey } from "#app/i18n/messages";
 
 const MESSAGES_BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }> = {
+  400: { title: "error.400.title", body: "error.400.body" },
   403: { title: "error.403.title", body: "error.403.body" },
   404: { title: "error.404.title", body: "error.404.body" },
 };

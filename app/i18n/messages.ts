@@ -23,6 +23,8 @@ const vi = {
 
   "error.403.title": "Bạn không có quyền xem trang này",
   "error.403.body": "Trang này thuộc phạm vi quản lý khác. Nếu cần quyền truy cập, hãy liên hệ quản trị viên phường.",
+  "error.400.title": "Yêu cầu không hợp lệ",
+  "error.400.body": "Dữ liệu gửi lên không đúng với trang này. Hãy quay lại trang trước và thử lại.",
   "error.404.title": "Không tìm thấy trang",
   "error.404.body": "Địa chỉ này không tồn tại hoặc đã bị xoá.",
   "error.500.title": "Đã có lỗi xảy ra",
@@ -32,6 +34,7 @@ const vi = {
   "form.required": "Vui lòng điền mục này.",
   "form.invalid": "Dữ liệu gửi lên không hợp lệ. Vui lòng thử lại.",
   "form.tooLong": "Nội dung quá dài.",
+  "form.controlCharacters": "Nội dung có ký tự điều khiển không hiển thị được. Hãy gõ lại bằng chữ thường.",
   "form.choose": "— Chọn —",
   "form.fullName": "Họ và tên",
   "form.fullName.short": "Vui lòng nhập đầy đủ họ và tên.",
@@ -605,6 +608,8 @@ const en: Record<MessageKey, string> = {
 
   "error.403.title": "You may not view this page",
   "error.403.body": "This page belongs to another administrative scope. Ask your ward administrator if you need access.",
+  "error.400.title": "Invalid request",
+  "error.400.body": "What was sent does not fit this page. Go back to the previous page and try again.",
   "error.404.title": "Page not found",
   "error.404.body": "This address does not exist or has been removed.",
   "error.500.title": "Something went wrong",
@@ -614,6 +619,7 @@ const en: Record<MessageKey, string> = {
   "form.required": "Please fill in this field.",
   "form.invalid": "The submitted data is not valid. Please try again.",
   "form.tooLong": "This is too long.",
+  "form.controlCharacters": "This contains control characters that cannot be shown. Please type it again as plain text.",
   "form.choose": "— Choose —",
   "form.fullName": "Full name",
   "form.fullName.short": "Please enter your full name.",

@@ -6,9 +6,15 @@ import { normalisePhone } from "./phone";
 // Schemas carry message keys, not sentences: the page shows them in the reader's language.
 const message = (key: MessageKey) => key;
 
+// Control characters (other than tab and line breaks) and bidirectional overrides have no place in
+// a name or a message: they hide or reorder text when it is shown or exported.
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]*$/;
+
 /** A posted text field; missing or not text (a file, say) reads as "required". */
 export const text = () =>
-  z.string({ required_error: message("form.required"), invalid_type_error: message("form.required") });
+  z
+    .string({ required_error: message("form.required"), invalid_type_error: message("form.required") })
+    .regex(NO_CONTROL_CHARACTERS, message("form.controlCharacters"));
 
 export const fullNameField = text()
   .trim()

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { newVerificationCode } from "#app/models/certificate-rules.server";
+import { startAttempt } from "#app/models/progress.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
@@ -38,10 +39,7 @@ export async function makeWorld() {
   const learner = await prisma.user.findUniqueOrThrow({ where: { phone: `+84${phones.learner!.slice(1)}` }, select: { id: true } });
   const { courses } = await getCatalogue();
   const course = courses[0]!;
-  const attempt = await prisma.quizAttempt.create({
-    data: { userId: learner.id, courseSlug: course.slug, moduleSlug: course.modules[0]!.slug, contentVersion: course.modules[0]!.version, layout: "[]" },
-    select: { id: true },
-  });
+  const attempt = await startAttempt(learner.id, course, course.modules[0]!);
   const session = await prisma.trainingSession.create({
     data: { unitId: wardA.id, heldOn: new Date("2026-03-01T00:00:00+07:00"), place: "Nhà văn hoá", kind: "training", courses: "[]", trainer: "Cán bộ", createdById: learner.id },
     select: { id: true },
@@ -76,6 +74,8 @@ export async function makeWorld() {
     certificateCode: certificate.code,
     learnerId: learner.id,
     wardCode: wardA.code,
+    wardIds: [wardA.id, wardB.id],
+    userIds: (await prisma.user.findMany({ where: { unitId: { in: [wardA.id, wardB.id] } }, select: { id: true } })).map((user) => user.id),
   };
 }
 
