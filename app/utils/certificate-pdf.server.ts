@@ -59,7 +59,8 @@ const TEXT = {
     organisationTitle: "GIẤY CHỨNG NHẬN",
     organisationSubtitle: "Cơ sở không sử dụng lao động trẻ em",
     organisationIntro: "Chứng nhận cơ sở",
-    organisationStatement: "đã được công nhận là cơ sở không sử dụng lao động trẻ em.",
+    organisationStatement:
+      "đã hoàn thành khoá học dành cho doanh nghiệp, tự đánh giá và cam kết tuân thủ quy định về lao động chưa thành niên (Điều 143 đến 147 Bộ luật Lao động 2019); hồ sơ đã được phường xem xét và chấp thuận.",
     courseTitle: "GIẤY CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC",
     courseIntro: "Chứng nhận học viên",
     courseStatement: "đã hoàn thành khoá học",
@@ -74,7 +75,8 @@ const TEXT = {
     organisationTitle: "CERTIFICATE",
     organisationSubtitle: "Child-labour-free establishment",
     organisationIntro: "This certifies that",
-    organisationStatement: "is recognised as an establishment that does not use child labour.",
+    organisationStatement:
+      "has completed the business course, assessed itself and pledged to follow the rules on minor workers (Articles 143 to 147, Labour Code 2019); its application was reviewed and approved by the ward.",
     courseTitle: "CERTIFICATE OF COURSE COMPLETION",
     courseIntro: "This certifies that",
     courseStatement: "has completed the course",
