@@ -8,6 +8,7 @@ const message = (key: MessageKey) => key;
 
 // Control characters (other than tab and line breaks) and bidirectional overrides have no place in
 // a name or a message: they hide or reorder text when it is shown or exported.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]*$/;
 
 /** A posted text field; missing or not text (a file, say) reads as "required". */
