@@ -1,6 +1,9 @@
 // The HTTP server: static files, the checks every request passes, then Remix.
 // A custom server (not remix-serve) because the sign-in limit needs the client's address and the
 // origin check must run before every action; see docs/decisions/001-express-server.md.
+import { randomBytes, randomUUID } from "node:crypto";
+import { setImmediate, setTimeout } from "node:timers";
+
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import express from "express";
@@ -10,6 +13,13 @@ installGlobals({ nativeFetch: true });
 const BUILD_PATH = "./build/index.js";
 const build = await import(BUILD_PATH);
 const port = Number(process.env.PORT ?? 3000);
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+
+// One JSON object per line on stdout, for whatever collects the logs. Callers pass only fields
+// chosen here: never cookies, bodies or query strings (they can hold names, phones, codes).
+function log(level, msg, fields = {}) {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
+}
 
 const app = express();
 app.disable("x-powered-by");
@@ -17,8 +27,50 @@ app.disable("x-powered-by");
 const trustProxy = process.env.TRUST_PROXY;
 app.set("trust proxy", trustProxy === undefined ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 
+// A proxy's request id is kept when it looks like one, so its logs and ours can be joined.
+const REQUEST_ID = /^[\w.:-]{8,128}$/;
+let inFlight = 0;
+let shuttingDown = false;
 app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  const incoming = req.get("x-request-id");
+  const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const path = req.originalUrl.split("?")[0];
+  res.set("X-Request-Id", id);
+  inFlight += 1;
+  res.once("close", () => {
+    inFlight -= 1;
+    const durationMs = Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+    const level = res.statusCode >= 500 ? "error" : "info";
+    log(level, "request", { requestId: id, method: req.method, path, status: res.statusCode, durationMs, ...(res.writableFinished ? {} : { aborted: true }) });
+    // The keep-alive socket this response leaves idle would otherwise hold shutdown open.
+    if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+  });
+  // A request that arrives on a kept-alive socket after SIGTERM is served, then the socket closed.
+  if (shuttingDown) res.set("Connection", "close");
+  next();
+});
+
+// Scripts run only from this site or with this response's nonce; nothing frames the pages; fonts,
+// images and styles come from this site (inline style attributes are the server-drawn charts').
+// In development the live-reload socket of `remix dev` must connect too.
+const CONNECT_SRC = build.mode === "development" ? "'self' ws://localhost:*" : "'self'";
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
   res.set({
+    "Content-Security-Policy": [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src ${CONNECT_SRC}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
@@ -53,7 +105,8 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (req) => ({
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       // Remix removes `_data` from the URL its loaders see; pages that send a payload once in a
       // document and again in data requests need to know which this is.
@@ -63,9 +116,28 @@ app.all(
 );
 
 const server = app.listen(port, () => {
-  console.log(`Listening on http://localhost:${port}`);
+  log("info", "listening", { url: `http://localhost:${port}`, mode: build.mode, pid: process.pid });
   if (build.mode === "development") broadcastDevReady(build);
 });
 
-// Finish the requests in flight, then exit: a rolling restart loses nothing.
-process.on("SIGTERM", () => server.close(() => process.exit(0)));
+// Stop accepting, finish the requests in flight, then exit: a rolling restart loses nothing.
+// Nothing else needs saving: sessions and sign-in limits live in the database, and the compiled
+// content cache is rebuilt by the next process.
+function shutDown(signal) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  setTimeout(() => {
+    log("error", "shutdown timed out", { inFlight, timeoutMs: shutdownTimeoutMs });
+    process.exit(1);
+  }, shutdownTimeoutMs).unref();
+  server.close(async () => {
+    // db.server.ts keeps the one Prisma client on globalThis; closing it ends SQLite cleanly.
+    await globalThis.prisma?.$disconnect();
+    log("info", "stopped", { signal });
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  log("info", "shutting down", { signal, inFlight });
+}
+process.on("SIGTERM", () => shutDown("SIGTERM"));
+process.on("SIGINT", () => shutDown("SIGINT"));

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 
-import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { LessonHtmlSource } from "#app/components/lesson";
 import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
+import { NonceContext } from "#app/utils/nonce";
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -20,16 +21,21 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = loadContext.cspNonce ?? "";
   // Bots get the whole document at once; browsers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <LessonHtmlSource.Provider value={findRenderedHtml}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
-      </LessonHtmlSource.Provider>,
+      <NonceContext.Provider value={nonce}>
+        <LessonHtmlSource.Provider value={findRenderedHtml}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+        </LessonHtmlSource.Provider>
+      </NonceContext.Provider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();

@@ -10,6 +10,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { useLang } from "#app/i18n/use-t";
 import stylesHref from "#app/styles/app.css";
 import { getSessionState } from "#app/utils/auth.server";
+import { useNonce } from "#app/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontHref },
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
   const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -42,8 +44,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** True for the data requests of client-side navigation, false for documents. */
     isDataRequest?: boolean;
+    /** This response's Content-Security-Policy nonce (server.js) */
+    cspNonce?: string;
   }
 }
 

@@ -20,7 +20,7 @@ const server = spawn("node", ["scripts/start.js"], {
 });
 await new Promise<void>((resolve, reject) => {
   server.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes("Listening on")) resolve();
+    if (chunk.toString().includes('"msg":"listening"')) resolve();
   });
   server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
 });
