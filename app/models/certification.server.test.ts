@@ -233,10 +233,12 @@ describe("review", () => {
     expect(await prisma.auditEntry.count({ where: { targetId: applicationId, action: { in: ["certification.reject", "certification.request-changes"] } } })).toBe(2);
   });
 
-  test("an inspection visit is recorded with its audit entry", async () => {
+  test("an inspection visit is recorded with its audit entry, once when posted twice", async () => {
     const { applicationId } = await submittedApplication();
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
-    await recordInspection(admin, applicationId, { visitedOn: hanoi("2026-11-20T00:00:00"), inspector: "Đoàn kiểm tra phường", findings: "Có sổ theo dõi riêng." });
+    const visit = { visitedOn: hanoi("2026-11-20T00:00:00"), inspector: "Đoàn kiểm tra phường", findings: "Có sổ theo dõi riêng." };
+    await recordInspection(admin, applicationId, visit);
+    await recordInspection(admin, applicationId, visit);
     const review = await getApplicationForReview(admin, applicationId);
     expect(review.inspections).toMatchObject([{ inspector: "Đoàn kiểm tra phường", findings: "Có sổ theo dõi riêng." }]);
     expect(await prisma.auditEntry.count({ where: { action: "certification.inspect", targetId: applicationId } })).toBe(1);

@@ -575,6 +575,9 @@ export type InspectionInput = { visitedOn: Date; inspector: string; findings: st
 export async function recordInspection(admin: AdminUser, applicationId: string, visit: InspectionInput) {
   await requireReviewable(admin, applicationId);
   return prisma.$transaction(async (tx) => {
+    // A visit posted twice (a double click, a retry) is recorded once.
+    const repeated = await tx.inspection.findFirst({ where: { ...visit, applicationId, recordedById: admin.id }, select: { id: true } });
+    if (repeated) return repeated;
     const inspection = await tx.inspection.create({ data: { ...visit, applicationId, recordedById: admin.id }, select: { id: true } });
     await audit(tx, {
       actorId: admin.id,

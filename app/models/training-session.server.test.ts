@@ -47,6 +47,20 @@ async function qualificationsOf(rosterEntryId: string) {
 }
 
 describe("in-person sessions", () => {
+  test("a session or an unnamed newcomer posted twice (double click, retry) is recorded once", async () => {
+    const ward = await wardWithRoster();
+    const first = await newSession(ward);
+    const again = await newSession(ward);
+    expect(again.id).toBe(first.id);
+    expect(await prisma.trainingSession.count({ where: { unitId: ward.units.vanPhuc.id } })).toBe(1);
+
+    const newcomer = { name: "Hộ ông Đến Muộn", phone: null, targetGroup: "HH" };
+    await addPersonAndAttend(ward.admin, first, newcomer);
+    await addPersonAndAttend(ward.admin, first, newcomer);
+    expect(await prisma.rosterEntry.count({ where: { unitId: ward.units.vanPhuc.id, name: newcomer.name } })).toBe(1);
+    expect(await prisma.attendance.count({ where: { sessionId: first.id } })).toBe(1);
+  });
+
   test("someone trained in 2023 counts for 2021-2025 and must be reached again for 2026-2030", async () => {
     const ward = await wardWithRoster();
     const { admin, entry, units } = ward;

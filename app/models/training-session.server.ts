@@ -22,6 +22,9 @@ type NewSession = {
   headcountGroup: string | null;
 };
 
+/** How long a repeated post of the same form counts as the same request. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
+
 async function scopeOf(admin: AdminUser) {
   return (await getUnitPath(admin.unitId)).path;
 }
@@ -32,6 +35,13 @@ export async function createTrainingSession(admin: AdminUser, session: NewSessio
   if (!ward?.path.startsWith(await scopeOf(admin))) return null;
   const { courseSlugs, ...fields } = session;
   return prisma.$transaction(async (tx) => {
+    // The same session posted again by the same admin (a double click, a retried post) is the
+    // one already recorded, not a second one.
+    const repeated = await tx.trainingSession.findFirst({
+      where: { ...fields, courses: JSON.stringify(courseSlugs), createdById: admin.id, createdAt: { gte: new Date(Date.now() - REPEAT_WINDOW_MS) } },
+      select: { id: true },
+    });
+    if (repeated) return repeated;
     const created = await tx.trainingSession.create({
       data: { ...fields, courses: JSON.stringify(courseSlugs), createdById: admin.id },
       select: { id: true },
@@ -159,9 +169,14 @@ export async function addPersonAndAttend(
 ) {
   const user = person.phone ? await prisma.user.findUnique({ where: { phone: person.phone }, select: { id: true } }) : null;
   return prisma.$transaction(async (tx) => {
-    const existing = person.phone
-      ? await tx.rosterEntry.findFirst({ where: { unitId: session.unitId, targetGroup: person.targetGroup, phone: person.phone }, select: { id: true } })
-      : null;
+    // Found by phone; without one, the same name already marked present at this session is the
+    // same person posted twice, not a namesake.
+    const existing = await tx.rosterEntry.findFirst({
+      where: person.phone
+        ? { unitId: session.unitId, targetGroup: person.targetGroup, phone: person.phone }
+        : { unitId: session.unitId, targetGroup: person.targetGroup, phone: null, name: person.name, attendance: { some: { sessionId: session.id } } },
+      select: { id: true },
+    });
     const entry =
       existing ??
       (await tx.rosterEntry.create({
