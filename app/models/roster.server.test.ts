@@ -1,3 +1,5 @@
+import { crc32, deflateRawSync } from "node:zlib";
+
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 
@@ -9,7 +11,55 @@ import { importRoster, markRosterEntryLeft, parseRosterFile, ROSTER_COLUMNS } fr
 const HEADER = Object.values(ROSTER_COLUMNS).join(",");
 const bytes = (text: string) => new TextEncoder().encode(text);
 
+/** A zip of one stored-deflated entry, written by hand so that its sizes can be what a bomb declares. */
+function zipOf(name: string, content: Buffer) {
+  const packed = deflateRawSync(content, { level: 9 });
+  const file = Buffer.from(name);
+  const sizes = (header: Buffer, at: number) => {
+    header.writeUInt32LE(crc32(content), at);
+    header.writeUInt32LE(packed.length, at + 4);
+    header.writeUInt32LE(content.length, at + 8);
+  };
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  sizes(local, 14);
+  local.writeUInt16LE(file.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  sizes(central, 16);
+  central.writeUInt16LE(file.length, 28);
+  const directoryOffset = local.length + file.length + packed.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + file.length, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return new Uint8Array(Buffer.concat([local, file, packed, central, file, end]));
+}
+
 describe("reading a roster file", () => {
+  test("a zip bomb named .xlsx is refused as too big before anything is unpacked", async () => {
+    // 300 MB of one character packs into a few hundred kilobytes.
+    const bomb = zipOf("xl/worksheets/sheet1.xml", Buffer.alloc(300 * 1024 * 1024, "a"));
+    expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    expect(await parseRosterFile(bomb)).toEqual({ ok: false, problems: [{ row: null, column: null, problem: "roster.file.tooBig" }] });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  test("a file of the wrong kind with the right extension is refused as unreadable", async () => {
+    const notAWorkbook = zipOf("ghi-chu.txt", Buffer.from("Đây không phải bảng tính"));
+    expect(await parseRosterFile(notAWorkbook)).toEqual({ ok: false, problems: [{ row: null, column: null, problem: "roster.file.notCsv" }] });
+    const pdf = new TextEncoder().encode("%PDF-1.7\n\u0000\u0001binary");
+    expect(await parseRosterFile(pdf)).toEqual({ ok: false, problems: [{ row: null, column: null, problem: "roster.file.notCsv" }] });
+  });
+
   test("every bad row is reported with its row number and column, and nothing is returned to import", async () => {
     const csv = [
       HEADER,

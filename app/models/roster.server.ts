@@ -41,8 +41,39 @@ function fileProblem(problem: MessageKey): Parsed {
   return { ok: false, problems: [{ row: null, column: null, problem }] };
 }
 
-/** Cells of the first worksheet of an .xlsx file as text, row by row. */
-async function readXlsx(bytes: Uint8Array): Promise<string[][] | null> {
+/** What an .xlsx file may unpack to: a 20,000-row roster is a few megabytes of XML. */
+const XLSX_MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The total size the zip's entries declare they unpack to, from its central directory, or null
+ * when the directory cannot be read. Read before anything is inflated: a small "zip bomb" can
+ * unpack to gigabytes and take the server's memory with it.
+ */
+function unpackedSize(bytes: Uint8Array) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record sits in the last 22 bytes plus an optional comment.
+  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 22 - 65_535); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let offset = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let index = 0; index < entries; index++) {
+      if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null;
+      const size = view.getUint32(offset + 24, true);
+      // 0xFFFFFFFF defers to a Zip64 record: far beyond any roster, so refused as too big.
+      total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+      offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
+/** Cells of the first worksheet of an .xlsx file as text, row by row; "tooBig" when it would unpack too far. */
+async function readXlsx(bytes: Uint8Array): Promise<string[][] | null | "tooBig"> {
+  const size = unpackedSize(bytes);
+  if (size === null) return null;
+  if (size > XLSX_MAX_UNPACKED_BYTES) return "tooBig";
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares the Buffer of older Node typings; the bytes are the same.
@@ -50,8 +81,9 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][] | null> {
   } catch {
     return null;
   }
+  // A zip without a worksheet is some other file named .xlsx, not an empty roster.
   const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
+  if (!sheet) return null;
   const records: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
@@ -101,6 +133,7 @@ export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null
   const isZip = ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte);
   const records = isZip ? await readXlsx(bytes) : readCsv(bytes);
   if (records === null) return fileProblem("roster.file.notCsv");
+  if (records === "tooBig") return fileProblem("roster.file.tooBig");
   if (typeof records === "string") return fileProblem(records);
   const [header, ...data] = records;
   if (!header || data.length === 0) return fileProblem("roster.file.empty");
