@@ -4,9 +4,19 @@ import { fileURLToPath } from "node:url";
 
 import { defineConfig } from "vitest/config";
 
-// One SQLite file per test run, made from the committed migrations by tests/setup/global.ts.
-// Set on the main process so that the global set-up and every test worker see the same file.
-process.env.DATABASE_URL = `file:${path.join(tmpdir(), `plte-unit-${process.pid}-${Date.now()}.db`)}`;
+// One database per test run, made from the committed migrations by tests/setup/global.ts: a
+// SQLite file, or with TEST_POSTGRES_URL (a PostgreSQL server's URL, any database on it) a new
+// database on that server (`npm run test:pg`). Set on the main process so that the global set-up
+// and every test worker see the same database.
+const run = `${process.pid}_${Date.now()}`;
+const postgres = process.env.TEST_POSTGRES_URL;
+if (postgres) {
+  const url = new URL(postgres);
+  url.pathname = `/plte_unit_${run}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  process.env.DATABASE_URL = `file:${path.join(tmpdir(), `plte-unit-${run}.db`)}`;
+}
 
 export default defineConfig({
   resolve: {

@@ -24,16 +24,18 @@ function newestChange(dir) {
 }
 
 function buildIsStale() {
-  if (!existsSync("build/index.js") || !existsSync("app/generated/prisma")) return true;
+  if (!existsSync("build/index.js") || !existsSync("app/generated/prisma") || !existsSync("app/generated/prisma-postgres")) return true;
   const built = statSync("build/index.js").mtimeMs;
   return ["app", "prisma"].some((dir) => newestChange(dir) > built);
 }
 
-const databaseFile = process.env.DATABASE_URL.replace(/^file:/, "");
-mkdirSync(path.dirname(databaseFile), { recursive: true });
+// A SQLite file's folder must exist; a PostgreSQL database (postgres:// URL) must exist already.
+if (process.env.DATABASE_URL.startsWith("file:")) {
+  mkdirSync(path.dirname(process.env.DATABASE_URL.replace(/^file:/, "")), { recursive: true });
+}
 
 if (!dev && buildIsStale()) run("npm", ["run", "build"]);
-if (dev) run("npx", ["prisma", "generate"]);
+if (dev) run("npm", ["run", "-s", "db:generate"]);
 run("npx", ["prisma", "migrate", "deploy"]);
 run("npx", ["tsx", "prisma/seed.ts"]);
 

@@ -1,12 +1,29 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
-import { PrismaClient } from "#app/generated/prisma/client";
+import { type Prisma, PrismaClient } from "#app/generated/prisma/client";
+import { type Prisma as PostgresPrisma, PrismaClient as PostgresPrismaClient } from "#app/generated/prisma-postgres/client";
 
+import { databaseProvider, postgresPoolConfig } from "./database-url";
 import { env } from "./env.server";
 
-function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL });
-  return new PrismaClient({ adapter });
+// DATABASE_URL chooses SQLite or PostgreSQL (docs/decisions/005-postgresql.md). Both clients are
+// generated from the same datamodel and the models are written against the SQLite client's types.
+// The PostgreSQL client accepts more (`mode: "insensitive"`, more isolation levels), so tsc will
+// not assign it to the SQLite type, but every model's rows are the same type in both, checked here:
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Models = Prisma.TypeMap["model"];
+type PostgresModels = PostgresPrisma.TypeMap["model"];
+const _rowsAgree: { [K in keyof Models]: Same<Models[K]["payload"], K extends keyof PostgresModels ? PostgresModels[K]["payload"] : never> } & {
+  [K in keyof PostgresModels]: K extends keyof Models ? true : false;
+} = {} as { [K in keyof Models | keyof PostgresModels]: true };
+
+function createClient(): PrismaClient {
+  if (databaseProvider(env.DATABASE_URL) === "sqlite") {
+    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL }) });
+  }
+  const { schema, ...poolConfig } = postgresPoolConfig(env.DATABASE_URL);
+  return new PostgresPrismaClient({ adapter: new PrismaPg(poolConfig, { schema }) }) as unknown as PrismaClient;
 }
 
 // One client per process; `remix dev` re-evaluates modules on rebuild, so keep it on globalThis.

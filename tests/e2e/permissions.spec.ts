@@ -26,6 +26,7 @@ const MATRIX: Record<string, Row> = {
   "dang-ky.tsx": { url: () => "/dang-ky", expect: { ...everyone("redirect"), anonymous: 200 } },
   "thiet-lap.tsx": { url: () => "/thiet-lap", expect: everyone(200) },
   "healthz.tsx": { url: () => "/healthz", expect: everyone(200) },
+  "readyz.tsx": { url: () => "/readyz", expect: everyone(200) },
   "dang-xuat.tsx": { method: "POST", url: () => "/dang-xuat", expect: everyone("redirect") },
   "ngon-ngu.tsx": { method: "POST", url: () => "/ngon-ngu", expect: everyone("redirect") },
   "tai-khoan.mat-khau.tsx": { url: () => "/tai-khoan/mat-khau", expect: signedIn(200) },

@@ -7,6 +7,9 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 
 // Each run gets a database file of its own, made the way a fresh installation makes it.
+// SQLite on both runs of the suite, on purpose: the generator's determinism is a property of the
+// generator, not of the database, and the comparison reads the files with better-sqlite3 directly.
+// The PostgreSQL run covers the seed through tests/e2e-pg, whose server seeds the demo data.
 const files: string[] = [];
 function generate(scale: number, seed: number) {
   const file = path.join(tmpdir(), `plte-demo-${process.pid}-${files.length}.db`);

@@ -1,0 +1,191 @@
+import { spawn, execFileSync } from "node:child_process";
+import http from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+
+import { expect, test } from "./fixtures";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+test("/healthz and /readyz answer ok on the migrated database", async ({ request }) => {
+  const health = await request.get("/healthz");
+  expect(health.status()).toBe(200);
+  expect(await health.text()).toBe("ok");
+  const ready = await request.get("/readyz");
+  expect(ready.status()).toBe(200);
+  expect(await ready.text()).toBe("ok");
+  expect(ready.headers()["cache-control"]).toBe("no-store");
+});
+
+test("a sane X-Request-Id comes back on the response; anything else is replaced by a new id", async ({ request }) => {
+  const kept = await request.get("/healthz", { headers: { "X-Request-Id": "lb-7f3a9c21e4" } });
+  expect(kept.headers()["x-request-id"]).toBe("lb-7f3a9c21e4");
+  const replaced = await request.get("/healthz", { headers: { "X-Request-Id": "<script>alert(1)</script>" } });
+  expect(replaced.headers()["x-request-id"]).toMatch(UUID);
+  const generated = await request.get("/healthz");
+  expect(generated.headers()["x-request-id"]).toMatch(UUID);
+});
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+function read(response: http.IncomingMessage): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    let body = "";
+    response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
+    response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    response.on("error", reject);
+  });
+}
+
+function send(port: number, method: string, target: string, headers: http.OutgoingHttpHeaders = {}, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    // A connection of its own each time, so that "refused" means the server stopped listening.
+    const request = http.request({ host: "127.0.0.1", port, method, path: target, headers, agent: false }, (response) =>
+      read(response).then(resolve, reject),
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function sessionId(reply: Reply) {
+  const cookie = [reply.headers["set-cookie"] ?? []].flat().find((line) => line.startsWith("session="));
+  const id = cookie?.split(";")[0]?.slice("session=".length);
+  if (!id) throw new Error(`no session cookie in ${JSON.stringify(reply.headers)}`);
+  return id;
+}
+
+test("the server logs one JSON line per request without secrets, and SIGTERM lets the request in flight finish", async () => {
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(path.join(tmpdir(), "plte-ops-"));
+  const databaseFile = path.join(dir, "app.db");
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${databaseFile}`,
+    DEMO_DATA: "off",
+    NODE_ENV: "production",
+    COOKIE_SECURE: "false",
+    PORT: String(port),
+  };
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
+  execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
+  const db = new Database(databaseFile);
+  const ward = db.prepare(`SELECT "id" FROM "AdminUnit" WHERE "code" = 'HN-HA-DONG'`).get() as { id: string };
+
+  const server = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  server.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  server.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
+  const logged = async (msg: string) => {
+    await expect.poll(() => stdout.includes(`"msg":"${msg}"`), { timeout: 120_000, message: `log line "${msg}"; stderr: ${stderr}` }).toBe(true);
+  };
+
+  try {
+    await logged("listening");
+    const origin = { Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded" };
+    expect((await send(port, "GET", "/readyz")).body).toBe("ok");
+
+    // Search terms are people's names and phones: the query string must never reach the log.
+    const search = await send(port, "GET", "/chung-nhan?q=Nguy%E1%BB%85n+Th%E1%BB%8B+Kho%C3%A1&kind=household", { "X-Request-Id": "ops-search-0001" });
+    expect(search.status).toBe(200);
+    expect(search.headers["x-request-id"]).toBe("ops-search-0001");
+
+    const phone = "0912345678";
+    const password = "mat-khau-rat-rieng-2026";
+    const signUpForm = new URLSearchParams({ fullName: "Lê Văn Vận Hành", phone, email: "", password, unitId: ward.id, targetGroup: "HH" });
+    const signedUp = await send(port, "POST", "/dang-ky", origin, signUpForm.toString());
+    expect(signedUp.status).toBe(302);
+    const firstSession = sessionId(signedUp);
+    const signedIn = await send(port, "GET", "/khoa-hoc", { Cookie: `session=${firstSession}` });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toContain("Lê Văn Vận Hành");
+
+    // A migration the database no longer records as applied takes the process out of rotation.
+    const latest = db.prepare(`SELECT "migration_name" AS name FROM "_prisma_migrations" ORDER BY "migration_name" DESC LIMIT 1`).get() as { name: string };
+    db.prepare(`UPDATE "_prisma_migrations" SET "rolled_back_at" = 1 WHERE "migration_name" = ?`).run(latest.name);
+    const notReady = await send(port, "GET", "/readyz");
+    expect(notReady.status).toBe(503);
+    expect(notReady.body).toBe(`migrations not applied: ${latest.name}`);
+    db.prepare(`UPDATE "_prisma_migrations" SET "rolled_back_at" = NULL WHERE "migration_name" = ?`).run(latest.name);
+    expect((await send(port, "GET", "/readyz")).status).toBe(200);
+
+    // A sign-in whose body is still on its way when SIGTERM arrives. The server's "100 Continue"
+    // proves it has taken the request; the body is sent only once shutdown has begun.
+    const signInForm = new URLSearchParams({ identifier: phone, password }).toString();
+    const inFlight = new Promise<Reply>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          // Kept alive, as browsers and proxies do: shutdown must close the socket once it is idle.
+          agent: new http.Agent({ keepAlive: true }),
+          method: "POST",
+          path: "/dang-nhap",
+          headers: { ...origin, "Content-Length": Buffer.byteLength(signInForm), Expect: "100-continue" },
+        },
+        (response) => read(response).then(resolve, reject),
+      );
+      request.on("error", reject);
+      request.on("continue", () => {
+        server.kill("SIGTERM");
+        logged("shutting down")
+          .then(() => expect(send(port, "GET", "/healthz")).rejects.toThrow(/ECONNREFUSED/))
+          .then(() => request.end(signInForm), reject);
+      });
+    });
+    const finished = await inFlight;
+    expect(finished.status).toBe(302);
+    const secondSession = sessionId(finished);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe("");
+
+    const lines = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const line of lines) {
+      expect(new Date(String(line.time)).toISOString()).toBe(line.time);
+      expect(["info", "warn", "error"]).toContain(line.level);
+    }
+    expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(["listening", "shutting down", "stopped"]));
+    expect(lines.at(-1)).toMatchObject({ msg: "stopped", signal: "SIGTERM" });
+    expect(lines.find((line) => line.requestId === "ops-search-0001")).toEqual({
+      time: expect.any(String),
+      level: "info",
+      msg: "request",
+      requestId: "ops-search-0001",
+      method: "GET",
+      path: "/chung-nhan",
+      status: 200,
+      durationMs: expect.any(Number),
+    });
+    const requests = lines.filter((line) => line.msg === "request");
+    expect(requests.map((line) => `${line.method} ${line.path} ${line.status}`)).toEqual(
+      expect.arrayContaining(["POST /dang-ky 302", "GET /khoa-hoc 200", "GET /readyz 503", "POST /dang-nhap 302"]),
+    );
+    for (const line of requests) {
+      expect(String(line.requestId)).toMatch(line.requestId === "ops-search-0001" ? /./ : UUID);
+      expect(line.durationMs).toBeGreaterThanOrEqual(0);
+    }
+    for (const secret of [firstSession, secondSession, password, phone, "Nguy", "household", "kind=", "session=", "Cookie", "cookie"]) {
+      expect(stdout, `the log must not contain ${secret}`).not.toContain(secret);
+    }
+  } finally {
+    db.close();
+    server.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
