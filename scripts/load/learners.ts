@@ -1,0 +1,136 @@
+// `npm run load:learners -- [--learners 200] [--seconds 60] [--servers 1]`: a bounded load test on
+// loopback. Starts the built app (`npm run build` first) on DATABASE_URL (default: a fresh SQLite
+// file, data/load.db; a postgresql:// URL names an existing, empty database), `--servers` times on
+// consecutive ports, signs in N simulated learners and has them open lessons and submit quiz
+// attempts concurrently for a fixed time, requests spread over the servers. It prints throughput,
+// latency percentiles and errors, then checks the database: every acknowledged submission is
+// stored exactly once, and no other.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    learners: { type: "string", default: "200" },
+    seconds: { type: "string", default: "60" },
+    servers: { type: "string", default: "1" },
+    port: { type: "string", default: "3900" },
+  },
+});
+const LEARNERS = Number(values.learners);
+const SECONDS = Number(values.seconds);
+const SERVERS = Number(values.servers);
+const FIRST_PORT = Number(values.port);
+
+process.env.DATABASE_URL ??= "file:./data/load.db";
+const onSqlite = process.env.DATABASE_URL.startsWith("file:");
+if (onSqlite) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${process.env.DATABASE_URL.slice(5)}${suffix}`, { force: true });
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", COOKIE_SECURE: "false", DEMO_DATA: "off" };
+execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
+execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "ignore" });
+
+const { getCatalogue } = await import("#app/content/catalogue.server");
+const { optionsOf } = await import("#app/models/grade.server");
+const { hashPassword } = await import("#app/utils/auth.server");
+const { prisma } = await import("#app/utils/db.server");
+
+const servers: ChildProcess[] = [];
+async function startServer(port: number) {
+  const child = spawn("node", ["server.js"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  servers.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`server on ${port} exited with ${code}`)));
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes('"msg":"listening"') && resolve());
+  });
+  // Request logs are the servers' business; the test reads only its own figures.
+  child.stdout!.resume();
+}
+const bases = Array.from({ length: SERVERS }, (_, index) => `http://127.0.0.1:${FIRST_PORT + index}`);
+await Promise.all(bases.map((_, index) => startServer(FIRST_PORT + index)));
+
+// The learners: accounts of their own in one ward, made directly (signing up is not under test).
+const PASSWORD = "mat-khau-thu-tai";
+const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN-HA-DONG" }, select: { id: true } });
+const passwordHash = await hashPassword(PASSWORD);
+const phones = Array.from({ length: LEARNERS }, (_, index) => `+8436${String(index).padStart(7, "0")}`);
+await prisma.user.createMany({
+  data: phones.map((phone, index) => ({ fullName: `Học viên tải ${index}`, searchName: `hoc vien tai ${index}`, phone, unitId: ward.id, targetGroup: "HH", passwordHash })),
+});
+const userIds = (await prisma.user.findMany({ where: { phone: { in: phones } }, select: { id: true } })).map((user) => user.id);
+const { courses } = await getCatalogue();
+const modules = courses.flatMap((course) => course.modules.map((module) => ({ course, module })));
+
+const latencies: number[] = [];
+const errors = new Map<string, number>();
+const acknowledged = new Set<string>();
+const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
+
+async function send(base: string, path: string, init: { cookie?: string; form?: URLSearchParams } = {}) {
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, {
+    method: init.form ? "POST" : "GET",
+    redirect: "manual",
+    headers: {
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      ...(init.form ? { origin: base, "content-type": "application/x-www-form-urlencoded" } : {}),
+    },
+    body: init.form?.toString(),
+  });
+  await response.arrayBuffer();
+  latencies.push(performance.now() - started);
+  if (response.status >= 500) fail(`HTTP ${response.status}`);
+  return response;
+}
+
+async function learner(index: number, deadline: number) {
+  let turn = index;
+  const base = () => bases[turn++ % bases.length]!;
+  const signIn = await send(base(), "/dang-nhap", { form: new URLSearchParams({ identifier: `0${phones[index]!.slice(3)}`, password: PASSWORD, redirectTo: "" }) });
+  const cookie = signIn.headers.get("set-cookie")?.split(";")[0];
+  if (signIn.status !== 302 || !cookie) return fail("sign-in refused");
+  while (performance.now() < deadline) {
+    const { course, module } = modules[(index + turn) % modules.length]!;
+    const lesson = `/khoa-hoc/${course.slug}/${module.slug}`;
+    if ((await send(base(), lesson, { cookie })).status !== 200) fail("lesson not shown");
+    const started = await send(base(), lesson, { cookie, form: new URLSearchParams({ intent: "start-quiz" }) });
+    const attemptId = /\/kiem-tra\/([^/?#]+)/.exec(started.headers.get("location") ?? "")?.[1];
+    if (!attemptId) {
+      fail("quiz not started");
+      continue;
+    }
+    const answers = new URLSearchParams();
+    for (const question of module.quiz.questions) {
+      for (const option of optionsOf(question).filter((candidate) => candidate.correct === (turn % 3 !== 0))) answers.append(`q.${question.id}`, option.id);
+    }
+    const submitted = await send(base(), `/kiem-tra/${attemptId}`, { cookie, form: answers });
+    // A redirect to the result is the acknowledgement; a 400 (an unanswered question when every
+    // option was correct) is an answered refusal, stored as nothing.
+    if (submitted.status === 302) acknowledged.add(attemptId);
+    else if (submitted.status !== 400) fail(`submission answered ${submitted.status}`);
+  }
+}
+
+const began = performance.now();
+const deadline = began + SECONDS * 1000;
+await Promise.all(
+  Array.from({ length: LEARNERS }, (_, index) =>
+    learner(index, deadline).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error))),
+  ),
+);
+const elapsed = (performance.now() - began) / 1000;
+
+const stored = await prisma.quizAttempt.findMany({ where: { userId: { in: userIds }, submittedAt: { not: null } }, select: { id: true } });
+const storedIds = new Set(stored.map((attempt) => attempt.id));
+const lost = [...acknowledged].filter((id) => !storedIds.has(id)).length;
+const unacknowledged = [...storedIds].filter((id) => !acknowledged.has(id)).length;
+
+const sorted = [...latencies].sort((a, b) => a - b);
+const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? "-";
+const database = onSqlite ? "SQLite" : "PostgreSQL";
+console.log(`${database}, ${SERVERS} server(s), ${LEARNERS} learners, ${elapsed.toFixed(1)} s`);
+console.log(`requests: ${latencies.length} (${(latencies.length / elapsed).toFixed(0)} req/s); latency ms p50 ${percentile(50)}, p95 ${percentile(95)}, p99 ${percentile(99)}`);
+console.log(`errors: ${errors.size === 0 ? 0 : JSON.stringify(Object.fromEntries(errors))}`);
+console.log(`submissions acknowledged: ${acknowledged.size}; stored: ${storedIds.size}; lost: ${lost}; stored without acknowledgement: ${unacknowledged}`);
+for (const server of servers) server.kill("SIGTERM");
+await prisma.$disconnect();
+process.exit(errors.size === 0 && lost === 0 && unacknowledged === 0 ? 0 : 1);
