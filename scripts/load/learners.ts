@@ -2,7 +2,8 @@
 // loopback. Starts the built app (`npm run build` first) on DATABASE_URL (default: a fresh SQLite
 // file, data/load.db; a postgresql:// URL names an existing, empty database), `--servers` times on
 // consecutive ports, signs in N simulated learners and has them open lessons and submit quiz
-// attempts concurrently for a fixed time, requests spread over the servers. It prints throughput,
+// attempts concurrently for a fixed time (each pausing about --think-ms between clicks), requests
+// spread over the servers. It prints throughput,
 // latency percentiles and errors, then checks the database: every acknowledged submission is
 // stored exactly once, and no other.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -15,8 +16,13 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     servers: { type: "string", default: "1" },
     port: { type: "string", default: "3900" },
+    // A learner reads before the next click: without a pause, 200 clients are a flood, not 200 learners.
+    "think-ms": { type: "string", default: "1000" },
+    "ramp-seconds": { type: "string", default: "10" },
   },
 });
+const THINK_MS = Number(values["think-ms"]);
+const RAMP_MS = Number(values["ramp-seconds"]) * 1000;
 const LEARNERS = Number(values.learners);
 const SECONDS = Number(values.seconds);
 const SERVERS = Number(values.servers);
@@ -61,11 +67,13 @@ const { courses } = await getCatalogue();
 const modules = courses.flatMap((course) => course.modules.map((module) => ({ course, module })));
 
 const latencies: number[] = [];
+const signInLatencies: number[] = [];
+const byKind: Record<string, number[]> = {};
 const errors = new Map<string, number>();
 const acknowledged = new Set<string>();
 const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
 
-async function send(base: string, path: string, init: { cookie?: string; form?: URLSearchParams } = {}) {
+async function send(base: string, path: string, init: { cookie?: string; form?: URLSearchParams } = {}, timings = latencies) {
   const started = performance.now();
   const response = await fetch(`${base}${path}`, {
     method: init.form ? "POST" : "GET",
@@ -77,21 +85,28 @@ async function send(base: string, path: string, init: { cookie?: string; form?: 
     body: init.form?.toString(),
   });
   await response.arrayBuffer();
-  latencies.push(performance.now() - started);
+  timings.push(performance.now() - started);
+  const kind = `${init.form ? "POST" : "GET"} ${path.split("/")[1]}`;
+  (byKind[kind] ??= []).push(performance.now() - started);
   if (response.status >= 500) fail(`HTTP ${response.status}`);
   return response;
 }
 
+const pause = () => new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
+
 async function learner(index: number, deadline: number) {
+  // Learners arrive over the ramp, not all in the same millisecond.
+  await new Promise((resolve) => setTimeout(resolve, (RAMP_MS * index) / LEARNERS));
   let turn = index;
   const base = () => bases[turn++ % bases.length]!;
-  const signIn = await send(base(), "/dang-nhap", { form: new URLSearchParams({ identifier: `0${phones[index]!.slice(3)}`, password: PASSWORD, redirectTo: "" }) });
+  const signIn = await send(base(), "/dang-nhap", { form: new URLSearchParams({ identifier: `0${phones[index]!.slice(3)}`, password: PASSWORD, redirectTo: "" }) }, signInLatencies);
   const cookie = signIn.headers.get("set-cookie")?.split(";")[0];
   if (signIn.status !== 302 || !cookie) return fail("sign-in refused");
   while (performance.now() < deadline) {
     const { course, module } = modules[(index + turn) % modules.length]!;
     const lesson = `/khoa-hoc/${course.slug}/${module.slug}`;
     if ((await send(base(), lesson, { cookie })).status !== 200) fail("lesson not shown");
+    await pause();
     const started = await send(base(), lesson, { cookie, form: new URLSearchParams({ intent: "start-quiz" }) });
     const attemptId = /\/kiem-tra\/([^/?#]+)/.exec(started.headers.get("location") ?? "")?.[1];
     if (!attemptId) {
@@ -102,11 +117,13 @@ async function learner(index: number, deadline: number) {
     for (const question of module.quiz.questions) {
       for (const option of optionsOf(question).filter((candidate) => candidate.correct === (turn % 3 !== 0))) answers.append(`q.${question.id}`, option.id);
     }
+    await pause();
     const submitted = await send(base(), `/kiem-tra/${attemptId}`, { cookie, form: answers });
     // A redirect to the result is the acknowledgement; a 400 (an unanswered question when every
     // option was correct) is an answered refusal, stored as nothing.
     if (submitted.status === 302) acknowledged.add(attemptId);
     else if (submitted.status !== 400) fail(`submission answered ${submitted.status}`);
+    await pause();
   }
 }
 
@@ -124,11 +141,18 @@ const storedIds = new Set(stored.map((attempt) => attempt.id));
 const lost = [...acknowledged].filter((id) => !storedIds.has(id)).length;
 const unacknowledged = [...storedIds].filter((id) => !acknowledged.has(id)).length;
 
-const sorted = [...latencies].sort((a, b) => a - b);
-const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? "-";
+const percentiles = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? "-";
+  return `p50 ${at(50)}, p95 ${at(95)}, p99 ${at(99)}`;
+};
 const database = onSqlite ? "SQLite" : "PostgreSQL";
-console.log(`${database}, ${SERVERS} server(s), ${LEARNERS} learners, ${elapsed.toFixed(1)} s`);
-console.log(`requests: ${latencies.length} (${(latencies.length / elapsed).toFixed(0)} req/s); latency ms p50 ${percentile(50)}, p95 ${percentile(95)}, p99 ${percentile(99)}`);
+console.log(`${database}, ${SERVERS} server(s), ${LEARNERS} learners, ${elapsed.toFixed(1)} s (think ${THINK_MS} ms ±50%, ramp ${RAMP_MS / 1000} s)`);
+for (const [kind, samples] of Object.entries(byKind)) console.log(kind, samples.length, percentiles(samples));
+const requests = latencies.length + signInLatencies.length;
+console.log(`requests: ${requests} (${(requests / elapsed).toFixed(0)} req/s)`);
+// Sign-in hashes a password (argon2, deliberately slow): reported apart from the learning requests.
+console.log(`latency ms, lessons and quizzes: ${percentiles(latencies)}; sign-ins: ${percentiles(signInLatencies)}`);
 console.log(`errors: ${errors.size === 0 ? 0 : JSON.stringify(Object.fromEntries(errors))}`);
 console.log(`submissions acknowledged: ${acknowledged.size}; stored: ${storedIds.size}; lost: ${lost}; stored without acknowledgement: ${unacknowledged}`);
 for (const server of servers) server.kill("SIGTERM");
