@@ -1,4 +1,6 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+
+import { PHONE_IN_DEBIAN_CHROMIUM } from "./tests/setup/debian-chromium";
 
 // E2E_PORT lets two runs share a machine: each gets its own server and database file.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -21,26 +23,7 @@ export default defineConfig({
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Pixel 7"],
-        // Debian's Chromium: Playwright's own browser download is not reachable here.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
-  ],
+  projects: [PHONE_IN_DEBIAN_CHROMIUM],
   webServer: {
     command: `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm && node scripts/start.js`,
     url: `http://localhost:${PORT}/`,

@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+
+import { PHONE_IN_DEBIAN_CHROMIUM } from "../setup/debian-chromium";
 
 // The smoke journey on PostgreSQL (npm run test:e2e:pg, which sets TEST_POSTGRES_URL): the built
 // app started by scripts/start.js on a database of its own on that server, made afresh from the
@@ -27,19 +29,7 @@ export default defineConfig({
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Pixel 7"],
-        // Debian's Chromium: Playwright's own browser download is not reachable here.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
-    },
-  ],
+  projects: [PHONE_IN_DEBIAN_CHROMIUM],
   webServer: {
     command: `npx tsx scripts/pg-database.ts recreate '${DATABASE_URL}' && node scripts/start.js`,
     cwd: fileURLToPath(new URL("../..", import.meta.url)),

@@ -1,31 +1,14 @@
-import type { Page } from "@playwright/test";
-
-import { getCatalogue, type CatalogueModule } from "#app/content/catalogue.server";
-import { optionsOf } from "#app/models/grade.server";
+import { getCatalogue } from "#app/content/catalogue.server";
 import { hashPassword } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
-import { createWardAdmin, expect, sessionCookieFor, test } from "../e2e/fixtures";
+import { answerQuiz, createWardAdmin, expect, sessionCookieFor, test } from "../e2e/fixtures";
 
 // The smoke journey on PostgreSQL: signing in (password check, session written and read by the
 // hand-written join), a lesson and its quiz (progress, attempt, grading), the course completion
 // that qualifies a roster entry in the same transaction, and the report's hand-written count.
 const PASSWORD = "mat-khau-tren-postgres";
-
-async function answerRightly(page: Page, module: CatalogueModule) {
-  const questions = page.locator("fieldset.question");
-  await expect(questions).toHaveCount(module.quiz.questions.length);
-  for (let index = 0; index < module.quiz.questions.length; index++) {
-    const fieldset = questions.nth(index);
-    const legend = (await fieldset.locator("legend").textContent()) ?? "";
-    const question = module.quiz.questions.find((candidate) => legend.endsWith(candidate.prompt));
-    if (!question) throw new Error(`question not found: ${legend}`);
-    for (const option of optionsOf(question).filter((candidate) => candidate.correct)) {
-      await fieldset.getByLabel(option.text, { exact: true }).check();
-    }
-  }
-}
 
 test("a household learner signs in, completes the course's last module, and the ward admin sees the coverage move", async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
@@ -75,7 +58,7 @@ test("a household learner signs in, completes the course's last module, and the 
   await page.getByRole("button", { name: "Đã đọc xong" }).click();
   await expect(page.getByText("Bạn đã đọc xong bài này.")).toBeVisible();
   await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
-  await answerRightly(page, last);
+  await answerQuiz(page, last);
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByRole("status")).toContainText("Đạt");
   await page.goto("/khoa-hoc");

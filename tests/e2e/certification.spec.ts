@@ -8,14 +8,13 @@ import type { Browser, Locator, Page } from "@playwright/test";
 
 import { getCatalogue, type CatalogueModule } from "#app/content/catalogue.server";
 import { CERTIFICATION_COURSE_SLUG } from "#app/models/certification.server";
-import { optionsOf } from "#app/models/grade.server";
 import { SELF_ASSESSMENT } from "#app/models/self-assessment";
 import { formatDate } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
-import { DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
+import { answerQuiz, DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
 
 // The ward admin whose ward the new business signs up in (seeded demo account).
 const WARD_ADMIN = "0901000007";
@@ -26,22 +25,6 @@ async function wardOf(phone: string) {
   if (!e164) throw new Error(`not a phone number: ${phone}`);
   const user = await prisma.user.findUniqueOrThrow({ where: { phone: e164 }, select: { unit: { select: { name: true } } } });
   return user.unit.name;
-}
-
-/** Answers every question of the quiz page rightly, using the answer key on disk. */
-async function answerQuiz(page: Page, module: CatalogueModule) {
-  await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible();
-  const questions = page.locator("fieldset.question");
-  await expect(questions).toHaveCount(module.quiz.questions.length);
-  for (let index = 0; index < module.quiz.questions.length; index++) {
-    const fieldset = questions.nth(index);
-    const legend = (await fieldset.locator("legend").textContent()) ?? "";
-    const question = module.quiz.questions.find((candidate) => legend.endsWith(candidate.prompt));
-    if (!question) throw new Error(`question not found: ${legend}`);
-    for (const option of optionsOf(question).filter((candidate) => candidate.correct)) {
-      await fieldset.getByLabel(option.text, { exact: true }).check();
-    }
-  }
 }
 
 async function readAndPass(page: Page, module: CatalogueModule) {

@@ -2,6 +2,8 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 import { randomInt } from "node:crypto";
 
+import type { CatalogueModule } from "#app/content/catalogue.server";
+import { optionsOf } from "#app/models/grade.server";
 import { startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
@@ -95,4 +97,20 @@ export async function createWardAdmin(wardName: string, fullName: string) {
     select: { id: true },
   });
   return { phone, ward };
+}
+
+/** Answers every question on the quiz page, rightly or wrongly, using the answer key on disk. */
+export async function answerQuiz(page: Page, module: CatalogueModule, how: "right" | "wrong" = "right") {
+  await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible();
+  const questions = page.locator("fieldset.question");
+  await expect(questions).toHaveCount(module.quiz.questions.length);
+  for (let index = 0; index < module.quiz.questions.length; index++) {
+    const fieldset = questions.nth(index);
+    const legend = (await fieldset.locator("legend").textContent()) ?? "";
+    const question = module.quiz.questions.find((candidate) => legend.endsWith(candidate.prompt));
+    if (!question) throw new Error(`question not found: ${legend}`);
+    const options = optionsOf(question);
+    const pick = how === "right" ? options.filter((option) => option.correct) : [options.find((option) => !option.correct)!];
+    for (const option of pick) await fieldset.getByLabel(option.text, { exact: true }).check();
+  }
 }

@@ -1,36 +1,14 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 import { getCatalogue, type CatalogueCourse, type CatalogueModule } from "#app/content/catalogue.server";
-import { optionsOf } from "#app/models/grade.server";
 import { formatDate } from "#app/utils/dates";
 
-import { createLearner, DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
+import { answerQuiz, createLearner, DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
 
 async function householdCourse(): Promise<CatalogueCourse> {
   const course = (await getCatalogue()).courses.find((candidate) => candidate.audiences.includes("HH"));
   if (!course) throw new Error("no course for households in content/");
   return course;
-}
-
-/** Answers every question on the quiz page, rightly or wrongly, using the answer key on disk. */
-async function answerQuiz(page: Page, module: CatalogueModule, how: "right" | "wrong") {
-  await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible();
-  const questions = page.locator("fieldset.question");
-  const count = await questions.count();
-  expect(count).toBe(module.quiz.questions.length);
-  for (let index = 0; index < count; index++) {
-    const fieldset = questions.nth(index);
-    const legend = (await fieldset.locator("legend").textContent()) ?? "";
-    const question = module.quiz.questions.find((candidate) => legend.endsWith(candidate.prompt));
-    if (!question) throw new Error(`question not found: ${legend}`);
-    const options = optionsOf(question);
-    const pick = how === "right" ? options.filter((option) => option.correct) : [options.find((option) => !option.correct)!];
-    for (const option of pick) await checkOption(fieldset, option.text);
-  }
-}
-
-async function checkOption(fieldset: Locator, text: string) {
-  await fieldset.getByLabel(text, { exact: true }).check();
 }
 
 async function readAndPass(page: Page, course: CatalogueCourse, module: CatalogueModule) {
