@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
 
@@ -47,4 +49,37 @@ const EVENT_LABEL: Record<string, MessageKey> = {
 
 export function certificationEventKey(kind: string): MessageKey {
   return EVENT_LABEL[kind] ?? "cert.event.submitted";
+}
+
+type CardCertificate = { code: string; status: string; issuedOn: string; validUntil: string | null; revokedOn: string | null; revocationReason: string | null };
+
+/** A certificate as its holder and its reviewers see it: status, code, dates, revocation, PDF and verification links. */
+export function CertificateCard({ certificate, children }: { certificate: CardCertificate; children?: React.ReactNode }) {
+  const t = useT();
+  return (
+    <li className="certificate-card">
+      <CertificateStatus status={certificate.status} />
+      <dl className="facts">
+        <dt>{t("cert.code")}</dt>
+        <dd className="cert-code">{certificate.code}</dd>
+        <dt>{t("cert.issuedOn")}</dt>
+        <dd>{certificate.issuedOn}</dd>
+        <dt>{t("cert.validUntil")}</dt>
+        <dd>{certificate.validUntil}</dd>
+      </dl>
+      {certificate.revokedOn ? (
+        <p>
+          {t("cert.revokedOn", { date: certificate.revokedOn })}
+          {certificate.revocationReason ? `. ${t("cert.revocationReason", { reason: certificate.revocationReason })}` : null}
+        </p>
+      ) : null}
+      <p className="exports">
+        <a href={`/chung-nhan/${certificate.code}/pdf`} download>
+          {t("cert.downloadPdf")}
+        </a>
+        <Link to={`/xac-minh/${certificate.code}`}>{t("cert.verifyPage")}</Link>
+      </p>
+      {children}
+    </li>
+  );
 }

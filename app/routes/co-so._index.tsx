@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { applicationStatusKey, CertificateStatus, certificationEventKey, organisationKindKey } from "#app/components/certificate-status";
+import { applicationStatusKey, CertificateCard, certificationEventKey, organisationKindKey } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
 import { getLang } from "#app/i18n/lang.server";
@@ -188,29 +188,7 @@ export default function MyOrganisationPage() {
           <h2>{t("cert.certificates")}</h2>
           <ul className="record-list">
             {certificates.map((certificate) => (
-              <li key={certificate.code} className="certificate-card">
-                <CertificateStatus status={certificate.status} />
-                <dl className="facts">
-                  <dt>{t("cert.code")}</dt>
-                  <dd className="cert-code">{certificate.code}</dd>
-                  <dt>{t("cert.issuedOn")}</dt>
-                  <dd>{certificate.issuedOn}</dd>
-                  <dt>{t("cert.validUntil")}</dt>
-                  <dd>{certificate.validUntil}</dd>
-                </dl>
-                {certificate.revokedOn ? (
-                  <p>
-                    {t("cert.revokedOn", { date: certificate.revokedOn })}
-                    {certificate.revocationReason ? `. ${t("cert.revocationReason", { reason: certificate.revocationReason })}` : null}
-                  </p>
-                ) : null}
-                <p className="exports">
-                  <a href={`/chung-nhan/${certificate.code}/pdf`} download>
-                    {t("cert.downloadPdf")}
-                  </a>
-                  <Link to={`/xac-minh/${certificate.code}`}>{t("cert.verifyPage")}</Link>
-                </p>
-              </li>
+              <CertificateCard key={certificate.code} certificate={certificate} />
             ))}
           </ul>
         </>
