@@ -18,9 +18,23 @@ const _rowsAgree: { [K in keyof Models]: Same<Models[K]["payload"], K extends ke
   [K in keyof PostgresModels]: K extends keyof Models ? true : false;
 } = {} as { [K in keyof Models | keyof PostgresModels]: true };
 
+/**
+ * SQLite in write-ahead-log mode: readers do not wait for the writer, a commit is one append to the
+ * log, and a process killed mid-write leaves the database as of its last commit (tests/e2e/crash-
+ * safety.spec.ts). synchronous stays FULL so that an acknowledged write survives a power cut too.
+ * journal_mode is stored in the file; the others hold for this connection, the process's only one.
+ */
+class SqliteInWalMode extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;");
+    return adapter;
+  }
+}
+
 function createClient(): PrismaClient {
   if (databaseProvider(env.DATABASE_URL) === "sqlite") {
-    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL }) });
+    return new PrismaClient({ adapter: new SqliteInWalMode({ url: env.DATABASE_URL }) });
   }
   const { schema, ...poolConfig } = postgresPoolConfig(env.DATABASE_URL);
   return new PostgresPrismaClient({ adapter: new PrismaPg(poolConfig, { schema }) }) as unknown as PrismaClient;

@@ -1,12 +1,11 @@
-import { spawn, execFileSync } from "node:child_process";
 import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import Database from "better-sqlite3";
 
+import { freePort, preparedDatabase, startAppServer } from "./app-server";
 import { expect, test } from "./fixtures";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -52,15 +51,6 @@ function send(port: number, method: string, target: string, headers: http.Outgoi
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 function sessionId(reply: Reply) {
   const cookie = [reply.headers["set-cookie"] ?? []].flat().find((line) => line.startsWith("session="));
   const id = cookie?.split(";")[0]?.slice("session=".length);
@@ -73,31 +63,13 @@ test("the server logs one JSON line per request without secrets, and SIGTERM let
   const dir = mkdtempSync(path.join(tmpdir(), "plte-ops-"));
   const databaseFile = path.join(dir, "app.db");
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: `file:${databaseFile}`,
-    DEMO_DATA: "off",
-    NODE_ENV: "production",
-    COOKIE_SECURE: "false",
-    PORT: String(port),
-  };
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "pipe" });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "pipe" });
+  const env = preparedDatabase(databaseFile, port);
   const db = new Database(databaseFile);
   const ward = db.prepare(`SELECT "id" FROM "AdminUnit" WHERE "code" = 'HN-HA-DONG'`).get() as { id: string };
-
-  const server = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  server.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-  server.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
-  const logged = async (msg: string) => {
-    await expect.poll(() => stdout.includes(`"msg":"${msg}"`), { timeout: 120_000, message: `log line "${msg}"; stderr: ${stderr}` }).toBe(true);
-  };
+  const server = await startAppServer(env);
+  const { logged, exited } = server;
 
   try {
-    await logged("listening");
     const origin = { Origin: `http://127.0.0.1:${port}`, "Content-Type": "application/x-www-form-urlencoded" };
     expect((await send(port, "GET", "/readyz")).body).toBe("ok");
 
@@ -153,9 +125,9 @@ test("the server logs one JSON line per request without secrets, and SIGTERM let
     expect(finished.status).toBe(302);
     const secondSession = sessionId(finished);
     expect(await exited).toBe(0);
-    expect(stderr).toBe("");
+    expect(server.stderr()).toBe("");
 
-    const lines = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = server.stdout().trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const line of lines) {
       expect(new Date(String(line.time)).toISOString()).toBe(line.time);
       expect(["info", "warn", "error"]).toContain(line.level);
@@ -181,7 +153,7 @@ test("the server logs one JSON line per request without secrets, and SIGTERM let
       expect(line.durationMs).toBeGreaterThanOrEqual(0);
     }
     for (const secret of [firstSession, secondSession, password, phone, "Nguy", "household", "kind=", "session=", "Cookie", "cookie"]) {
-      expect(stdout, `the log must not contain ${secret}`).not.toContain(secret);
+      expect(server.stdout(), `the log must not contain ${secret}`).not.toContain(secret);
     }
   } finally {
     db.close();
