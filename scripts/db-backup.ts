@@ -16,9 +16,9 @@ mkdirSync(path.dirname(target), { recursive: true });
 
 // SQLite's online backup API. All pages go in one step, which is one read transaction: the copy
 // is a snapshot as of that moment and cannot be restarted endlessly by the app's writes (the
-// default of 100 pages a step starts over whenever another process writes). Under the app's
-// rollback journal the app's writes wait for that step (a page copy: well under a second for tens
-// of MB, within SQLite's 5 s busy timeout); in WAL mode they do not wait at all. The copy is made
+// default of 100 pages a step starts over whenever another process writes). The app runs in WAL
+// mode, so its writes do not wait for that step; under a rollback journal (a file copied in from
+// elsewhere) they would wait for the page copy, within SQLite's 5 s busy timeout. The copy is made
 // under a temporary name so that the printed path only ever names a complete file.
 const partial = `${target}.partial`;
 const db = new Database(source, { fileMustExist: true, timeout: 10_000 });

@@ -11,6 +11,9 @@ const envSchema = z.object({
   // Cookies are Secure in production. A ward office serving plain HTTP on its own network
   // (no TLS) must say so explicitly with COOKIE_SECURE=false.
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  // How SQLite syncs a commit to disk (db.server.ts). "normal" survives a killed process;
+  // "full" also survives a power cut, at the cost of a disk flush per write (README, Operations).
+  SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
 });
 
 export const env = envSchema.parse(process.env);
