@@ -1,47 +1,14 @@
-import { crc32, deflateRawSync } from "node:zlib";
-
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+import { zipOf } from "#tests/fixtures/zip";
 
 import { importRoster, markRosterEntryLeft, parseRosterFile, ROSTER_COLUMNS } from "./roster.server";
 
 const HEADER = Object.values(ROSTER_COLUMNS).join(",");
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-/** A zip of one stored-deflated entry, written by hand so that its sizes can be what a bomb declares. */
-function zipOf(name: string, content: Buffer) {
-  const packed = deflateRawSync(content, { level: 9 });
-  const file = Buffer.from(name);
-  const sizes = (header: Buffer, at: number) => {
-    header.writeUInt32LE(crc32(content), at);
-    header.writeUInt32LE(packed.length, at + 4);
-    header.writeUInt32LE(content.length, at + 8);
-  };
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  sizes(local, 14);
-  local.writeUInt16LE(file.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  sizes(central, 16);
-  central.writeUInt16LE(file.length, 28);
-  const directoryOffset = local.length + file.length + packed.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + file.length, 12);
-  end.writeUInt32LE(directoryOffset, 16);
-  return new Uint8Array(Buffer.concat([local, file, packed, central, file, end]));
-}
 
 describe("reading a roster file", () => {
   test("a zip bomb named .xlsx is refused as too big before anything is unpacked", async () => {
@@ -51,6 +18,25 @@ describe("reading a roster file", () => {
     const before = process.memoryUsage().rss;
     expect(await parseRosterFile(bomb)).toEqual({ ok: false, problems: [{ row: null, column: null, problem: "roster.file.tooBig" }] });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  test("a zip whose directory understates what it unpacks to is refused as too big", async () => {
+    const liar = zipOf("xl/worksheets/sheet1.xml", Buffer.alloc(300 * 1024 * 1024, "a"), 1_000);
+    const before = process.memoryUsage().rss;
+    expect(await parseRosterFile(liar)).toEqual({ ok: false, problems: [{ row: null, column: null, problem: "roster.file.tooBig" }] });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  test("an Excel sheet of 100,000 rows is refused as too long before it is loaded", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Danh sách");
+    sheet.addRow([ROSTER_COLUMNS.name, ROSTER_COLUMNS.externalId]);
+    for (let row = 0; row < 100_000; row++) sheet.addRow([`Hộ số ${row}`, `TD-${row}`]);
+    const file = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const before = process.memoryUsage().rss;
+    expect(await parseRosterFile(file)).toEqual({ ok: false, problems: [{ row: null, column: null, problem: "roster.file.tooManyRows" }] });
+    // Loaded by exceljs, these rows would take some 200 MB.
+    expect(process.memoryUsage().rss - before).toBeLessThan(60 * 1024 * 1024);
   });
 
   test("a file of the wrong kind with the right extension is refused as unreadable", async () => {
