@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 
 import Database from "better-sqlite3";
 
@@ -8,7 +6,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { optionsOf } from "#app/models/grade.server";
 import { ROSTER_COLUMNS } from "#app/models/roster.server";
 
-import { type AppServer, freePort, preparedDatabase, startAppServer } from "./app-server";
+import { type AppServer, makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
 import { expect, test } from "./fixtures";
 
 // Issue 7, item 3: the server is killed (SIGKILL: no shutdown, no flush) while learners submit
@@ -23,25 +21,12 @@ type Acknowledged = { attempts: Set<string>; imports: Set<string> };
 
 test("a server killed mid-write loses no acknowledged submission or import and leaves no import half-applied", async () => {
   test.setTimeout(300_000);
-  const dir = mkdtempSync(path.join(tmpdir(), "plte-crash-"));
-  const databaseFile = path.join(dir, "app.db");
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = preparedDatabase(databaseFile, port);
-  const seeded = new Database(databaseFile, { readonly: true });
-  const ward = seeded.prepare(`SELECT "id" FROM "AdminUnit" WHERE "code" = 'HN-HA-DONG'`).get() as { id: string };
-  seeded.close();
+  const { dir, databaseFile, base, env } = await serverSandbox("plte-crash-");
+  const wardId = wardIdOf(databaseFile, "HN-HA-DONG");
   const { courses } = await getCatalogue();
   const modules = courses.flatMap((course) => course.modules.map((module) => ({ course, module })));
 
-  const post = (target: string, cookie: string, body: URLSearchParams | FormData) =>
-    fetch(`${base}${target}`, { method: "POST", redirect: "manual", headers: { origin: base, cookie }, body });
-  const signUp = async (fullName: string, phone: string) => {
-    const form = new URLSearchParams({ fullName, phone, email: "", password: "mat-khau-thu-sap-may", unitId: ward.id, targetGroup: "HH" });
-    const response = await post("/dang-ky", "", form);
-    expect(response.status, `sign-up of ${fullName}`).toBe(302);
-    return response.headers.get("set-cookie")!.split(";")[0]!;
-  };
+  const post = (target: string, cookie: string, body: URLSearchParams | FormData) => postTo(base, target, cookie, body);
 
   /** Starts a quiz and submits it with every answer right; the attempt id once the server has acknowledged it. */
   async function submitQuiz(cookie: string, turn: number) {
@@ -63,7 +48,7 @@ test("a server killed mid-write loses no acknowledged submission or import and l
     const header = [ROSTER_COLUMNS.name, ROSTER_COLUMNS.externalId].join(",");
     const rows = Array.from({ length: ROWS_PER_IMPORT }, (_, row) => `Hộ ${batch} số ${row},${batch}-${row}`);
     const form = new FormData();
-    form.set("unitId", ward.id);
+    form.set("unitId", wardId);
     form.set("targetGroup", "HH");
     form.set("file", new Blob([`${header}\r\n${rows.join("\r\n")}\r\n`], { type: "text/csv" }), `${batch}.csv`);
     const response = await post("/quan-tri/danh-sach?index", cookie, form);
@@ -72,11 +57,11 @@ test("a server killed mid-write loses no acknowledged submission or import and l
   }
 
   let server: AppServer = await startAppServer(env);
-  const learners = await Promise.all(Array.from({ length: LEARNERS }, (_, index) => signUp(`Học viên sập máy ${index}`, `0977${String(index).padStart(6, "0")}`)));
-  const adminCookie = await signUp("Cán bộ sập máy", "0966000001");
-  const promote = new Database(databaseFile);
-  promote.prepare(`UPDATE "User" SET "role" = 'ward_admin' WHERE "phone" = '+84966000001'`).run();
-  promote.close();
+  const learners = await Promise.all(
+    Array.from({ length: LEARNERS }, (_, index) => signUpOn(base, wardId, `Học viên sập máy ${index}`, `0977${String(index).padStart(6, "0")}`)),
+  );
+  const adminCookie = await signUpOn(base, wardId, "Cán bộ sập máy", "0966000001");
+  makeWardAdmin(databaseFile, "0966000001");
 
   const acknowledged: Acknowledged = { attempts: new Set(), imports: new Set() };
   const batches: string[] = [];

@@ -1,11 +1,9 @@
 import http from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 
 import Database from "better-sqlite3";
 
-import { freePort, preparedDatabase, startAppServer } from "./app-server";
+import { read, type Reply, send, serverSandbox, startAppServer } from "./app-server";
 import { expect, test } from "./fixtures";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -29,28 +27,6 @@ test("a sane X-Request-Id comes back on the response; anything else is replaced 
   expect(generated.headers()["x-request-id"]).toMatch(UUID);
 });
 
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
-
-function read(response: http.IncomingMessage): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    let body = "";
-    response.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
-    response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-    response.on("error", reject);
-  });
-}
-
-function send(port: number, method: string, target: string, headers: http.OutgoingHttpHeaders = {}, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    // A connection of its own each time, so that "refused" means the server stopped listening.
-    const request = http.request({ host: "127.0.0.1", port, method, path: target, headers, agent: false }, (response) =>
-      read(response).then(resolve, reject),
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
-}
-
 function sessionId(reply: Reply) {
   const cookie = [reply.headers["set-cookie"] ?? []].flat().find((line) => line.startsWith("session="));
   const id = cookie?.split(";")[0]?.slice("session=".length);
@@ -60,10 +36,7 @@ function sessionId(reply: Reply) {
 
 test("the server logs one JSON line per request without secrets, and SIGTERM lets the request in flight finish", async () => {
   test.setTimeout(240_000);
-  const dir = mkdtempSync(path.join(tmpdir(), "plte-ops-"));
-  const databaseFile = path.join(dir, "app.db");
-  const port = await freePort();
-  const env = preparedDatabase(databaseFile, port);
+  const { dir, databaseFile, port, env } = await serverSandbox("plte-ops-");
   const db = new Database(databaseFile);
   const ward = db.prepare(`SELECT "id" FROM "AdminUnit" WHERE "code" = 'HN-HA-DONG'`).get() as { id: string };
   const server = await startAppServer(env);

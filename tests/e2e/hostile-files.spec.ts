@@ -1,0 +1,81 @@
+import { readFileSync, rmSync } from "node:fs";
+
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+
+import { translate } from "#app/i18n/messages";
+import { ROSTER_COLUMNS } from "#app/models/roster.server";
+import { zipOf } from "#tests/fixtures/zip";
+
+import { makeWardAdmin, send, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
+import { expect, test } from "./fixtures";
+
+// Issue 7, item 2, for uploads: hostile roster files sent to a server of its own, whose memory
+// can be read. Each is refused with its message, nothing is imported, the server stays up, and
+// its peak memory stays bounded.
+const HEADER = [ROSTER_COLUMNS.name, ROSTER_COLUMNS.externalId].join(",");
+const csvRows = (count: number) => Array.from({ length: count }, (_, row) => `Hộ số ${row},TD-${row}`).join("\r\n");
+
+async function workbookOf(rows: number) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Danh sách");
+  sheet.addRow([ROSTER_COLUMNS.name, ROSTER_COLUMNS.externalId]);
+  for (let row = 0; row < rows; row++) sheet.addRow([`Hộ số ${row}`, `TD-${row}`]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Peak and current resident memory of a process, in MB (Linux). */
+function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1]) / 1024;
+  return { peak: field("VmHWM"), now: field("VmRSS") };
+}
+
+test("hostile roster files are refused with a message, import nothing, and leave the server up with bounded memory", async () => {
+  test.setTimeout(240_000);
+  const t = (key: Parameters<typeof translate>[1]) => translate("vi", key);
+  const hostile: { name: string; file: Buffer; type: string; message: string }[] = [
+    { name: "100000-dong.csv", file: Buffer.from(`${HEADER}\r\n${csvRows(100_000)}\r\n`), type: "text/csv", message: t("roster.file.tooManyRows") },
+    { name: "100000-dong.xlsx", file: await workbookOf(100_000), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.tooManyRows") },
+    { name: "8-mb.csv", file: Buffer.from(`${HEADER}\r\n${`Hộ rất dài ${"x".repeat(200)},TD-1\r\n`.repeat(38_000)}`), type: "text/csv", message: t("roster.file.tooBig") },
+    // 300 MB of one character, packed into a few hundred kilobytes.
+    { name: "bom-nen.xlsx", file: Buffer.from(zipOf("xl/worksheets/sheet1.xml", Buffer.alloc(300 * 1024 * 1024, "a"))), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.tooBig") },
+    { name: "tai-lieu.xlsx", file: Buffer.from("%PDF-1.7\n\u0000\u0001 không phải bảng tính"), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.notCsv") },
+  ];
+  const { dir, databaseFile, port, base, env } = await serverSandbox("plte-files-");
+  const server = await startAppServer(env);
+  try {
+    const wardId = wardIdOf(databaseFile, "HN-HA-DONG");
+    const cookie = await signUpOn(base, wardId, "Cán bộ tệp độc", "0966000002");
+    makeWardAdmin(databaseFile, "0966000002");
+
+    const before = memoryOf(server.pid);
+    for (const { name, file, type, message } of hostile) {
+      const form = new FormData();
+      form.set("unitId", wardId);
+      form.set("targetGroup", "HH");
+      form.set("file", new Blob([new Uint8Array(file)], { type }), name);
+      // Encoded as a browser would, and sent on a connection of its own: the server closes one whose
+      // upload it refused part-way.
+      const encoded = new Response(form);
+      const body = Buffer.from(await encoded.arrayBuffer());
+      const headers = { origin: base, cookie, "content-type": encoded.headers.get("content-type")!, "content-length": body.byteLength };
+      const reply = await send(port, "POST", "/quan-tri/danh-sach?index", headers, body);
+      expect([400, 413], `${name} (${(file.byteLength / 1024 / 1024).toFixed(1)} MB): HTTP ${reply.status}`).toContain(reply.status);
+      expect(reply.body, `${name}: the message`).toContain(message);
+      expect((await send(port, "GET", "/healthz")).status, `${name}: the server is up`).toBe(200);
+    }
+    const after = memoryOf(server.pid);
+    console.log(`hostile files: ${hostile.length} refused; resident memory ${before.now.toFixed(0)} MB before, peak ${after.peak.toFixed(0)} MB`);
+    // The bomb alone would take 300 MB if it were unpacked, the long workbook 200 MB if loaded.
+    expect(after.peak - before.now, "memory taken by the hostile files").toBeLessThan(150);
+
+    const db = new Database(databaseFile, { readonly: true });
+    expect(db.prepare(`SELECT count(*) AS n FROM "RosterEntry"`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT count(*) AS n FROM "AuditEntry" WHERE "action" = 'roster.import'`).get()).toEqual({ n: 0 });
+    db.close();
+  } finally {
+    server.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
