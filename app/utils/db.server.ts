@@ -22,9 +22,9 @@ const _rowsAgree: { [K in keyof Models]: Same<Models[K]["payload"], K extends ke
  * SQLite in write-ahead-log mode: readers do not wait for the writer, and a process killed
  * mid-write leaves the database as of its last commit (tests/e2e/crash-safety.spec.ts).
  * better-sqlite3 runs on the event loop, so a disk flush per commit (synchronous FULL) stalls every
- * request in the process: under the load test it took the p99 from about 300 ms to over 1 s. Hence
- * NORMAL by default, which flushes at checkpoints; after a power cut (not a crash) the last commits
- * may be rolled back. SQLITE_SYNCHRONOUS=full trades that throughput for durability.
+ * request in the process: under the load test it took the p99 from under 400 ms to about 600 ms
+ * (README). Hence NORMAL by default, which flushes at checkpoints; after a power cut (not a crash)
+ * the last commits may be rolled back. SQLITE_SYNCHRONOUS=full trades that latency for durability.
  * journal_mode is stored in the file; the others hold for this connection, the process's only one.
  */
 class SqliteInWalMode extends PrismaBetterSQLite3 {
