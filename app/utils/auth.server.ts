@@ -103,7 +103,8 @@ type SessionState = {
   cookie: string | null;
 };
 
-// Loaders of one request share its Request object: validate the session once per request.
+// Validated once per Request object. Remix hands each loader of a page a Request of its own, so
+// the root's and the route's loaders each validate it (one indexed lookup each).
 const sessionStates = new WeakMap<Request, Promise<SessionState>>();
 
 export function getSessionState(request: Request): Promise<SessionState> {
