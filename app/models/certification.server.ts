@@ -635,6 +635,17 @@ export async function revokeCertificate(admin: AdminUser, certificateId: string,
 
 // --- Public lookup and registry ------------------------------------------------------------------
 
+/** What a certificate shows of itself, on the verification page and on its PDF. */
+const CERTIFICATE_FACE = {
+  code: true,
+  kind: true,
+  holderName: true,
+  courseSlug: true,
+  issuedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} satisfies Prisma.CertificateSelect;
+
 /**
  * A certificate by its code, as the public verification page shows it: holder, ward, dates and
  * status, never a person's contact or the revocation's reason. An unknown or malformed code is
@@ -645,17 +656,7 @@ export async function findCertificateByCode(input: string, now = new Date()) {
   if (!code) return null;
   const certificate = await prisma.certificate.findUnique({
     where: { code },
-    select: {
-      code: true,
-      kind: true,
-      holderName: true,
-      courseSlug: true,
-      issuedAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      unit: { select: { name: true } },
-      organisation: { select: { kind: true } },
-    },
+    select: { ...CERTIFICATE_FACE, unit: { select: { name: true } }, organisation: { select: { kind: true } } },
   });
   if (!certificate) return null;
   const { organisation, unit, ...rest } = certificate;
@@ -764,18 +765,7 @@ export async function requireCertificateForDownload(user: SessionUser, input: st
   const certificate = code
     ? await prisma.certificate.findUnique({
         where: { code },
-        select: {
-          code: true,
-          kind: true,
-          holderName: true,
-          courseSlug: true,
-          issuedAt: true,
-          expiresAt: true,
-          revokedAt: true,
-          userId: true,
-          organisationId: true,
-          unit: { select: { name: true, path: true } },
-        },
+        select: { ...CERTIFICATE_FACE, userId: true, organisationId: true, unit: { select: { name: true, path: true } } },
       })
     : null;
   if (!certificate) throw new Response("Not found", { status: 404 });
