@@ -73,13 +73,21 @@ export function CertificateCard({ certificate, children }: { certificate: CardCe
           {certificate.revocationReason ? `. ${t("cert.revocationReason", { reason: certificate.revocationReason })}` : null}
         </p>
       ) : null}
-      <p className="exports">
-        <a href={`/chung-nhan/${certificate.code}/pdf`} download>
-          {t("cert.downloadPdf")}
-        </a>
-        <Link to={`/xac-minh/${certificate.code}`}>{t("cert.verifyPage")}</Link>
-      </p>
+      <CertificateLinks code={certificate.code} />
       {children}
     </li>
+  );
+}
+
+/** A certificate's PDF and its public verification page. */
+export function CertificateLinks({ code }: { code: string }) {
+  const t = useT();
+  return (
+    <p className="exports">
+      <a href={`/chung-nhan/${code}/pdf`} download>
+        {t("cert.downloadPdf")}
+      </a>
+      <Link to={`/xac-minh/${code}`}>{t("cert.verifyPage")}</Link>
+    </p>
   );
 }

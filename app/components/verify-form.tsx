@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useT } from "#app/i18n/use-t";
 
 /** A GET form that sends a typed certificate code to /xac-minh; works without JavaScript. */
@@ -19,5 +20,15 @@ export function VerifyForm() {
         {t("verify.submit")}
       </button>
     </Form>
+  );
+}
+
+/** The verification pages' error page: an unknown code says so, and the form is there to try again. */
+export function VerifyErrorBoundary() {
+  return (
+    <section className="narrow">
+      <GeneralErrorBoundary messages={{ 404: { title: "verify.notFound.title", body: "verify.notFound.body" } }} />
+      <VerifyForm />
+    </section>
   );
 }

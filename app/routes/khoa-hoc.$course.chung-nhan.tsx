@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { CertificateLinks } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireCourse } from "#app/content/courses.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -55,12 +56,7 @@ export default function CourseCertificatePage() {
             <dt>{t("cert.issuedOn")}</dt>
             <dd>{certificate.issuedOn}</dd>
           </dl>
-          <p className="exports">
-            <a href={`/chung-nhan/${certificate.code}/pdf`} download>
-              {t("cert.downloadPdf")}
-            </a>
-            <Link to={`/xac-minh/${certificate.code}`}>{t("cert.verifyPage")}</Link>
-          </p>
+          <CertificateLinks code={certificate.code} />
         </div>
       ) : (
         <>

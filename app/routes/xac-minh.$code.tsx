@@ -2,8 +2,7 @@ import { json, redirect, type HeadersFunction, type LoaderFunctionArgs, type Met
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { CertificateStatus, organisationKindKey } from "#app/components/certificate-status";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { VerifyForm } from "#app/components/verify-form";
+import { VerifyErrorBoundary } from "#app/components/verify-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -94,11 +93,4 @@ export default function VerifyCertificatePage() {
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <section className="narrow">
-      <GeneralErrorBoundary messages={{ 404: { title: "verify.notFound.title", body: "verify.notFound.body" } }} />
-      <VerifyForm />
-    </section>
-  );
-}
+export { VerifyErrorBoundary as ErrorBoundary };

@@ -1,8 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { VerifyForm } from "#app/components/verify-form";
+import { VerifyErrorBoundary, VerifyForm } from "#app/components/verify-form";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { normaliseVerificationCode } from "#app/models/certificate-rules.server";
 
@@ -30,11 +29,4 @@ export default function VerifyFormPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <section className="narrow">
-      <GeneralErrorBoundary messages={{ 404: { title: "verify.notFound.title", body: "verify.notFound.body" } }} />
-      <VerifyForm />
-    </section>
-  );
-}
+export { VerifyErrorBoundary as ErrorBoundary };
