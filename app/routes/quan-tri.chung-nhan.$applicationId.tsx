@@ -20,7 +20,7 @@ import {
 import { SELF_ASSESSMENT } from "#app/models/self-assessment";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { parseForm, requiredField, text } from "#app/utils/forms";
+import { type EchoedValues, type FieldErrors, parseForm, requiredField, text } from "#app/utils/forms";
 import { rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 
@@ -262,30 +262,8 @@ export default function ReviewApplicationPage() {
               {t("review.approve")}
             </button>
           </Form>
-          <Form method="post" className="stack narrow" noValidate>
-            <input type="hidden" name="intent" value="changes_requested" />
-            <TextField
-              name="message"
-              label={t("review.changesMessage")}
-              defaultValue={problemFor("changes_requested")?.values.message}
-              error={problemFor("changes_requested")?.errors.message}
-            />
-            <button type="submit" className="button">
-              {t("review.requestChanges")}
-            </button>
-          </Form>
-          <Form method="post" className="stack narrow" noValidate>
-            <input type="hidden" name="intent" value="rejected" />
-            <TextField
-              name="message"
-              label={t("review.rejectReason")}
-              defaultValue={problemFor("rejected")?.values.message}
-              error={problemFor("rejected")?.errors.message}
-            />
-            <button type="submit" className="button">
-              {t("review.reject")}
-            </button>
-          </Form>
+          <DecisionWithMessage intent="changes_requested" label={t("review.changesMessage")} button={t("review.requestChanges")} problem={problemFor("changes_requested")} />
+          <DecisionWithMessage intent="rejected" label={t("review.rejectReason")} button={t("review.reject")} problem={problemFor("rejected")} />
         </section>
       ) : null}
 
@@ -378,6 +356,19 @@ export default function ReviewApplicationPage() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A decision that tells the organisation why: asking for changes, or rejecting. */
+function DecisionWithMessage({ intent, label, button, problem }: { intent: string; label: string; button: string; problem: { values: EchoedValues; errors: FieldErrors } | null }) {
+  return (
+    <Form method="post" className="stack narrow" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <TextField name="message" label={label} defaultValue={problem?.values.message} error={problem?.errors.message} />
+      <button type="submit" className="button">
+        {button}
+      </button>
+    </Form>
   );
 }
 

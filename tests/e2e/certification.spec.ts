@@ -14,7 +14,7 @@ import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
-import { answerQuiz, DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
+import { answerQuiz, createWardAdmin, DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
 
 // The ward admin whose ward the new business signs up in (seeded demo account).
 const WARD_ADMIN = "0901000007";
@@ -308,4 +308,36 @@ test("a learner who completed a course gets a course certificate, verifiable by 
   await expect(card).toContainText("Lý Thị Phương Thảo");
   await expect(card).toContainText("Không thời hạn");
   await expect(card.getByText("Còn hiệu lực")).toBeVisible();
+});
+
+test("a reviewer asks for changes with a message, which may not be empty, and the organisation sees it", async ({ page, signInAs }) => {
+  const { phone, ward } = await createWardAdmin(`Phường Bổ Sung ${randomInt(100_000, 999_999)}`, "Cán Bộ Bổ Sung");
+  const name = "Hộ kinh doanh Gốm Bổ Sung";
+  const organisation = await prisma.organisation.create({ data: { kind: "household", name, searchName: foldForSearch(name), unitId: ward.id }, select: { id: true } });
+  const owner = await prisma.user.create({
+    data: { fullName: "Chủ Hộ Bổ Sung", searchName: "chu ho bo sung", phone: `+8479${randomInt(1_000_000, 9_999_999)}`, unitId: ward.id, targetGroup: "HH", organisationId: organisation.id },
+    select: { id: true, phone: true },
+  });
+  const application = await prisma.certificationApplication.create({
+    data: { organisationId: organisation.id, unitId: ward.id, kind: "initial", status: "submitted", createdById: owner.id, submittedById: owner.id, submittedAt: new Date() },
+    select: { id: true },
+  });
+
+  await signInAs(phone);
+  await page.goto(`/quan-tri/chung-nhan/${application.id}`);
+  const ask = page.getByRole("button", { name: "Đề nghị bổ sung" });
+  await ask.click();
+  await expect(page.getByRole("alert").filter({ hasText: "Hãy ghi lý do hoặc lời nhắn." })).toBeVisible();
+  expect((await prisma.certificationApplication.findUniqueOrThrow({ where: { id: application.id }, select: { status: true } })).status).toBe("submitted");
+
+  const message = "Xin bổ sung hợp đồng của người lao động 16 tuổi.";
+  await page.getByLabel("Lời nhắn cho cơ sở: cần bổ sung, thay đổi gì").fill(message);
+  await ask.click();
+  await expect(page.getByRole("status")).toContainText("Đã ghi quyết định.");
+  await expect(page.locator(".history")).toContainText(message);
+
+  await page.context().clearCookies();
+  await signInAs(`0${owner.phone.slice(3)}`);
+  await page.goto("/co-so");
+  await expect(page.getByText(message)).toBeVisible();
 });
