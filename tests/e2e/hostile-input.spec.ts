@@ -1,9 +1,9 @@
-import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 
 import { prisma } from "#app/utils/db.server";
 
-import { expect, sessionCookieFor, test } from "./fixtures";
-import { makeWorld, type Role, type World } from "./world";
+import { expect, test } from "./fixtures";
+import { clientFor, makeWorld, type Role, type World } from "./world";
 
 // Hostile input: every form of every page that posts, filled with malformed data, is answered
 // without a 500 and with a message, and leaves the database as it was (text that merely looks
@@ -111,16 +111,6 @@ function labelOf(url: (world: World) => string) {
 
 let world: Promise<World> | undefined;
 
-async function clientFor(role: Role, baseURL: string) {
-  const phone = (await world!).phones[role];
-  const cookie = phone ? await sessionCookieFor(phone, baseURL) : null;
-  return playwrightRequest.newContext({
-    baseURL,
-    maxRedirects: 0,
-    extraHTTPHeaders: { origin: baseURL, ...(cookie ? { cookie: `${cookie.name}=${cookie.value}` } : {}) },
-  });
-}
-
 async function attack(client: APIRequestContext, form: PostForm, value: string | string[] | null) {
   if (form.multipart) {
     const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = { ...form.fixed };
@@ -137,7 +127,7 @@ for (const page of PAGES) {
     test.setTimeout(120_000);
     world ??= makeWorld();
     const current = await world;
-    const client = await clientFor(page.role, baseURL!);
+    const client = await clientFor(current, page.role, baseURL!);
     const url = page.url(current);
     const html = await (await client.get(url)).text();
     // Buttons that post nothing but their intent (sign out, mark as read, approve) have no input

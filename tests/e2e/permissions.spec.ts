@@ -1,9 +1,7 @@
 import { readdirSync } from "node:fs";
 
-import { request as playwrightRequest } from "@playwright/test";
-
-import { expect, sessionCookieFor, test } from "./fixtures";
-import { makeWorld, ROLES, type Role, type World } from "./world";
+import { expect, test } from "./fixtures";
+import { clientFor, makeWorld, ROLES, type Role, type World } from "./world";
 
 // The permission matrix: every route of app/routes, for every role, answers as this table says.
 // A route file without a line here fails the first test, so a new route cannot ship unreviewed.
@@ -75,17 +73,6 @@ const MATRIX: Record<string, Row> = {
 
 let world: Promise<World> | undefined;
 
-/** A client of its own per request: signing out (a row of the matrix) must not end the next row's session. */
-async function clientFor(role: Role, baseURL: string) {
-  const phone = (await world!).phones[role];
-  const cookie = phone ? await sessionCookieFor(phone, baseURL) : null;
-  return playwrightRequest.newContext({
-    baseURL,
-    maxRedirects: 0,
-    extraHTTPHeaders: { origin: baseURL, ...(cookie ? { cookie: `${cookie.name}=${cookie.value}` } : {}) },
-  });
-}
-
 function outcome(status: number, location: string | undefined): Expected | number {
   if (status >= 300 && status < 400) return location?.startsWith("/dang-nhap") ? "sign-in" : "redirect";
   return status;
@@ -103,7 +90,7 @@ for (const [file, row] of Object.entries(MATRIX)) {
     const url = row.url(await world);
     const answers: Record<string, Expected | number> = {};
     for (const role of ROLES) {
-      const client = await clientFor(role, baseURL!);
+      const client = await clientFor(await world, role, baseURL!);
       const response = row.method === "POST" ? await client.post(url, { form: {} }) : await client.get(url);
       answers[role] = outcome(response.status(), response.headers().location);
       await client.dispose();

@@ -1,12 +1,14 @@
 import { readdirSync } from "node:fs";
 
+import { request as playwrightRequest } from "@playwright/test";
+
 import { getCatalogue } from "#app/content/catalogue.server";
 import { newVerificationCode } from "#app/models/certificate-rules.server";
 import { startAttempt } from "#app/models/progress.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
-import { createWard, DEMO } from "./fixtures";
+import { createWard, DEMO, sessionCookieFor } from "./fixtures";
 
 // A world of its own for the route-by-route suites: two new wards, two organisations of ward A
 // with one learner each, an admin of each ward, and one of everything a route can be asked about.
@@ -79,3 +81,17 @@ export async function makeWorld() {
   };
 }
 
+
+/**
+ * An HTTP client signed in as one of the world's roles (anonymous: no cookie), sending the site's
+ * origin and following no redirects. One per request: signing out must not end the next's session.
+ */
+export async function clientFor(world: World, role: Role, baseURL: string) {
+  const phone = world.phones[role];
+  const cookie = phone ? await sessionCookieFor(phone, baseURL) : null;
+  return playwrightRequest.newContext({
+    baseURL,
+    maxRedirects: 0,
+    extraHTTPHeaders: { origin: baseURL, ...(cookie ? { cookie: `${cookie.name}=${cookie.value}` } : {}) },
+  });
+}
