@@ -11,7 +11,6 @@ type FieldProps = {
 };
 
 function FieldShell({ id, label, hint, error, children }: FieldProps & { id: string; children: React.ReactNode }) {
-  const t = useT();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -21,13 +20,19 @@ function FieldShell({ id, label, hint, error, children }: FieldProps & { id: str
         </p>
       ) : null}
       {children}
-      {error ? (
-        <p className="field__error" id={`${id}-error`} role="alert">
-          {t(error)}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
+}
+
+/** A field's error, announced when it appears; for checkboxes and groups that FieldShell does not wrap. */
+export function FieldError({ id, error }: { id?: string; error?: MessageKey }) {
+  const t = useT();
+  return error ? (
+    <p className="field__error" id={id} role="alert">
+      {t(error)}
+    </p>
+  ) : null;
 }
 
 function describedBy(id: string, hint?: string, error?: string) {

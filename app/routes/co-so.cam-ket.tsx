@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, TextField } from "#app/components/form-field";
+import { FieldError, FormMessage, TextField } from "#app/components/form-field";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { lastValidDay } from "#app/models/certificate-rules.server";
@@ -109,11 +109,7 @@ export default function PledgePage() {
               <input type="checkbox" name="confirm" aria-invalid={errors.confirm ? true : undefined} />
               <span>{t("pledge.confirm")}</span>
             </label>
-            {errors.confirm ? (
-              <p className="field__error" role="alert">
-                {t(errors.confirm)}
-              </p>
-            ) : null}
+            <FieldError error={errors.confirm} />
           </div>
           <button type="submit" className="button button--primary" disabled={submitting}>
             {t("pledge.submit")}

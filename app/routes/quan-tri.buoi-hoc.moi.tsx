@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { FieldError, FormMessage, SelectField, TextField } from "#app/components/form-field";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
@@ -120,11 +120,7 @@ export default function NewSessionPage() {
               <span>{course.title}</span>
             </label>
           ))}
-          {errors.course ? (
-            <p className="field__error" role="alert">
-              {t(errors.course)}
-            </p>
-          ) : null}
+          <FieldError error={errors.course} />
         </fieldset>
         <TextField name="trainer" label={t("sessions.trainer")} defaultValue={values.trainer} error={errors.trainer} />
         <TextField
