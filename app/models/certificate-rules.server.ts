@@ -2,6 +2,8 @@
 // code in certification.server.ts calls them, and they are tested on their own.
 import { randomInt } from "node:crypto";
 
+import { formatDate } from "#app/utils/dates";
+
 // Crockford's base32: digits and capitals without I, L, O and U, so a code read aloud or copied
 // by hand is not mistaken (0/O, 1/I/L). Case and the letters people confuse are folded on input.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -102,4 +104,23 @@ export function canRenew(latest: Dated, now = new Date()) {
 /** The last day a certificate is valid, as people read it ("có giá trị đến hết ngày ..."). */
 export function lastValidDay(expiresAt: Date) {
   return new Date(expiresAt.getTime() - DAY);
+}
+
+/** The last valid day as the pages print it, or null for a certificate that does not expire. */
+export function validUntilOf(expiresAt: Date | null) {
+  return expiresAt ? formatDate(lastValidDay(expiresAt)) : null;
+}
+
+type CardFacts = { code: string; status: string; issuedAt: Date; expiresAt: Date | null; revokedAt: Date | null; revocationReason: string | null };
+
+/** A certificate as CertificateCard shows it, its dates printed. */
+export function certificateCard(certificate: CardFacts) {
+  return {
+    code: certificate.code,
+    status: certificate.status,
+    issuedOn: formatDate(certificate.issuedAt),
+    validUntil: validUntilOf(certificate.expiresAt),
+    revokedOn: certificate.revokedAt ? formatDate(certificate.revokedAt) : null,
+    revocationReason: certificate.revocationReason,
+  };
 }

@@ -6,10 +6,9 @@ import { organisationKindKey } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { lastValidDay } from "#app/models/certificate-rules.server";
+import { validUntilOf } from "#app/models/certificate-rules.server";
 import { listRegistry, ORGANISATION_KINDS } from "#app/models/certification.server";
 import { listWards } from "#app/models/unit.server";
-import { formatDate } from "#app/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "registry.title") }];
 
@@ -51,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: entry.holderName,
         kind: entry.kind,
         ward: entry.wardName,
-        validUntil: entry.expiresAt ? formatDate(lastValidDay(entry.expiresAt)) : "",
+        validUntil: validUntilOf(entry.expiresAt) ?? "",
       })),
     },
     { headers: { "Cache-Control": "no-store" } },

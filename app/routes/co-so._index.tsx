@@ -8,7 +8,7 @@ import { FormMessage, SelectField, TextField } from "#app/components/form-field"
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { lastValidDay } from "#app/models/certificate-rules.server";
+import { certificateCard, lastValidDay } from "#app/models/certificate-rules.server";
 import {
   addMember,
   getMyOrganisation,
@@ -98,14 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           events: mine.applications[0].events.map((event) => ({ kind: event.kind, message: event.message, on: formatDate(event.createdAt) })),
         }
       : null,
-    certificates: (mine?.certificates ?? []).map((certificate) => ({
-      code: certificate.code,
-      status: certificate.status,
-      issuedOn: formatDate(certificate.issuedAt),
-      validUntil: certificate.expiresAt ? formatDate(lastValidDay(certificate.expiresAt)) : null,
-      revokedOn: certificate.revokedAt ? formatDate(certificate.revokedAt) : null,
-      revocationReason: certificate.revocationReason,
-    })),
+    certificates: (mine?.certificates ?? []).map(certificateCard),
   };
 }
 

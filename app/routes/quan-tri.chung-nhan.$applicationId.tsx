@@ -8,7 +8,7 @@ import { FormMessage, TextField } from "#app/components/form-field";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { lastValidDay } from "#app/models/certificate-rules.server";
+import { certificateCard } from "#app/models/certificate-rules.server";
 import {
   approveApplication,
   decideWithMessage,
@@ -100,13 +100,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       on: formatDate(other.decidedAt ?? other.submittedAt ?? new Date()),
     })),
     certificates: application.certificates.map((certificate) => ({
+      ...certificateCard(certificate),
       id: certificate.id,
-      code: certificate.code,
-      status: certificate.status,
-      issuedOn: formatDate(certificate.issuedAt),
-      validUntil: certificate.expiresAt ? formatDate(lastValidDay(certificate.expiresAt)) : null,
-      revokedOn: certificate.revokedAt ? formatDate(certificate.revokedAt) : null,
-      revocationReason: certificate.revocationReason,
       revocable: certificate.status === "valid" || certificate.status === "not_yet_valid",
     })),
   };

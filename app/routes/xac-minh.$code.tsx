@@ -6,7 +6,7 @@ import { VerifyErrorBoundary } from "#app/components/verify-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { lastValidDay } from "#app/models/certificate-rules.server";
+import { validUntilOf } from "#app/models/certificate-rules.server";
 import { findCertificateByCode } from "#app/models/certification.server";
 import { formatDate } from "#app/utils/dates";
 
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       courseTitle: course ? (lang === "en" ? course.titleEn : course.title) : null,
       status: certificate.status,
       issuedOn: formatDate(certificate.issuedAt),
-      validUntil: certificate.expiresAt ? formatDate(lastValidDay(certificate.expiresAt)) : null,
+      validUntil: validUntilOf(certificate.expiresAt),
       revokedOn: certificate.revokedAt && certificate.status === "revoked" ? formatDate(certificate.revokedAt) : null,
       checkedOn: formatDate(now),
       checkedAt: now.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" }),
