@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
+import { startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 
 import {
@@ -9,6 +10,8 @@ import {
   createAccountsFromRoster,
   createUserByAdmin,
   listUsersInScope,
+  maySetUpAccount,
+  reissueSetupCode,
   requireUserInScope,
   signUp,
   verifySignIn,
@@ -180,5 +183,61 @@ describe("accounts", () => {
     expect(await completeSetup(newcomer, created![0]!.setupCode, "mat-khau-phu-huynh")).toEqual({ id: entry.userId });
     expect(await createAccountsFromRoster(admin, target)).toEqual([]);
     expect(await createAccountsFromRoster(admin, { unitId: units.phuLa.id, targetGroup: "PAR" })).toBeNull();
+  });
+});
+
+describe("set-up codes take an account over, so only those above it issue them", () => {
+  const sessionsOf = (userId: string) => prisma.session.count({ where: { userId } });
+
+  test("a ward admin issues codes for the ward's learners but not for a peer admin or themselves", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const peer = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const learner = await createUser({ unitId: units.vanPhuc.id });
+
+    expect(await reissueSetupCode(admin, peer.id)).toBeNull();
+    expect(await reissueSetupCode(admin, admin.id)).toBeNull();
+    expect(await reissueSetupCode(admin, learner.id)).toMatch(/^[A-Z2-9]{8}$/);
+    const peerAccount = await prisma.user.findUniqueOrThrow({ where: { id: peer.id }, select: { setupCodeHash: true } });
+    expect(peerAccount.setupCodeHash).toBeNull();
+  });
+
+  test("a district admin issues codes for the admins of its wards, not for another district admin", async () => {
+    const district = await createAdmin(units.district.id, "district_admin");
+    const otherDistrict = await createAdmin(units.district.id, "district_admin");
+    const wardAdmin = await createAdmin(units.phuLa.id, "ward_admin");
+
+    expect(await reissueSetupCode(district, wardAdmin.id)).toMatch(/^[A-Z2-9]{8}$/);
+    expect(await reissueSetupCode(district, otherDistrict.id)).toBeNull();
+  });
+
+  test("the rule: learners in scope; admins only from a strictly higher unit", () => {
+    const ward = "/HN/HA-DONG/";
+    expect(maySetUpAccount(ward, { role: "learner", unitPath: ward })).toBe(true);
+    expect(maySetUpAccount(ward, { role: "ward_admin", unitPath: ward })).toBe(false);
+    expect(maySetUpAccount("/HN/", { role: "ward_admin", unitPath: ward })).toBe(true);
+    expect(maySetUpAccount("/HN/", { role: "district_admin", unitPath: "/HN/" })).toBe(false);
+    expect(maySetUpAccount(ward, { role: "district_admin", unitPath: "/HN/" })).toBe(false);
+    expect(maySetUpAccount(ward, { role: "learner", unitPath: "/HN/KIEN-HUNG/" })).toBe(false);
+  });
+
+  test("issuing a code ends every session of the account", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const learner = await createUser({ unitId: units.vanPhuc.id });
+    await startSession(learner.id);
+    await startSession(learner.id);
+
+    await reissueSetupCode(admin, learner.id);
+    expect(await sessionsOf(learner.id)).toBe(0);
+  });
+
+  test("setting a password with a code ends the account's other sessions", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const learner = await createUser({ unitId: units.vanPhuc.id });
+    const setupCode = await reissueSetupCode(admin, learner.id);
+    // A device that signed in with the old password after the code was issued.
+    await startSession(learner.id);
+
+    expect(await completeSetup(learner.phone, setupCode!, "mat-khau-moi-cua-chu")).toEqual({ id: learner.id });
+    expect(await sessionsOf(learner.id)).toBe(0);
   });
 });

@@ -106,8 +106,10 @@ function setupCodeFields(code: string, now: Date) {
 }
 
 /**
- * First sign-in of an account an admin created: a valid, unexpired code sets the password and
- * is used up. Returns the user's id, or null for a wrong, expired or used code.
+ * First sign-in of an account an admin created, or taking an account back through the ward: a
+ * valid, unexpired code sets the password, is used up and ends every session of the account (a
+ * device that knew the old password, or someone who took the phone, is signed out). Returns the
+ * user's id, or null for a wrong, expired or used code.
  */
 export async function completeSetup(phone: string, code: string, password: string, now = new Date()) {
   const user = await prisma.user.findUnique({
@@ -118,11 +120,15 @@ export async function completeSetup(phone: string, code: string, password: strin
   if (!timingSafeEqual(Buffer.from(user.setupCodeHash, "hex"), hashSetupCode(code))) return null;
   const passwordHash = await hashPassword(password);
   // The code in the where clause makes a second, concurrent use of the same code update nothing.
-  const { count } = await prisma.user.updateMany({
-    where: { id: user.id, setupCodeHash: user.setupCodeHash },
-    data: { passwordHash, setupCodeHash: null, setupExpiresAt: null },
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, setupCodeHash: user.setupCodeHash },
+      data: { passwordHash, setupCodeHash: null, setupExpiresAt: null },
+    });
+    if (count !== 1) return null;
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    return { id: user.id };
   });
-  return count === 1 ? { id: user.id } : null;
 }
 
 // --- Administration: every query below is limited to the administrator's unit subtree. ---
@@ -168,7 +174,7 @@ export async function requireUserInScope(admin: AdminUser, userId: string) {
       createdAt: true,
       passwordHash: true,
       setupExpiresAt: true,
-      unit: { select: { name: true } },
+      unit: { select: { name: true, path: true } },
     },
   });
   if (user) {
@@ -219,12 +225,27 @@ export async function createUserByAdmin(
   }
 }
 
-/** A new set-up code for a user who never set a password or has forgotten it. */
+/**
+ * A set-up code takes an account over, so an administrator may issue one for a learner in
+ * scope, and for another administrator only from a strictly higher unit: never for a peer of
+ * the same ward, for themselves, or for anyone above them.
+ */
+export function maySetUpAccount(adminUnitPath: string, account: { role: string; unitPath: string }) {
+  if (!account.unitPath.startsWith(adminUnitPath)) return false;
+  return account.role === "learner" || account.unitPath !== adminUnitPath;
+}
+
+/**
+ * A new set-up code for a user who never set a password or has forgotten it. Every session of
+ * the account ends: whoever holds it now must use the code. Null when the admin may not.
+ */
 export async function reissueSetupCode(admin: AdminUser, userId: string, now = new Date()) {
-  await requireUserInScope(admin, userId);
+  const user = await requireUserInScope(admin, userId);
+  if (!maySetUpAccount(await scopeOf(admin), { role: user.role, unitPath: user.unit.path })) return null;
   const setupCode = newSetupCode();
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: setupCodeFields(setupCode, now), select: { id: true } });
+    await tx.session.deleteMany({ where: { userId } });
     await audit(tx, { actorId: admin.id, action: "user.setup-code", targetType: "user", targetId: userId });
   });
   return setupCode;

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { FormMessage, TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { isSignInLimited, recordFailedSignIn } from "#app/models/sign-in-attempt.server";
+import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { verifySignIn } from "#app/models/user.server";
 import { getUser, startSession } from "#app/utils/auth.server";
 import { getClientAddress } from "#app/utils/load-context.server";
@@ -22,13 +22,10 @@ const signInSchema = z.object({
 });
 
 /** A phone number in its one stored form, or an email address in lower case. */
-function parseIdentifier(identifier: string): { key: string; lookup: { phone: string } | { email: string } } | null {
-  if (identifier.includes("@")) {
-    const email = identifier.toLowerCase();
-    return { key: email, lookup: { email } };
-  }
+function parseIdentifier(identifier: string): { phone: string } | { email: string } | null {
+  if (identifier.includes("@")) return { email: identifier.toLowerCase() };
   const phone = normalisePhone(identifier);
-  return phone ? { key: phone, lookup: { phone } } : null;
+  return phone ? { phone } : null;
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,19 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(await request.formData(), signInSchema);
   if (!form.ok) return rejectForm(form);
-  const identifier = parseIdentifier(form.data.identifier);
-  if (!identifier) return rejectForm({ errors: { identifier: "signIn.identifierInvalid" }, values: form.values });
+  const lookup = parseIdentifier(form.data.identifier);
+  if (!lookup) return rejectForm({ errors: { identifier: "signIn.identifierInvalid" }, values: form.values });
 
-  const { key, lookup } = identifier;
-  const clientAddress = getClientAddress(context);
-  if (await isSignInLimited(key, clientAddress)) {
-    return rejectForm({ message: "signIn.tooManyAttempts", values: form.values }, 429);
-  }
+  const attempt = await attemptKeysFor(lookup, getClientAddress(context));
+  if (!(await takeAttempt(attempt))) return rejectForm({ message: "signIn.tooManyAttempts", values: form.values }, 429);
   const user = await verifySignIn(lookup, form.data.password);
-  if (!user) {
-    await recordFailedSignIn(key, clientAddress);
-    return rejectForm({ message: "signIn.failed", values: form.values });
-  }
+  if (!user) return rejectForm({ message: "signIn.failed", values: form.values });
+  await giveBackAttempt(attempt);
   const cookie = await startSession(user.id);
   return redirect(safeRedirect(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

@@ -10,7 +10,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
-import { changeRoleOrUnit, requireUserInScope, reissueSetupCode, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { changeRoleOrUnit, maySetUpAccount, requireUserInScope, reissueSetupCode, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { rejectForm } from "#app/utils/forms.server";
@@ -29,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserInScope(admin, params.userId ?? "");
   const lang = await getLang(request);
   const canChangeRole = admin.role === "district_admin";
-  const units = canChangeRole ? await listUnitsInScope((await getUnitPath(admin.unitId)).path) : [];
+  const scope = (await getUnitPath(admin.unitId)).path;
+  const units = canChangeRole ? await listUnitsInScope(scope) : [];
   return {
     user: {
       id: user.id,
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       setupPending: user.setupExpiresAt !== null,
     },
     canChangeRole,
+    canReissueCode: maySetUpAccount(scope, { role: user.role, unitPath: user.unit.path }),
     units: units.map((unit) => ({ value: unit.id, label: unit.name })),
   };
 }
@@ -56,6 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "reissue-code") {
     const user = await requireUserInScope(admin, userId);
     const setupCode = await reissueSetupCode(admin, userId);
+    if (!setupCode) throw new Response("Forbidden", { status: 403 });
     return json({ reissued: { fullName: user.fullName, phone: formatPhone(user.phone), setupCode, validDays: SETUP_CODE_DAYS } });
   }
   if (intent === "change-role") {
@@ -70,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function UserPage() {
   const t = useT();
-  const { user, canChangeRole, units } = useLoaderData<typeof loader>();
+  const { user, canChangeRole, canReissueCode, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const problem = actionData && "errors" in actionData ? actionData : null;
@@ -101,12 +104,14 @@ export default function UserPage() {
       </dl>
 
       {actionData && "reissued" in actionData ? <SetupCodeCard {...actionData.reissued} /> : null}
-      <Form method="post">
-        <input type="hidden" name="intent" value="reissue-code" />
-        <button type="submit" className="button">
-          {t("user.reissueCode")}
-        </button>
-      </Form>
+      {canReissueCode ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="reissue-code" />
+          <button type="submit" className="button">
+            {t("user.reissueCode")}
+          </button>
+        </Form>
+      ) : null}
 
       {canChangeRole ? (
         <Form method="post" className="stack" noValidate>

@@ -4,10 +4,12 @@ import { z } from "zod";
 
 import { FormMessage, TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { changePassword } from "#app/models/user.server";
 import { requireUser, restartSessions } from "#app/utils/auth.server";
 import { newPasswordField, parseForm, text } from "#app/utils/forms";
 import { rejectForm } from "#app/utils/forms.server";
+import { getClientAddress } from "#app/utils/load-context.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "password.title") }];
 
@@ -21,13 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = parseForm(await request.formData(), changePasswordSchema);
   if (!form.ok) return rejectForm(form);
+  // A stolen session must not become a way to guess the password: the sign-in limit applies.
+  const attempt = await attemptKeysFor({ userId: user.id }, getClientAddress(context));
+  if (!(await takeAttempt(attempt))) return rejectForm({ message: "signIn.tooManyAttempts" }, 429);
   if (!(await changePassword(user.id, form.data.currentPassword, form.data.newPassword))) {
     return rejectForm({ errors: { currentPassword: "password.currentWrong" } });
   }
+  await giveBackAttempt(attempt);
   return redirect("/tai-khoan/mat-khau?da-doi=1", { headers: { "Set-Cookie": await restartSessions(user.id) } });
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { FormMessage, TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { isSignInLimited, recordFailedSignIn } from "#app/models/sign-in-attempt.server";
+import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { completeSetup } from "#app/models/user.server";
 import { startSession } from "#app/utils/auth.server";
 import { getClientAddress } from "#app/utils/load-context.server";
@@ -23,16 +23,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(await request.formData(), setupSchema);
   if (!form.ok) return rejectForm(form);
   const { phone, code, password } = form.data;
-  // Guessing set-up codes is guessing passwords: the same limit applies.
-  const clientAddress = getClientAddress(context);
-  if (await isSignInLimited(phone, clientAddress)) {
-    return rejectForm({ message: "signIn.tooManyAttempts", values: form.values }, 429);
-  }
+  // Guessing set-up codes is guessing passwords: the same limit, on the same budget, applies.
+  const attempt = await attemptKeysFor({ phone }, getClientAddress(context));
+  if (!(await takeAttempt(attempt))) return rejectForm({ message: "signIn.tooManyAttempts", values: form.values }, 429);
   const user = await completeSetup(phone, code, password);
-  if (!user) {
-    await recordFailedSignIn(phone, clientAddress);
-    return rejectForm({ message: "setup.failed", values: form.values });
-  }
+  if (!user) return rejectForm({ message: "setup.failed", values: form.values });
+  await giveBackAttempt(attempt);
   return redirect("/", { headers: { "Set-Cookie": await startSession(user.id) } });
 }
 
