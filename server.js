@@ -100,20 +100,20 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.get("/favicon.svg", (req, res) => res.sendFile("favicon.svg", { root: "public", maxAge: "1d" }));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce,
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      // Remix removes `_data` from the URL its loaders see; pages that send a payload once in a
-      // document and again in data requests need to know which this is.
-      isDataRequest: req.query._data !== undefined,
-    }),
+// Each request in a scope of its own, which all its loaders share (app/utils/request-scope.server.ts).
+const { runInRequestScope } = build.entry.module;
+const handleWithRemix = createRequestHandler({
+  build,
+  mode: build.mode,
+  getLoadContext: (req, res) => ({
+    cspNonce: res.locals.cspNonce,
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    // Remix removes `_data` from the URL its loaders see; pages that send a payload once in a
+    // document and again in data requests need to know which this is.
+    isDataRequest: req.query._data !== undefined,
   }),
-);
+});
+app.all("*", (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)));
 
 const server = app.listen(port, () => {
   log("info", "listening", { url: `http://localhost:${port}`, mode: build.mode, pid: process.pid });

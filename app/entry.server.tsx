@@ -10,6 +10,9 @@ import { LessonHtmlSource } from "#app/components/lesson";
 import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
 import { NonceContext } from "#app/utils/nonce";
 
+// server.js runs each HTTP request in a scope its loaders share (one session lookup per page).
+export { runInRequestScope } from "#app/utils/request-scope.server";
+
 const ABORT_DELAY_MS = 5_000;
 
 // Load, compile and render the training content while the server starts, never on a learner's

@@ -6,6 +6,7 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 
 import { prisma } from "./db.server";
 import { secureCookies } from "./env.server";
+import { oncePerRequest } from "./request-scope.server";
 import { parseRole, type Role } from "./roles";
 
 type SessionRow = {
@@ -103,17 +104,12 @@ type SessionState = {
   cookie: string | null;
 };
 
-// Validated once per Request object. Remix hands each loader of a page a Request of its own, so
-// the root's and the route's loaders each validate it (one indexed lookup each).
-const sessionStates = new WeakMap<Request, Promise<SessionState>>();
+const SESSION_STATE = Symbol("session state");
 
+// Validated once per HTTP request, whichever of the page's loaders asks first. No action ends the
+// signed-in user's own session and then lets loaders run in the same request: it redirects.
 export function getSessionState(request: Request): Promise<SessionState> {
-  let state = sessionStates.get(request);
-  if (!state) {
-    state = readSession(request);
-    sessionStates.set(request, state);
-  }
-  return state;
+  return oncePerRequest(SESSION_STATE, () => readSession(request));
 }
 
 async function readSession(request: Request): Promise<SessionState> {

@@ -1,0 +1,49 @@
+import { createRequire } from "node:module";
+
+import { expect, test } from "vitest";
+
+import type * as Router from "@remix-run/router";
+
+// The server runs @remix-run/router's CommonJS build, patched by patches/@remix-run+router+*.patch
+// so that a route table is flattened and ranked once, not on every request (issue 21).
+const { matchRoutes } = createRequire(import.meta.url)("@remix-run/router") as typeof Router;
+
+function routeTable(): Router.AgnosticRouteObject[] {
+  return [
+    {
+      id: "root",
+      path: "",
+      children: [
+        { id: "routes/_index", index: true },
+        { id: "routes/khoa-hoc.$course.$module", path: "khoa-hoc/:course/:module" },
+        { id: "routes/khoa-hoc.$course._index", path: "khoa-hoc/:course" },
+        { id: "routes/quan-tri.bao-cao.$ward", path: "quan-tri/bao-cao/:ward" },
+        { id: "routes/quan-tri.bao-cao.chi-tieu.$indicator", path: "quan-tri/bao-cao/chi-tieu/:indicator" },
+      ],
+    },
+  ];
+}
+
+const ids = (matches: ReturnType<typeof matchRoutes>) => matches?.map((match) => match.route.id);
+
+test("routes match by rank and params, as before the patch", () => {
+  const routes = routeTable();
+  expect(ids(matchRoutes(routes, "/"))).toEqual(["root", "routes/_index"]);
+  const lesson = matchRoutes(routes, "/khoa-hoc/ho-gia-dinh/phu-giup");
+  expect(ids(lesson)).toEqual(["root", "routes/khoa-hoc.$course.$module"]);
+  expect(lesson?.at(-1)?.params).toEqual({ course: "ho-gia-dinh", module: "phu-giup" });
+  // The static segment outranks the parameter at the same depth.
+  expect(ids(matchRoutes(routes, "/quan-tri/bao-cao/chi-tieu/T-BIZ"))).toEqual(["root", "routes/quan-tri.bao-cao.chi-tieu.$indicator"]);
+  expect(ids(matchRoutes(routes, "/KHOA-HOC/Ho-Gia-Dinh"))).toEqual(["root", "routes/khoa-hoc.$course._index"]);
+  expect(matchRoutes(routes, "/khong-co/trang/nay/dau")).toBeNull();
+});
+
+test("a route table is flattened and ranked once, at its first match", () => {
+  const routes = routeTable();
+  expect(ids(matchRoutes(routes, "/khoa-hoc/ho-gia-dinh"))).toEqual(["root", "routes/khoa-hoc.$course._index"]);
+  // A route added to the same array afterwards is not seen: the ranked branches were kept. Without
+  // the patch they would be rebuilt on this call and the new route would match.
+  routes[0]!.children!.push({ id: "routes/moi", path: "moi" });
+  expect(matchRoutes(routes, "/moi")).toBeNull();
+  expect(ids(matchRoutes(routeTable().concat(), "/khoa-hoc/ho-gia-dinh"))).toEqual(["root", "routes/khoa-hoc.$course._index"]);
+});
