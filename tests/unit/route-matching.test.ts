@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { expect, test } from "vitest";
 
 import type * as Router from "@remix-run/router";
+import type * as RouterServer from "react-router-dom/server";
 
 // The server runs @remix-run/router's CommonJS build, patched by patches/@remix-run+router+*.patch
 // so that a route table is flattened and ranked once, not on every request (issue 21).
@@ -46,4 +47,13 @@ test("a route table is flattened and ranked once, at its first match", () => {
   routes[0]!.children!.push({ id: "routes/moi", path: "moi" });
   expect(matchRoutes(routes, "/moi")).toBeNull();
   expect(ids(matchRoutes(routeTable().concat(), "/khoa-hoc/ho-gia-dinh"))).toEqual(["root", "routes/khoa-hoc.$course._index"]);
+});
+
+test("the server renderer converts a route table to data routes once", () => {
+  // react-router-dom/server, patched by patches/react-router-dom+*.patch: Remix's RemixServer (also
+  // patched) hands it the same server routes on every request.
+  const { createStaticRouter } = createRequire(import.meta.url)("react-router-dom/server") as typeof RouterServer;
+  const routes = routeTable();
+  const context = { basename: "/", location: { pathname: "/", search: "", hash: "", state: null, key: "default" }, matches: [], loaderData: {}, actionData: null, errors: null, statusCode: 200, loaderHeaders: {}, actionHeaders: {}, activeDeferreds: null };
+  expect(createStaticRouter(routes, context).routes).toBe(createStaticRouter(routes, context).routes);
 });
