@@ -154,7 +154,7 @@ async function loadCourse(coursesDir: string, dirName: string, programme: Progra
   }
   const files = readdirSync(courseDir).sort();
   for (const name of files) {
-    if (name !== "course.mdx" && name !== "media" && !MODULE_FILE.test(name) && !/^\d{2}\.[a-z0-9-]+\.quiz\.yml$/.test(name)) {
+    if (name !== "course.mdx" && name !== "changelog.yml" && name !== "media" && !MODULE_FILE.test(name) && !/^\d{2}\.[a-z0-9-]+\.quiz\.yml$/.test(name)) {
       problems.push(`${path.join(courseDir, name)}: unexpected file (modules are named NN.slug.mdx with NN.slug.quiz.yml)`);
     }
   }

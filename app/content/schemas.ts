@@ -10,6 +10,7 @@ export const courseFrontmatterSchema = z
     audiences: z.array(z.string()).min(1),
     indicators: z.array(z.string()).min(1),
     minutes: z.number().int().positive(),
+    version: z.string().regex(/^\d+\.\d+$/, 'a version is "MAJOR.MINOR", e.g. "2.0"').optional(),
   })
   .strict();
 
@@ -45,6 +46,7 @@ const questionSchema = z.discriminatedUnion("type", [
 export const quizSchema = z
   .object({
     passMark: z.number().min(0).max(100).default(80),
+    perAttempt: z.number().int().positive().optional(),
     questions: z.array(questionSchema).min(1),
   })
   .strict()
