@@ -52,7 +52,24 @@ function Hotline() {
         </a>{" "}
         {t("mdx.hotline.body")}
       </p>
+      <p>
+        <a className="hotline-box__number" href="tel:02433525662">
+          024 3352 5662
+        </a>{" "}
+        {t("mdx.hotline.socialWork")}
+      </p>
     </aside>
+  );
+}
+
+// A native <details>: folded by default and opened without JavaScript.
+function ForAdults({ children }: WithChildren) {
+  const t = useT();
+  return (
+    <details className="for-adults">
+      <summary>{t("mdx.forAdults")}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -110,6 +127,7 @@ function lessonHtml(content: CompiledContent, courseSlug: string, lang: Lang) {
       Callout,
       LawQuote,
       Hotline,
+      ForAdults,
       KeyPoints,
       MythBuster,
       Figure: ({ src, alt, caption }: { src: string; alt: string; caption?: string }) => (

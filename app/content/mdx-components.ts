@@ -10,6 +10,7 @@ export const MDX_COMPONENT_RULES: Record<string, ComponentRule> = {
   Callout: { required: ["kind"], optional: ["title"], allowed: { kind: ["info", "warning", "tip"] } },
   LawQuote: { required: ["source"], optional: [] },
   Hotline: { required: [], optional: [] },
+  ForAdults: { required: [], optional: [] },
   KeyPoints: { required: [], optional: [] },
   Figure: { required: ["src", "alt"], optional: ["caption"] },
   MythBuster: { required: ["claim", "verdict"], optional: [], allowed: { verdict: ["true", "false"] } },

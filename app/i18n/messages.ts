@@ -17,7 +17,7 @@ const vi = {
   "footer.helpLabel": "Đường dây nóng hỗ trợ",
   "footer.hotline": "Tổng đài quốc gia bảo vệ trẻ em:",
   "footer.hotlineNote": "(miễn phí, 24 giờ mỗi ngày, tất cả các ngày)",
-  "footer.socialWork": "Trung tâm Công tác xã hội thành phố Hà Nội:",
+  "footer.socialWork": "Trung tâm cung cấp dịch vụ công tác xã hội Hà Nội:",
   "footer.about":
     "Nền tảng tập huấn phòng ngừa, giảm thiểu lao động trẻ em cho cán bộ, giáo viên, doanh nghiệp, hợp tác xã và hộ gia đình.",
 
@@ -199,6 +199,8 @@ const vi = {
   "mdx.law": "Quy định pháp luật",
   "mdx.hotline.title": "Cần giúp đỡ?",
   "mdx.hotline.body": "Tổng đài quốc gia bảo vệ trẻ em: miễn phí, 24 giờ mỗi ngày, tất cả các ngày.",
+  "mdx.hotline.socialWork": "Trung tâm cung cấp dịch vụ công tác xã hội Hà Nội.",
+  "mdx.forAdults": "Dành cho người lớn",
   "mdx.keyPoints": "Ghi nhớ",
   "mdx.myth.question": "Đúng hay sai?",
   "mdx.myth.true": "Đúng.",
@@ -602,7 +604,7 @@ const en: Record<MessageKey, string> = {
   "footer.helpLabel": "Help lines",
   "footer.hotline": "National child protection hotline:",
   "footer.hotlineNote": "(free, 24 hours a day, every day)",
-  "footer.socialWork": "Hanoi Social Work Centre:",
+  "footer.socialWork": "Hanoi Centre for Social Work Services (Trung tâm cung cấp dịch vụ công tác xã hội Hà Nội):",
   "footer.about":
     "A training platform to prevent and reduce child labour, for officials, teachers, businesses, cooperatives and households.",
 
@@ -785,6 +787,8 @@ const en: Record<MessageKey, string> = {
   "mdx.law": "What the law says",
   "mdx.hotline.title": "Need help?",
   "mdx.hotline.body": "National child protection hotline: free, 24 hours a day, every day.",
+  "mdx.hotline.socialWork": "Hanoi Centre for Social Work Services (Trung tâm cung cấp dịch vụ công tác xã hội Hà Nội).",
+  "mdx.forAdults": "For adults",
   "mdx.keyPoints": "Key points",
   "mdx.myth.question": "True or not?",
   "mdx.myth.true": "True.",

@@ -85,6 +85,26 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toContainText("Đạt");
     await expect(page.getByText(module.quiz.questions[0]!.explanation)).toBeVisible();
   });
+
+  test("a children's lesson keeps the law for adults folded until it is opened, and gives both help numbers", async ({ page, signInAs }) => {
+    const course = (await getCatalogue()).courses.find((candidate) => candidate.audiences.includes("CHILD"));
+    const module = course?.modules.find((candidate) => candidate.code.includes("ForAdults") && candidate.code.includes("Hotline"));
+    if (!course || !module) throw new Error("no children's lesson with a section for adults and the help box in content/");
+    await signInAs(await createLearner("Học Viên Nhỏ"));
+
+    await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+    const forAdults = page.locator("details.for-adults");
+    await expect(forAdults.getByText("Dành cho người lớn")).toBeVisible();
+    const law = forAdults.locator(".law-quote").first();
+    await expect(law).toBeHidden();
+    await forAdults.getByText("Dành cho người lớn").click();
+    await expect(law).toBeVisible();
+
+    const help = page.locator(".hotline-box");
+    await expect(help.getByRole("link", { name: "111", exact: true })).toBeVisible();
+    await expect(help.getByRole("link", { name: "024 3352 5662" })).toBeVisible();
+    await expect(help).toContainText("Trung tâm cung cấp dịch vụ công tác xã hội Hà Nội");
+  });
 });
 
 test("the quiz page and its loader data carry no answer key", async ({ page, signInAs }) => {
