@@ -2,40 +2,16 @@
 // in the same server and the same run, printed with their ratio.
 // Target (issue 3): the lesson page serves at least half the trivial route's throughput.
 // Loopback only, bounded in time. Needs a build (`npm run build`).
-import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
 import http from "node:http";
+
+import { startBenchServer } from "./bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const DATABASE_URL = "file:./data/bench.db";
 
-process.env.DATABASE_URL = DATABASE_URL;
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`data/bench.db${suffix}`, { force: true });
-
-const server = spawn("node", ["scripts/start.js"], {
-  env: { ...process.env, PORT: String(PORT), DATABASE_URL, NODE_ENV: "production", COOKIE_SECURE: "false", DEMO_DATA: "on" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes('"msg":"listening"')) resolve();
-  });
-  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
-
-// Imported after DATABASE_URL is set: these modules read it when they load.
-const { startSession } = await import("#app/utils/auth.server");
-const { prisma } = await import("#app/utils/db.server");
-const { getCatalogue } = await import("#app/content/catalogue.server");
-
-const learner = await prisma.user.findUniqueOrThrow({ where: { phone: "+84901000003" }, select: { id: true } });
-const cookie = (await startSession(learner.id)).split(";")[0] ?? "";
-const course = (await getCatalogue()).courses[0];
-const module = course?.modules[0];
-if (!course || !module) throw new Error("no content to benchmark");
-const lessonPath = `/khoa-hoc/${course.slug}/${module.slug}`;
+const server = await startBenchServer({ port: PORT, databaseFile: "data/bench.db" });
+const { lessonPath, learnerCookie: cookie } = server;
 
 // The trivial route is a page like any other (document, layout, root loader) that does no work
 // of its own: the sign-in page, asked for by an anonymous visitor. /healthz (no page at all) is
@@ -89,6 +65,5 @@ try {
   console.log(`ratio lesson/trivial page: ${ratio.toFixed(2)} (target >= 0.50: ${ratio >= 0.5 ? "met" : "NOT met"})`);
 } finally {
   agent.destroy();
-  server.kill("SIGTERM");
-  await prisma.$disconnect();
+  await server.stop();
 }

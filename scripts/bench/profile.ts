@@ -2,42 +2,20 @@
 // load. The server runs under `node --cpu-prof`; the samples of the load's window are grouped by
 // the package their function belongs to (self time), as shares of busy (non-idle) time.
 // Loopback only, bounded in time. Needs a build (`npm run build`).
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { startBenchServer } from "./bench-server";
+
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const DATABASE_URL = "file:./data/bench-profile.db";
 
-process.env.DATABASE_URL = DATABASE_URL;
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`data/bench-profile.db${suffix}`, { force: true });
 const profileDir = mkdtempSync(path.join(tmpdir(), "plte-profile-"));
-
-const server = spawn("node", ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "scripts/start.js"], {
-  env: { ...process.env, PORT: String(PORT), DATABASE_URL, NODE_ENV: "production", COOKIE_SECURE: "false", DEMO_DATA: "on" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes('"msg":"listening"')) resolve();
-  });
-  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
-
-// Imported after DATABASE_URL is set: these modules read it when they load.
-const { startSession } = await import("#app/utils/auth.server");
-const { prisma } = await import("#app/utils/db.server");
-const { getCatalogue } = await import("#app/content/catalogue.server");
-
-const learner = await prisma.user.findUniqueOrThrow({ where: { phone: "+84901000003" }, select: { id: true } });
-const cookie = (await startSession(learner.id)).split(";")[0] ?? "";
-const course = (await getCatalogue()).courses[0];
-const lessonPath = `/khoa-hoc/${course?.slug}/${course?.modules[0]?.slug}`;
+const server = await startBenchServer({ port: PORT, databaseFile: "data/bench-profile.db", nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] });
+const { lessonPath, learnerCookie: cookie } = server;
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function get() {
@@ -61,9 +39,7 @@ await Promise.all(
   }),
 );
 agent.destroy();
-server.kill("SIGTERM");
-await exited;
-await prisma.$disconnect();
+await server.stop();
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string } };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; endTime: number };

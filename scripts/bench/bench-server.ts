@@ -1,0 +1,42 @@
+// The built server for a benchmark: started through `npm start`'s script on a fresh SQLite file
+// with the demo data, on a loopback port, plus a session cookie of the demo household learner.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+
+export async function startBenchServer({ port, databaseFile, nodeArgs = [] }: { port: number; databaseFile: string; nodeArgs?: string[] }) {
+  const DATABASE_URL = `file:./${databaseFile}`;
+  // The app's modules imported below read DATABASE_URL when they load.
+  process.env.DATABASE_URL = DATABASE_URL;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+  const server = spawn("node", [...nodeArgs, "scripts/start.js"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL, NODE_ENV: "production", COOKIE_SECURE: "false", DEMO_DATA: "on" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => server.on("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes('"msg":"listening"')) resolve();
+    });
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+
+  const { startSession } = await import("#app/utils/auth.server");
+  const { prisma } = await import("#app/utils/db.server");
+  const { getCatalogue } = await import("#app/content/catalogue.server");
+  const learner = await prisma.user.findUniqueOrThrow({ where: { phone: "+84901000003" }, select: { id: true } });
+  const learnerCookie = (await startSession(learner.id)).split(";")[0] ?? "";
+  const course = (await getCatalogue()).courses[0];
+  const module = course?.modules[0];
+  if (!course || !module) throw new Error("no content to benchmark");
+
+  return {
+    learnerCookie,
+    lessonPath: `/khoa-hoc/${course.slug}/${module.slug}`,
+    /** Stops the server and waits for it to exit (a --cpu-prof profile is written by then). */
+    async stop() {
+      server.kill("SIGTERM");
+      await exited;
+      await prisma.$disconnect();
+    },
+  };
+}
