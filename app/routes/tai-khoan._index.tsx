@@ -3,20 +3,38 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage } from "#app/components/form-field";
+import { getCatalogue } from "#app/content/catalogue.server";
+import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { answerInvitation, listInvitationsFor } from "#app/models/invitation.server";
+import { answerAttendance, listAttendanceToConfirm } from "#app/models/training-session.server";
 import { requireUser } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
 import { rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const invitations = await listInvitationsFor(user.id);
+  const [lang, catalogue, invitations, sessions] = await Promise.all([
+    getLang(request),
+    getCatalogue(),
+    listInvitationsFor(user.id),
+    listAttendanceToConfirm(user.id),
+  ]);
+  const courseTitle = new Map(catalogue.courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title]));
   return {
     isAdmin: user.role !== "learner",
     invitations: invitations.map((invitation) => ({ id: invitation.id, organisation: invitation.organisation.name, ward: invitation.organisation.unit.name })),
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      kind: session.kind,
+      courses: session.courseSlugs.map((slug) => courseTitle.get(slug) ?? slug).join("; "),
+      date: formatDate(session.heldOn),
+      place: session.place,
+      ward: session.ward,
+    })),
   };
 }
 
@@ -30,6 +48,8 @@ const INVITATION_PROBLEM: Record<string, MessageKey> = {
 const DONE: Record<string, MessageKey> = {
   "da-nhan": "account.accepted",
   "da-tu-choi": "account.declined",
+  "da-xac-nhan": "account.confirmed",
+  "khong-tham-du": "account.notAttended",
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,12 +64,17 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return rejectForm({ message: INVITATION_PROBLEM[result.error] ?? "form.invalid" });
     return redirect(answer === "accept" ? "/tai-khoan?da-nhan" : "/tai-khoan?da-tu-choi");
   }
+  if (intent === "confirm-attendance" || intent === "decline-attendance") {
+    const answer = intent === "confirm-attendance" ? "confirm" : "decline";
+    if (!(await answerAttendance(user.id, id, answer))) return rejectForm({ message: "account.session.gone" });
+    return redirect(answer === "confirm" ? "/tai-khoan?da-xac-nhan" : "/tai-khoan?khong-tham-du");
+  }
   return rejectForm({ message: "form.invalid" });
 }
 
 export default function AccountPage() {
   const t = useT();
-  const { isAdmin, invitations } = useLoaderData<typeof loader>();
+  const { isAdmin, invitations, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = Object.entries(DONE).find(([param]) => searchParams.has(param))?.[1];
@@ -64,7 +89,31 @@ export default function AccountPage() {
       <FormMessage message={actionData?.message} />
 
       <h2>{t("account.waiting")}</h2>
-      {invitations.length === 0 ? <p>{t("account.nothing")}</p> : null}
+      {invitations.length === 0 && sessions.length === 0 ? <p>{t("account.nothing")}</p> : null}
+
+      {sessions.length > 0 ? (
+        <>
+          <h3>{t("account.sessions")}</h3>
+          <p>{t("account.sessionsIntro")}</p>
+          <ul className="record-list">
+            {sessions.map((session) => (
+              <li key={session.id} className="record">
+                <span className="record__title">
+                  {t("account.attended", {
+                    kind: t(session.kind === "training" ? "account.kind.training" : "account.kind.communication"),
+                    courses: session.courses,
+                    date: session.date,
+                    place: session.place,
+                    ward: session.ward,
+                  })}
+                </span>
+                <AnswerButton intent="confirm-attendance" id={session.id} label={t("account.confirm")} name={t("account.confirmFor", { date: session.date, place: session.place })} primary />
+                <AnswerButton intent="decline-attendance" id={session.id} label={t("account.notMe")} name={t("account.notMeFor", { date: session.date, place: session.place })} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       {invitations.length > 0 ? (
         <>
