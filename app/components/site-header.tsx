@@ -44,7 +44,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         ) : null}
         {user ? (
           <>
-            <NavLink to="/tai-khoan/mat-khau">{t("nav.account")}</NavLink>
+            <NavLink to="/tai-khoan">{t("nav.account")}</NavLink>
             <span className="site-nav__user">{t("nav.signedInAs", { name: user.fullName })}</span>
             <Form method="post" action="/dang-xuat">
               <button type="submit" className="button button--quiet">

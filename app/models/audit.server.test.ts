@@ -78,8 +78,12 @@ test("every administrative change writes one audit entry naming who, what, which
   const attended = await entriesWrittenBy(wardAdmin.id, () => recordAttendance(wardAdmin, held, other.id));
   expect(attended.entries).toMatchObject([{ action: "session.attend", targetId: held.id }]);
 
-  const added = await entriesWrittenBy(wardAdmin.id, () => addPersonAndAttend(wardAdmin, held, { name: "Hộ ông Đến Sau", phone: null, targetGroup: "HH" }));
+  const added = await entriesWrittenBy(wardAdmin.id, () => addPersonAndAttend(wardAdmin, held, { name: "Hộ ông Đến Sau", phone: null, phoneAsTyped: "", targetGroup: "HH" }));
   expect(added.entries.map((written) => written.action).sort()).toEqual(["roster.add", "session.attend"]);
+  const asked = await entriesWrittenBy(wardAdmin.id, () =>
+    addPersonAndAttend(wardAdmin, held, { name: "Hộ ở phường khác", phone: uniquePhone(), phoneAsTyped: "0900 000 001", targetGroup: "HH" }),
+  );
+  expect(asked.entries).toMatchObject([{ action: "session.ask-confirmation", targetType: "session", targetId: held.id }]);
 
   const period = getProgramme().periods[1]!.code;
   const declared = await entriesWrittenBy(wardAdmin.id, () => declareHeadcount(wardAdmin, { unitId: units.phuLa.id, targetGroup: "PAR", period, count: 120 }));

@@ -7,7 +7,6 @@ import { createAdmin, createDistrict, createUser } from "#tests/fixtures/units";
 
 import { addMonths, renewalOpensAt } from "./certificate-rules.server";
 import {
-  addMember,
   applicationGate,
   approveApplication,
   certificationCounts,
@@ -117,16 +116,6 @@ describe("organisation profile", () => {
   test("the profile cannot change while an application is in review", async () => {
     const { owner, details } = await submittedApplication();
     expect(await saveOrganisationProfile(owner, { ...details, name: "Tên Khác" })).toEqual({ ok: false, error: "in_review" });
-  });
-
-  test("another account joins by phone and may act for the organisation; one of another organisation may not", async () => {
-    const { owner } = await submittedApplication();
-    const colleague = await createUser({ unitId: units.vanPhuc.id });
-    expect(await addMember(owner, colleague.phone)).toEqual({ ok: true });
-    expect((await getMyOrganisation(colleague.id))?.organisation.members).toHaveLength(2);
-    const { owner: elsewhere } = await submittedApplication();
-    expect(await addMember(owner, elsewhere.phone)).toEqual({ ok: false, error: "other_organisation" });
-    expect(await addMember(owner, "+84909999999")).toEqual({ ok: false, error: "no_account" });
   });
 });
 

@@ -80,24 +80,26 @@ const PROFILE_SELECT = {
   unit: { select: { name: true, code: true } },
 } satisfies Prisma.OrganisationSelect;
 
-async function organisationIdOf(userId: string) {
+export async function organisationIdOf(userId: string) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { organisationId: true } });
   return user?.organisationId ?? null;
 }
 
-export type ProfileProblem = "unknown_ward" | "taxCode_taken" | "taxCode_certified" | "in_review" | "too_many_young";
+export type ProfileProblem = "admin" | "unknown_ward" | "taxCode_taken" | "taxCode_certified" | "in_review" | "too_many_young";
 
 /**
  * Creates the signed-in person's organisation (they become its first member) or updates it.
  * Refused while an application is in review: the reviewer decides on the profile as submitted.
  * A tax code belongs to one profile: another profile's code is refused, with a word of its own
- * when that profile is certified.
+ * when that profile is certified. An administrator's account never acts for an organisation: the
+ * officials who review applications must not be applicants.
  */
 export async function saveOrganisationProfile(
   user: SessionUser,
   profile: OrganisationProfile,
   now = new Date(),
 ): Promise<{ ok: true; id: string } | { ok: false; error: ProfileProblem }> {
+  if (user.role !== "learner") return { ok: false, error: "admin" };
   if (profile.workersUnder13 + profile.workers13To15 + profile.workers15To18 > profile.workerCount) return { ok: false, error: "too_many_young" };
   if (!(await findWardInForce(profile.unitId, now))) return { ok: false, error: "unknown_ward" };
   const organisationId = await organisationIdOf(user.id);
@@ -170,19 +172,7 @@ function listOrganisationCertificates(organisationId: string, now: Date) {
     .then((rows) => rows.map((row) => ({ ...row, status: certificateStatus(row, now) })));
 }
 
-export type MemberProblem = "no_account" | "other_organisation" | "no_organisation" | "last_member";
-
-/** Another account (by phone) may act for the organisation too; it must belong to no other one. */
-export async function addMember(user: SessionUser, phone: string): Promise<{ ok: true } | { ok: false; error: MemberProblem }> {
-  const organisationId = await organisationIdOf(user.id);
-  if (!organisationId) return { ok: false, error: "no_organisation" };
-  const other = await prisma.user.findUnique({ where: { phone }, select: { id: true, organisationId: true } });
-  if (!other) return { ok: false, error: "no_account" };
-  if (other.organisationId === organisationId) return { ok: true };
-  // The condition in the where clause keeps a concurrent join to another organisation from being overwritten.
-  const { count } = await prisma.user.updateMany({ where: { id: other.id, organisationId: null }, data: { organisationId } });
-  return count === 1 ? { ok: true } : { ok: false, error: "other_organisation" };
-}
+export type MemberProblem = "no_organisation" | "last_member";
 
 /** A member leaves or is removed by another member; the last member stays. */
 export async function removeMember(user: SessionUser, memberId: string): Promise<{ ok: true } | { ok: false; error: MemberProblem }> {

@@ -3,11 +3,20 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
 import { getProgramme } from "#app/content/programme.server";
 import { prisma } from "#app/utils/db.server";
-import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+import { formatPhone } from "#app/utils/phone";
+import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
 
 import { declareHeadcount, getCoverage } from "./coverage.server";
 import { importRoster } from "./roster.server";
-import { addPersonAndAttend, createTrainingSession, recordAttendance, requireTrainingSession } from "./training-session.server";
+import {
+  addPersonAndAttend,
+  answerAttendance,
+  createTrainingSession,
+  listAttendanceConfirmations,
+  listAttendanceToConfirm,
+  recordAttendance,
+  requireTrainingSession,
+} from "./training-session.server";
 
 let householdCourse: CatalogueCourse;
 
@@ -54,7 +63,7 @@ describe("in-person sessions", () => {
     expect(again.id).toBe(first.id);
     expect(await prisma.trainingSession.count({ where: { unitId: ward.units.vanPhuc.id } })).toBe(1);
 
-    const newcomer = { name: "Hộ ông Đến Muộn", phone: null, targetGroup: "HH" };
+    const newcomer = { name: "Hộ ông Đến Muộn", phone: null, phoneAsTyped: "", targetGroup: "HH" };
     await addPersonAndAttend(ward.admin, first, newcomer);
     await addPersonAndAttend(ward.admin, first, newcomer);
     expect(await prisma.rosterEntry.count({ where: { unitId: ward.units.vanPhuc.id, name: newcomer.name } })).toBe(1);
@@ -109,16 +118,18 @@ describe("in-person sessions", () => {
     await expect(requireTrainingSession(otherAdmin, session.id)).rejects.toMatchObject({ status: 403 });
   });
 
-  test("somebody added on the spot joins the roster and is marked present in one go", async () => {
+  test("somebody of the ward added on the spot by phone joins the roster and is marked present in one go", async () => {
     const ward = await wardWithRoster();
     const { admin } = ward;
     const session = await newSession(ward);
-    const phone = uniquePhone();
-    await addPersonAndAttend(admin, session, { name: "Hộ ông Mới", phone, targetGroup: "HH" });
-    await addPersonAndAttend(admin, session, { name: "Hộ ông Mới", phone, targetGroup: "HH" });
-    const entries = await prisma.rosterEntry.findMany({ where: { phone }, select: { id: true } });
-    expect(entries).toHaveLength(1);
+    const neighbour = await createUser({ unitId: ward.units.vanPhuc.id, fullName: "Ông Mới" });
+    const person = { name: "Hộ ông Mới", phone: neighbour.phone, phoneAsTyped: formatPhone(neighbour.phone), targetGroup: "HH" };
+    await addPersonAndAttend(admin, session, person);
+    await addPersonAndAttend(admin, session, person);
+    const entries = await prisma.rosterEntry.findMany({ where: { phone: neighbour.phone }, select: { id: true, userId: true } });
+    expect(entries).toEqual([{ id: entries[0]!.id, userId: neighbour.id }]);
     expect(await prisma.attendance.count({ where: { sessionId: session.id, rosterEntryId: entries[0]!.id } })).toBe(1);
+    expect(await listAttendanceConfirmations(session)).toEqual([]);
   });
 
   test("a training session completes its courses for an attendee with an account, by the in-person rule", async () => {
@@ -155,5 +166,123 @@ describe("in-person sessions", () => {
     const coverage = await getCoverage(ward.units.vanPhuc.path, period);
     const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "C-CHILD");
     expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 120, declared: true, reached: 30, counted: true, rate: 25 });
+  });
+});
+
+describe("attendance of people from elsewhere, confirmed by themselves", () => {
+  /** A learner of Phú La with an account, on Phú La's household roster. */
+  async function learnerOfPhuLa({ units }: Ward, onRoster = true) {
+    const learner = await createUser({ unitId: units.phuLa.id, fullName: "Lê Thị Phường Khác", targetGroup: "HH" });
+    if (onRoster) {
+      const phuLaAdmin = await createAdmin(units.phuLa.id, "ward_admin");
+      await importRoster(phuLaAdmin, units.phuLa.path, { unitId: units.phuLa.id, targetGroup: "HH" }, [
+        { name: "Hộ bà Phường Khác", phone: learner.phone, taxCode: null, externalId: null },
+      ]);
+    }
+    return learner;
+  }
+
+  async function householdsReached(unitPath: string) {
+    const period = getProgramme().periods.find((candidate) => candidate.code === "2026-2030")!;
+    const coverage = await getCoverage(unitPath, period, new Date("2026-06-01T12:00:00+07:00"));
+    return coverage.totals[coverage.indicators.findIndex((indicator) => indicator.code === "T-COOP-HH")]!.reached;
+  }
+
+  async function whatCounts(ward: Ward, userId: string) {
+    return {
+      vanPhuc: await householdsReached(ward.units.vanPhuc.path),
+      phuLa: await householdsReached(ward.units.phuLa.path),
+      completions: await prisma.courseCompletion.count({ where: { userId } }),
+      qualifications: await prisma.qualification.count({ where: { rosterEntry: { userId } } }),
+    };
+  }
+
+  const typed = (phone: string) => formatPhone(phone).replace(/ /g, ".");
+
+  test("a person of another ward added by phone waits for their confirmation: no roster entry here, nothing counted, no name shown", async () => {
+    const ward = await wardWithRoster();
+    const session = await newSession(ward);
+    const learner = await learnerOfPhuLa(ward);
+    const before = await whatCounts(ward, learner.id);
+
+    await addPersonAndAttend(ward.admin, session, { name: "Tên Cán Bộ Gõ", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+
+    expect(await prisma.rosterEntry.count({ where: { unitId: ward.units.vanPhuc.id, phone: learner.phone } })).toBe(0);
+    expect(await prisma.attendance.count({ where: { sessionId: session.id } })).toBe(0);
+    expect(await whatCounts(ward, learner.id)).toEqual(before);
+    const shown = await listAttendanceConfirmations(session);
+    expect(shown.map(({ phone, confirmed }) => ({ phone, confirmed }))).toEqual([{ phone: typed(learner.phone), confirmed: false }]);
+    expect(JSON.stringify(shown)).not.toContain(learner.fullName);
+  });
+
+  test("the admin's answer and view are the same for a phone with an account elsewhere and a phone with none", async () => {
+    const ward = await wardWithRoster();
+    const session = await newSession(ward);
+    const learner = await learnerOfPhuLa(ward);
+    const nobody = uniquePhone();
+    const add = (phone: string) => addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone, phoneAsTyped: typed(phone), targetGroup: "HH" });
+
+    expect(await add(nobody)).toEqual(await add(learner.phone));
+    const shown = await listAttendanceConfirmations(session);
+    expect(shown.map(({ phone, confirmed }) => ({ phone, confirmed }))).toEqual([
+      { phone: typed(nobody), confirmed: false },
+      { phone: typed(learner.phone), confirmed: false },
+    ]);
+    expect(await prisma.rosterEntry.count({ where: { phone: { in: [nobody, learner.phone] }, unitId: ward.units.vanPhuc.id } })).toBe(0);
+  });
+
+  test("confirmed on their own page, it counts once for the person's own ward and completes the courses", async () => {
+    const ward = await wardWithRoster();
+    const session = await newSession(ward);
+    const learner = await learnerOfPhuLa(ward);
+    const stranger = await createUser({ unitId: ward.units.phuLa.id });
+    const before = await whatCounts(ward, learner.id);
+    await addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+
+    const [waiting] = await listAttendanceToConfirm(learner.id);
+    expect(waiting).toMatchObject({ place: "Nhà văn hoá tổ 5", ward: "Vạn Phúc", heldOn: session.heldOn, kind: "training", courseSlugs: [householdCourse.slug] });
+    expect(await listAttendanceToConfirm(stranger.id)).toEqual([]);
+    expect(await answerAttendance(stranger.id, waiting!.id, "confirm")).toBe(false);
+    expect(await whatCounts(ward, learner.id)).toEqual(before);
+
+    expect(await answerAttendance(learner.id, waiting!.id, "confirm")).toBe(true);
+    expect(await answerAttendance(learner.id, waiting!.id, "confirm")).toBe(false);
+    expect(await whatCounts(ward, learner.id)).toEqual({ vanPhuc: before.vanPhuc, phuLa: before.phuLa + 1, completions: 1, qualifications: 2 });
+    const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { userId: learner.id }, select: { id: true, unitId: true } });
+    expect(entry.unitId).toBe(ward.units.phuLa.id);
+    expect(await qualificationsOf(entry.id)).toEqual(["C-ORG:in-person", "T-COOP-HH:in-person"]);
+    const completion = await prisma.courseCompletion.findUniqueOrThrow({
+      where: { userId_courseSlug: { userId: learner.id, courseSlug: householdCourse.slug } },
+      select: { rule: true, completedAt: true },
+    });
+    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn });
+    expect((await listAttendanceConfirmations(session)).map((row) => row.confirmed)).toEqual([true]);
+    expect(await listAttendanceToConfirm(learner.id)).toEqual([]);
+    expect(await prisma.rosterEntry.count({ where: { unitId: ward.units.vanPhuc.id, userId: learner.id } })).toBe(0);
+  });
+
+  test("a person on no roster gets an entry in their own ward when they confirm", async () => {
+    const ward = await wardWithRoster();
+    const session = await newSession(ward);
+    const learner = await learnerOfPhuLa(ward, false);
+    await addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+    const [waiting] = await listAttendanceToConfirm(learner.id);
+    expect(await answerAttendance(learner.id, waiting!.id, "confirm")).toBe(true);
+    const entries = await prisma.rosterEntry.findMany({ where: { userId: learner.id }, select: { id: true, unitId: true, name: true, targetGroup: true } });
+    expect(entries).toEqual([{ id: entries[0]!.id, unitId: ward.units.phuLa.id, name: learner.fullName, targetGroup: "HH" }]);
+    expect(await qualificationsOf(entries[0]!.id)).toEqual(["C-ORG:in-person", "T-COOP-HH:in-person"]);
+  });
+
+  test("a person who says they did not attend counts nothing, and the admin still reads 'waiting'", async () => {
+    const ward = await wardWithRoster();
+    const session = await newSession(ward);
+    const learner = await learnerOfPhuLa(ward);
+    const before = await whatCounts(ward, learner.id);
+    await addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+    const [waiting] = await listAttendanceToConfirm(learner.id);
+    expect(await answerAttendance(learner.id, waiting!.id, "decline")).toBe(true);
+    expect(await answerAttendance(learner.id, waiting!.id, "confirm")).toBe(false);
+    expect(await whatCounts(ward, learner.id)).toEqual(before);
+    expect((await listAttendanceConfirmations(session)).map((row) => row.confirmed)).toEqual([false]);
   });
 });

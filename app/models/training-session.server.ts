@@ -6,7 +6,7 @@ import { nameOrPhoneFilter } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
-import { recordAttendanceQualifications } from "./qualification.server";
+import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
 import { findWardInForce, getUnitPath } from "./unit.server";
 
 export const SESSION_KINDS = ["training", "communication"] as const;
@@ -27,6 +27,11 @@ const REPEAT_WINDOW_MS = 10 * 60_000;
 
 async function scopeOf(admin: AdminUser) {
   return (await getUnitPath(admin.unitId)).path;
+}
+
+function courseSlugsOf(courses: string) {
+  const slugs: unknown = JSON.parse(courses);
+  return Array.isArray(slugs) ? slugs.map(String) : [];
 }
 
 /** Records an in-person session held in a ward of the administrator's scope. */
@@ -69,10 +74,7 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
     orderBy: { heldOn: "desc" },
     ...(limit === null ? {} : { take: limit }),
   });
-  return sessions.map(({ courses, ...session }) => {
-    const courseSlugs: unknown = JSON.parse(courses);
-    return { ...session, courseSlugs: Array.isArray(courseSlugs) ? courseSlugs.map(String) : [] };
-  });
+  return sessions.map(({ courses, ...session }) => ({ ...session, courseSlugs: courseSlugsOf(courses) }));
 }
 
 /** A session inside the administrator's scope: 403 for another ward's, 404 for none. */
@@ -94,8 +96,7 @@ export async function requireTrainingSession(admin: AdminUser, sessionId: string
   });
   if (!session) throw new Response("Not found", { status: 404 });
   if (!session.unit.path.startsWith(scope)) throw new Response("Forbidden", { status: 403 });
-  const courseSlugs: unknown = JSON.parse(session.courses);
-  return { ...session, courseSlugs: Array.isArray(courseSlugs) ? courseSlugs.map(String) : [] };
+  return { ...session, courseSlugs: courseSlugsOf(session.courses) };
 }
 
 type TrainingSession = Awaited<ReturnType<typeof requireTrainingSession>>;
@@ -141,7 +142,7 @@ async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: T
  * A training session that covered a course completes it for an attendee who has an account
  * (DESIGN: in-person attendance can complete a course), recorded with the rule that produced it.
  */
-async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, session: TrainingSession) {
+async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, session: { courseSlugs: string[]; heldOn: Date }) {
   const { courses } = await getCatalogue();
   for (const course of courses.filter((candidate) => session.courseSlugs.includes(candidate.slug))) {
     await tx.courseCompletion.upsert({
@@ -161,31 +162,123 @@ export function recordAttendance(admin: AdminUser, session: TrainingSession, ros
   return prisma.$transaction((tx) => attend(tx, admin, session, rosterEntryId));
 }
 
-/** Somebody present who is not on the roster yet: added to it, matched to an account, marked present. */
+/**
+ * Somebody present who is not on the roster yet. Without a phone, or with the phone of an account
+ * of the session's ward: added to the ward's roster and marked present. Anybody else, a person of
+ * another ward or a number with no account, is recorded as waiting for their own confirmation:
+ * no roster entry here, nothing counted, and the same answer to the admin in both cases, so that
+ * the admin learns nothing about the number (issue 12, item 7).
+ */
 export async function addPersonAndAttend(
   admin: AdminUser,
   session: TrainingSession,
-  person: { name: string; phone: string | null; targetGroup: string },
+  person: { name: string; phone: string | null; phoneAsTyped: string; targetGroup: string },
 ) {
-  const user = person.phone ? await prisma.user.findUnique({ where: { phone: person.phone }, select: { id: true } }) : null;
+  const { phoneAsTyped, ...fields } = person;
+  const onRoster = fields.phone
+    ? await prisma.rosterEntry.findFirst({ where: { unitId: session.unitId, targetGroup: fields.targetGroup, phone: fields.phone }, select: { id: true } })
+    : null;
+  const user =
+    fields.phone && !onRoster
+      ? await prisma.user.findFirst({ where: { phone: fields.phone, unit: { path: { startsWith: session.unit.path } } }, select: { id: true } })
+      : null;
+  if (fields.phone && !onRoster && !user) return askForConfirmation(admin, session, { phone: fields.phone, phoneAsTyped });
   return prisma.$transaction(async (tx) => {
-    // Found by phone; without one, the same name already marked present at this session is the
-    // same person posted twice, not a namesake.
-    const existing = await tx.rosterEntry.findFirst({
-      where: person.phone
-        ? { unitId: session.unitId, targetGroup: person.targetGroup, phone: person.phone }
-        : { unitId: session.unitId, targetGroup: person.targetGroup, phone: null, name: person.name, attendance: { some: { sessionId: session.id } } },
-      select: { id: true },
-    });
+    // Without a phone, the same name already marked present at this session is the same person
+    // posted twice, not a namesake.
+    const existing =
+      onRoster ??
+      (fields.phone
+        ? null
+        : await tx.rosterEntry.findFirst({
+            where: { unitId: session.unitId, targetGroup: fields.targetGroup, phone: null, name: fields.name, attendance: { some: { sessionId: session.id } } },
+            select: { id: true },
+          }));
     const entry =
       existing ??
       (await tx.rosterEntry.create({
-        data: { ...person, searchName: foldForSearch(person.name), unitId: session.unitId, userId: user?.id ?? null },
+        data: { ...fields, searchName: foldForSearch(fields.name), unitId: session.unitId, userId: user?.id ?? null },
         select: { id: true },
       }));
     if (!existing) {
       await audit(tx, { actorId: admin.id, action: "roster.add", targetType: "rosterEntry", targetId: entry.id, details: { sessionId: session.id } });
     }
     return attend(tx, admin, session, entry.id);
+  });
+}
+
+/** Records, once, that the owner of this phone is asked to confirm they attended. */
+function askForConfirmation(admin: AdminUser, session: TrainingSession, phone: { phone: string; phoneAsTyped: string }) {
+  return prisma.$transaction(async (tx) => {
+    const key = { sessionId_phone: { sessionId: session.id, phone: phone.phone } };
+    if (await tx.attendanceConfirmation.findUnique({ where: key, select: { id: true } })) return true;
+    const created = await tx.attendanceConfirmation.create({ data: { sessionId: session.id, ...phone, addedById: admin.id }, select: { id: true } });
+    await audit(tx, { actorId: admin.id, action: "session.ask-confirmation", targetType: "session", targetId: session.id, details: { confirmationId: created.id } });
+    return true;
+  });
+}
+
+/**
+ * What the admin sees of the people asked to confirm: the number as typed and whether it is
+ * confirmed. A declined one reads as still waiting: saying "declined" would say an account exists.
+ */
+export async function listAttendanceConfirmations(session: TrainingSession) {
+  const rows = await prisma.attendanceConfirmation.findMany({
+    where: { sessionId: session.id },
+    select: { id: true, phoneAsTyped: true, status: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((row) => ({ id: row.id, phone: row.phoneAsTyped, confirmed: row.status === "confirmed" }));
+}
+
+/** The sessions waiting for the signed-in person's word that they attended, matched by their account's phone. */
+export async function listAttendanceToConfirm(userId: string) {
+  const me = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
+  const rows = await prisma.attendanceConfirmation.findMany({
+    where: { phone: me.phone, status: "pending" },
+    select: { id: true, session: { select: { heldOn: true, place: true, kind: true, courses: true, unit: { select: { name: true } } } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map(({ id, session: { courses, unit, ...session } }) => ({ id, ...session, ward: unit.name, courseSlugs: courseSlugsOf(courses) }));
+}
+
+/**
+ * The person's answer. Confirmed, the attendance counts from the session's date, once, as
+ * attendance of a ward's own roster entry does: for their roster entries in their own ward (a new
+ * entry there when they have none) and as a completion of the courses of a training session.
+ * False when there is no such question waiting for this person.
+ */
+export async function answerAttendance(userId: string, confirmationId: string, answer: "confirm" | "decline", now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const me = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { phone: true, fullName: true, targetGroup: true, unitId: true, unit: { select: { path: true } } },
+    });
+    const { count } = await tx.attendanceConfirmation.updateMany({
+      where: { id: confirmationId, phone: me.phone, status: "pending" },
+      data: { status: answer === "confirm" ? "confirmed" : "declined", userId, respondedAt: now },
+    });
+    if (count === 0) return false;
+    if (answer === "decline") return true;
+    const { session } = await tx.attendanceConfirmation.findUniqueOrThrow({
+      where: { id: confirmationId },
+      select: { session: { select: { id: true, heldOn: true, kind: true, courses: true } } },
+    });
+    const attended = { ...session, courseSlugs: courseSlugsOf(session.courses) };
+    const entrySelect = { id: true, unitId: true, targetGroup: true, leftAt: true } as const;
+    let entries = await tx.rosterEntry.findMany({ where: { userId, unit: { path: { startsWith: me.unit.path } } }, select: entrySelect });
+    if (entries.length === 0 && me.targetGroup && (await findWardInForce(me.unitId, now))) {
+      const created = await tx.rosterEntry.create({
+        data: { unitId: me.unitId, targetGroup: me.targetGroup, name: me.fullName, searchName: foldForSearch(me.fullName), phone: me.phone, userId },
+        select: entrySelect,
+      });
+      entries = [created];
+      // As when an account and a roster entry find each other: the new entry counts what was completed before.
+      await recordQualifications(tx, userId);
+    }
+    for (const entry of entries) await recordAttendanceQualifications(tx, attended, entry);
+    if (attended.kind === "training") await completeCoursesInPerson(tx, userId, attended);
+    await audit(tx, { actorId: userId, action: "session.confirm", targetType: "session", targetId: session.id, details: { confirmationId } });
+    return true;
   });
 }

@@ -10,7 +10,6 @@ import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { certificateCard, lastValidDay } from "#app/models/certificate-rules.server";
 import {
-  addMember,
   getMyOrganisation,
   getPledgeState,
   ORGANISATION_KINDS,
@@ -18,10 +17,12 @@ import {
   requireCertificationCourse,
   saveOrganisationProfile,
 } from "#app/models/certification.server";
+import { cancelInvitation, inviteToOrganisation, listSentInvitations } from "#app/models/invitation.server";
 import { getCourseProgress } from "#app/models/progress.server";
 import { listWards } from "#app/models/unit.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
+import { getClientAddress } from "#app/utils/load-context.server";
 import { parseForm, phoneField, requiredField, text } from "#app/utils/forms";
 import { rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
@@ -55,7 +56,7 @@ const profileSchema = z.object({
   workers15To18: countField,
 });
 
-const memberSchema = z.object({ phone: phoneField });
+const invitationSchema = z.object({ phone: phoneField });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -68,6 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getCourseProgress(user.id, course),
   ]);
   const organisation = mine?.organisation ?? null;
+  const invitations = organisation ? await listSentInvitations(organisation.id) : [];
   return {
     wards: wards.map((ward) => ({ value: ward.id, label: ward.name })),
     kinds: [...ORGANISATION_KINDS],
@@ -85,6 +87,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       workers13To15: organisation.workers13To15,
       workers15To18: organisation.workers15To18,
       members: organisation.members.map((member) => ({ id: member.id, fullName: member.fullName, phone: formatPhone(member.phone), isMe: member.id === user.id })),
+      invitations: invitations.map((invitation) => ({ id: invitation.id, phone: invitation.phoneAsTyped })),
     },
     state: state.ok
       ? { next: "pledge" as const }
@@ -103,6 +106,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const PROFILE_PROBLEM: Record<string, { field?: string; key: MessageKey }> = {
+  admin: { key: "org.admin" },
   unknown_ward: { field: "unitId", key: "form.unknown_ward" },
   taxCode_taken: { field: "taxCode", key: "org.taxCode_taken" },
   taxCode_certified: { field: "taxCode", key: "org.taxCode_certified" },
@@ -111,13 +115,12 @@ const PROFILE_PROBLEM: Record<string, { field?: string; key: MessageKey }> = {
 };
 
 const MEMBER_PROBLEM: Record<string, MessageKey> = {
-  no_account: "org.no_account",
-  other_organisation: "org.other_organisation",
   no_organisation: "org.no_organisation",
   last_member: "org.last_member",
+  limited: "org.invite.limited",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -131,12 +134,20 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect("/co-so?da-luu=1");
   }
-  if (intent === "add-member") {
-    const form = parseForm(formData, memberSchema);
+  if (intent === "invite") {
+    const form = parseForm(formData, invitationSchema);
     if (!form.ok) return rejectForm(form);
-    const result = await addMember(user, form.data.phone);
+    const phoneAsTyped = (form.values.phone ?? "").trim();
+    const result = await inviteToOrganisation(user, { phone: form.data.phone, phoneAsTyped }, getClientAddress(context));
     if (!result.ok) return rejectForm({ errors: { phone: MEMBER_PROBLEM[result.error] ?? "form.invalid" }, values: form.values });
-    return redirect("/co-so?da-them=1");
+    return redirect("/co-so?da-moi=1");
+  }
+  if (intent === "cancel-invitation") {
+    const invitationId = formData.get("invitationId");
+    if (typeof invitationId !== "string" || !(await cancelInvitation(user, invitationId))) {
+      return rejectForm({ message: "org.invite.gone", values: { intent: "cancel-invitation" } });
+    }
+    return redirect("/co-so");
   }
   if (intent === "remove-member") {
     const memberId = formData.get("memberId");
@@ -163,8 +174,8 @@ export default function MyOrganisationPage() {
     ? t("cert.submittedNotice")
     : searchParams.has("da-luu")
       ? t("org.saved")
-      : searchParams.has("da-them")
-        ? t("org.memberAdded")
+      : searchParams.has("da-moi")
+        ? t("org.invite.sent")
         : null;
   return (
     <section>
@@ -362,8 +373,8 @@ function MembersSection() {
   const { organisation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (!organisation) return null;
-  const adding = actionData?.values.intent === "add-member";
-  const removing = actionData?.values.intent === "remove-member";
+  const inviting = actionData?.values.intent === "invite";
+  const removing = actionData?.values.intent === "remove-member" || actionData?.values.intent === "cancel-invitation";
   return (
     <>
       <h2>{t("org.members")}</h2>
@@ -386,18 +397,37 @@ function MembersSection() {
           </li>
         ))}
       </ul>
+      {organisation.invitations.length > 0 ? (
+        <>
+          <h3>{t("org.invitations")}</h3>
+          <ul className="record-list">
+            {organisation.invitations.map((invitation) => (
+              <li key={invitation.id} className="record">
+                <span className="record__title">{t("org.invited", { phone: invitation.phone })}</span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="cancel-invitation" />
+                  <input type="hidden" name="invitationId" value={invitation.id} />
+                  <button type="submit" className="button button--quiet" aria-label={t("org.invite.cancelFor", { phone: invitation.phone })}>
+                    {t("org.invite.cancel")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <Form method="post" className="stack narrow" noValidate>
-        <input type="hidden" name="intent" value="add-member" />
+        <input type="hidden" name="intent" value="invite" />
         <TextField
           name="phone"
           type="tel"
-          label={t("org.addMember")}
-          hint={t("org.addMemberHint")}
-          defaultValue={adding ? actionData?.values.phone : undefined}
-          error={adding ? actionData?.errors.phone : undefined}
+          label={t("org.invite")}
+          hint={t("org.inviteHint")}
+          defaultValue={inviting ? actionData?.values.phone : undefined}
+          error={inviting ? actionData?.errors.phone : undefined}
         />
         <button type="submit" className="button">
-          {t("org.addMemberSubmit")}
+          {t("org.inviteSubmit")}
         </button>
       </Form>
     </>

@@ -12,6 +12,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import {
   addPersonAndAttend,
+  listAttendanceConfirmations,
   listAttendees,
   recordAttendance,
   requireTrainingSession,
@@ -35,10 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const session = await requireTrainingSession(admin, params.sessionId ?? "");
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const [lang, catalogue, attendees, found] = await Promise.all([
+  const [lang, catalogue, attendees, confirmations, found] = await Promise.all([
     getLang(request),
     getCatalogue(),
     listAttendees(session),
+    listAttendanceConfirmations(session),
     searchRosterForSession(session, q),
   ]);
   const groups = targetGroupLabels(lang);
@@ -64,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     q,
     attendees: attendees.map((attendee) => person(attendee.rosterEntry)),
+    confirmations,
     found: found.map((entry) => ({ ...person(entry), present: present.has(entry.id) })),
     targetGroups: targetGroupOptions(lang),
   };
@@ -86,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = parseForm(formData, newPersonSchema);
     if (!form.ok) return rejectForm(form);
     if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
-    await addPersonAndAttend(admin, session, form.data);
+    await addPersonAndAttend(admin, session, { ...form.data, phoneAsTyped: (form.values.phone ?? "").trim() });
     return redirect(back);
   }
   return rejectForm({ message: "form.invalid" });
@@ -94,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const t = useT();
-  const { session, q, attendees, found, targetGroups } = useLoaderData<typeof loader>();
+  const { session, q, attendees, confirmations, found, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   return (
@@ -129,6 +132,22 @@ export default function SessionPage() {
         ))}
       </ul>
 
+      {confirmations.length > 0 ? (
+        <>
+          <h3>{t("sessions.confirmations")}</h3>
+          <ul className="record-list">
+            {confirmations.map((confirmation) => (
+              <li key={confirmation.id} className="record">
+                <span className="record__title">{confirmation.phone}</span>
+                <span className={confirmation.confirmed ? "status status--done" : "status"}>
+                  {t(confirmation.confirmed ? "sessions.confirmed" : "sessions.awaitingConfirmation")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
       <h2>{t("sessions.findOnRoster")}</h2>
       <SearchForm q={q} />
       <ul className="record-list">
@@ -155,6 +174,7 @@ export default function SessionPage() {
       {q && found.length === 0 ? <p>{t("users.none")}</p> : null}
 
       <h2>{t("sessions.addPerson")}</h2>
+      <p>{t("sessions.addPersonHint")}</p>
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="add-person" />
         <TextField name="name" label={t("roster.name")} error={errors.name} defaultValue={actionData?.values.name} />

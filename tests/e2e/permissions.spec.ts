@@ -27,6 +27,7 @@ const MATRIX: Record<string, Row> = {
   "readyz.tsx": { url: () => "/readyz", expect: everyone(200) },
   "dang-xuat.tsx": { method: "POST", url: () => "/dang-xuat", expect: everyone("redirect") },
   "ngon-ngu.tsx": { method: "POST", url: () => "/ngon-ngu", expect: everyone("redirect") },
+  "tai-khoan._index.tsx": { url: () => "/tai-khoan", expect: signedIn(200) },
   "tai-khoan.mat-khau.tsx": { url: () => "/tai-khoan/mat-khau", expect: signedIn(200) },
   "khoa-hoc._index.tsx": { url: () => "/khoa-hoc", expect: signedIn(200) },
   "khoa-hoc.$course._index.tsx": { url: (w) => `/khoa-hoc/${w.course}`, expect: signedIn(200) },

@@ -1,0 +1,158 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormMessage } from "#app/components/form-field";
+import { getCatalogue } from "#app/content/catalogue.server";
+import { getLang } from "#app/i18n/lang.server";
+import type { MessageKey } from "#app/i18n/messages";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { answerInvitation, listInvitationsFor } from "#app/models/invitation.server";
+import { answerAttendance, listAttendanceToConfirm } from "#app/models/training-session.server";
+import { requireUser } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
+import { rejectForm } from "#app/utils/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [lang, catalogue, invitations, sessions] = await Promise.all([
+    getLang(request),
+    getCatalogue(),
+    listInvitationsFor(user.id),
+    listAttendanceToConfirm(user.id),
+  ]);
+  const courseTitle = new Map(catalogue.courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title]));
+  return {
+    isAdmin: user.role !== "learner",
+    invitations: invitations.map((invitation) => ({ id: invitation.id, organisation: invitation.organisation.name, ward: invitation.organisation.unit.name })),
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      kind: session.kind,
+      courses: session.courseSlugs.map((slug) => courseTitle.get(slug) ?? slug).join("; "),
+      date: formatDate(session.heldOn),
+      place: session.place,
+      ward: session.ward,
+    })),
+  };
+}
+
+const INVITATION_PROBLEM: Record<string, MessageKey> = {
+  not_found: "account.invitation.gone",
+  admin: "account.invitation.admin",
+  other_organisation: "account.invitation.other_organisation",
+};
+
+// Each answer says what happened in the address, so that a reload does not post it again.
+const DONE: Record<string, MessageKey> = {
+  "da-nhan": "account.accepted",
+  "da-tu-choi": "account.declined",
+  "da-xac-nhan": "account.confirmed",
+  "khong-tham-du": "account.notAttended",
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const id = formData.get("id");
+  if (typeof id !== "string") return rejectForm({ message: "form.invalid" });
+  if (intent === "accept-invitation" || intent === "decline-invitation") {
+    const answer = intent === "accept-invitation" ? "accept" : "decline";
+    const result = await answerInvitation(user.id, id, answer);
+    if (!result.ok) return rejectForm({ message: INVITATION_PROBLEM[result.error] ?? "form.invalid" });
+    return redirect(answer === "accept" ? "/tai-khoan?da-nhan" : "/tai-khoan?da-tu-choi");
+  }
+  if (intent === "confirm-attendance" || intent === "decline-attendance") {
+    const answer = intent === "confirm-attendance" ? "confirm" : "decline";
+    if (!(await answerAttendance(user.id, id, answer))) return rejectForm({ message: "account.session.gone" });
+    return redirect(answer === "confirm" ? "/tai-khoan?da-xac-nhan" : "/tai-khoan?khong-tham-du");
+  }
+  return rejectForm({ message: "form.invalid" });
+}
+
+export default function AccountPage() {
+  const t = useT();
+  const { isAdmin, invitations, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const done = Object.entries(DONE).find(([param]) => searchParams.has(param))?.[1];
+  return (
+    <section>
+      <h1>{t("account.title")}</h1>
+      {done && !actionData ? (
+        <p className="notice" role="status">
+          {t(done)}
+        </p>
+      ) : null}
+      <FormMessage message={actionData?.message} />
+
+      <h2>{t("account.waiting")}</h2>
+      {invitations.length === 0 && sessions.length === 0 ? <p>{t("account.nothing")}</p> : null}
+
+      {sessions.length > 0 ? (
+        <>
+          <h3>{t("account.sessions")}</h3>
+          <p>{t("account.sessionsIntro")}</p>
+          <ul className="record-list">
+            {sessions.map((session) => (
+              <li key={session.id} className="record">
+                <span className="record__title">
+                  {t("account.attended", {
+                    kind: t(session.kind === "training" ? "account.kind.training" : "account.kind.communication"),
+                    courses: session.courses,
+                    date: session.date,
+                    place: session.place,
+                    ward: session.ward,
+                  })}
+                </span>
+                <AnswerButton intent="confirm-attendance" id={session.id} label={t("account.confirm")} name={t("account.confirmFor", { date: session.date, place: session.place })} primary />
+                <AnswerButton intent="decline-attendance" id={session.id} label={t("account.notMe")} name={t("account.notMeFor", { date: session.date, place: session.place })} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {invitations.length > 0 ? (
+        <>
+          <h3>{t("account.invitations")}</h3>
+          {isAdmin ? <p className="muted">{t("account.invitation.admin")}</p> : null}
+          <ul className="record-list">
+            {invitations.map((invitation) => (
+              <li key={invitation.id} className="record">
+                <span className="record__title">{t("account.invitation", { organisation: invitation.organisation, ward: invitation.ward })}</span>
+                {isAdmin ? null : (
+                  <AnswerButton intent="accept-invitation" id={invitation.id} label={t("account.accept")} name={t("account.acceptFor", { organisation: invitation.organisation })} primary />
+                )}
+                <AnswerButton intent="decline-invitation" id={invitation.id} label={t("account.decline")} name={t("account.declineFor", { organisation: invitation.organisation })} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>{t("account.security")}</h2>
+      <p>
+        <Link to="/tai-khoan/mat-khau">{t("password.title")}</Link>
+      </p>
+    </section>
+  );
+}
+
+function AnswerButton({ intent, id, label, name, primary = false }: { intent: string; id: string; label: string; name: string; primary?: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" className={primary ? "button button--primary" : "button"} aria-label={name}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
