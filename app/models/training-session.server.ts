@@ -167,7 +167,7 @@ export async function addPersonAndAttend(
   session: TrainingSession,
   person: { name: string; phone: string | null; targetGroup: string },
 ) {
-  const user = person.phone ? await prisma.user.findUnique({ where: { phone: person.phone }, select: { id: true } }) : null;
+  const user = person.phone ? await prisma.user.findFirst({ where: { phone: person.phone, phoneConfirmedAt: { not: null } }, select: { id: true } }) : null;
   return prisma.$transaction(async (tx) => {
     // Found by phone; without one, the same name already marked present at this session is the
     // same person posted twice, not a namesake.
