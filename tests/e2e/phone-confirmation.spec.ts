@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 
-import type { Browser, Page } from "@playwright/test";
+import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
 
 import { hashPassword } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
@@ -114,4 +114,36 @@ test("a code entered wrongly 5 times is locked, even for the right code; sign-in
 
   await page.reload();
   await expect(page.getByText("chưa được xác nhận", { exact: false })).toBeVisible();
+});
+
+test("a ward admin confirms a self-registered learner's phone from their page; another ward's admin cannot", async ({ page, signInAs, baseURL }) => {
+  const { phone: adminPhone, ward } = await createWardAdmin("Phường Cán Bộ Xác Nhận", "Cán Bộ Gặp Trực Tiếp");
+  const { phone: otherAdminPhone } = await createWardAdmin("Phường Bên Cạnh", "Cán Bộ Phường Khác");
+  const phone = newPhone();
+  const name = "Hộ ông Đến Phường";
+  const e164 = `+84${phone.slice(1)}`;
+  const entry = await prisma.rosterEntry.create({ data: { unitId: ward.id, targetGroup: "HH", name, searchName: foldForSearch(name), phone: e164 }, select: { id: true } });
+  const learner = await prisma.user.create({
+    data: { fullName: name, searchName: foldForSearch(name), phone: e164, unitId: ward.id, targetGroup: "HH" },
+    select: { id: true },
+  });
+
+  // Another ward's admin posting the button's form changes nothing.
+  const cookie = await sessionCookieFor(otherAdminPhone, baseURL ?? "");
+  const outsider = await playwrightRequest.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { origin: baseURL ?? "", cookie: `${cookie.name}=${cookie.value}` } });
+  const refused = await outsider.post(`/quan-tri/nguoi-dung/${learner.id}`, { form: { intent: "confirm-phone" } });
+  expect(refused.status()).toBe(404);
+  await outsider.dispose();
+  expect((await prisma.user.findUniqueOrThrow({ where: { id: learner.id }, select: { phoneConfirmedAt: true } })).phoneConfirmedAt).toBeNull();
+
+  await signInAs(adminPhone);
+  await page.goto(`/quan-tri/nguoi-dung/${learner.id}`);
+  await expect(page.getByText("Chưa xác nhận: tài khoản tự đăng ký", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "Xác nhận số điện thoại" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã xác nhận số điện thoại; tài khoản đã được ghép với danh sách của phường.");
+  await expect(page.getByRole("button", { name: "Xác nhận số điện thoại" })).toHaveCount(0);
+
+  expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { userId: true } })).userId).toBe(learner.id);
+  const audited = await prisma.auditEntry.findMany({ where: { targetId: learner.id, action: "user.confirm-phone" }, select: { id: true } });
+  expect(audited).toHaveLength(1);
 });
