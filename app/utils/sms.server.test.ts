@@ -6,6 +6,7 @@ import path from "node:path";
 
 import { afterAll, describe, expect, test } from "vitest";
 
+import { parseSmsConfig } from "./env.server";
 import { createSmsSender } from "./sms.server";
 
 const message = { to: "+84912345678", text: "123456 là mã xác nhận", idempotencyKey: "code-1" };
@@ -78,5 +79,16 @@ describe("SMS senders", () => {
     } finally {
       await gateway.close();
     }
+  });
+});
+
+describe("SMS configuration", () => {
+  test("the log sender is the default; a sender without the settings it needs is refused", () => {
+    expect(parseSmsConfig({})).toEqual({ SMS_SENDER: "log" });
+    expect(parseSmsConfig({ SMS_SENDER: "file", SMS_FILE: "data/sms.log" })).toEqual({ SMS_SENDER: "file", SMS_FILE: "data/sms.log" });
+    expect(() => parseSmsConfig({ SMS_SENDER: "file" })).toThrow();
+    expect(() => parseSmsConfig({ SMS_SENDER: "http", SMS_GATEWAY_URL: "https://sms.example.vn/send" })).toThrow("SMS_API_KEY");
+    expect(() => parseSmsConfig({ SMS_SENDER: "http", SMS_GATEWAY_URL: "ftp://sms.example.vn", SMS_API_KEY: "k" })).toThrow("SMS_GATEWAY_URL");
+    expect(() => parseSmsConfig({ SMS_SENDER: "carrier-pigeon" })).toThrow();
   });
 });
