@@ -7,6 +7,7 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 
 import { confirmPhoneByAdmin, PHONE_CODE, requestPhoneCode, verifyPhoneCode } from "./phone-confirmation.server";
 import { importRoster } from "./roster.server";
+import { addPersonAndAttend, createTrainingSession, requireTrainingSession } from "./training-session.server";
 import { completeSetup, createUserByAdmin, reissueSetupCode, signUp } from "./user.server";
 
 let units: Awaited<ReturnType<typeof createDistrict>>;
@@ -185,6 +186,28 @@ describe("roster matching waits for a confirmed phone", () => {
 
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
     expect(await confirmPhoneByAdmin(admin, user.id)).toBe("confirmed");
+    expect(await matchedUser(entry.id)).toBe(user.id);
+  });
+
+  test("a person added at a training session by phone is not linked to an unconfirmed account with that phone", async () => {
+    const phone = uniquePhone();
+    const user = await selfRegistered(phone);
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const created = await createTrainingSession(admin, {
+      unitId: units.vanPhuc.id,
+      heldOn: new Date("2026-03-15T00:00:00+07:00"),
+      place: "Nhà văn hoá",
+      kind: "training",
+      courseSlugs: [],
+      trainer: "Cán bộ phường",
+      headcount: null,
+      headcountGroup: null,
+    });
+    await addPersonAndAttend(admin, await requireTrainingSession(admin, created!.id), { name: "Hộ bà Đến Họp", phone, targetGroup: "HH" });
+
+    const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { phone }, select: { id: true, userId: true } });
+    expect(entry.userId).toBeNull();
+    await confirmPhoneByAdmin(admin, user.id);
     expect(await matchedUser(entry.id)).toBe(user.id);
   });
 
