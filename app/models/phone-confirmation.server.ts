@@ -62,7 +62,7 @@ export async function requestPhoneCode(
       tx.phoneCode.count({ where: { clientAddress, createdAt: { gt: since } } }),
     ]);
     if (byPhone >= PHONE_CODE.perPhonePerHour || byAddress >= PHONE_CODE.perAddressPerHour) return "limited" as const;
-    const row = await tx.phoneCode.create({
+    return tx.phoneCode.create({
       data: {
         userId,
         phone: user.phone,
@@ -73,7 +73,6 @@ export async function requestPhoneCode(
       },
       select: { id: true, phone: true },
     });
-    return row;
   });
   if (typeof issued === "string") return { ok: false, error: issued };
   try {
