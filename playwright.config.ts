@@ -8,6 +8,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_FILE = `data/e2e-${PORT}.db`;
 const DATABASE_URL = `file:./${DATABASE_FILE}`;
 process.env.DATABASE_URL = DATABASE_URL;
+// Text messages (phone confirmation codes) go to this file, which the tests read.
+const SMS_FILE = `data/sms-${PORT}.log`;
+process.env.SMS_FILE = SMS_FILE;
 process.env.COOKIE_SECURE = "false";
 
 export default defineConfig({
@@ -25,10 +28,10 @@ export default defineConfig({
   },
   projects: [PHONE_IN_DEBIAN_CHROMIUM],
   webServer: {
-    command: `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm && node scripts/start.js`,
+    command: `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm ${SMS_FILE} && node scripts/start.js`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_URL, NODE_ENV: "production", COOKIE_SECURE: "false", DEMO_DATA: "on" },
+    env: { PORT: String(PORT), DATABASE_URL, NODE_ENV: "production", COOKIE_SECURE: "false", DEMO_DATA: "on", SMS_SENDER: "file", SMS_FILE },
   },
 });

@@ -89,7 +89,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
   const wardToday = (wardId: string) => shownAs.get(wardId)?.id ?? wardId;
 
   const entries: Entry[] = [];
-  const users: { id: string; fullName: string; searchName: string; phone: string; unitId: string; targetGroup: string; createdAt: Date }[] = [];
+  const users: { id: string; fullName: string; searchName: string; phone: string; unitId: string; targetGroup: string; createdAt: Date; phoneConfirmedAt: Date }[] = [];
   for (const ward of wards) {
     const craft = CRAFT_VILLAGES[ward.code];
     for (const [group, perWard] of Object.entries(ENTRIES_PER_WARD)) {
@@ -111,7 +111,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
         if (phone && random() < 0.45) {
           const fullName = group === "BIZ" || group === "COOP" || group === "HH" ? contact.name : name;
           entry.userId = nextId("us");
-          users.push({ id: entry.userId, fullName, searchName: foldForSearch(fullName), phone, unitId: wardToday(ward.id), targetGroup: group, createdAt });
+          users.push({ id: entry.userId, fullName, searchName: foldForSearch(fullName), phone, unitId: wardToday(ward.id), targetGroup: group, createdAt, phoneConfirmedAt: createdAt });
         }
         entries.push(entry);
       }

@@ -78,6 +78,31 @@ const vi = {
   "setup.submit": "Lưu mật khẩu và đăng nhập",
   "setup.failed": "Số điện thoại hoặc mã thiết lập không đúng, hoặc mã đã hết hạn hay đã được dùng. Hãy xin cán bộ phường mã mới.",
 
+  "signUp.phoneTaken":
+    "Số điện thoại này đã có tài khoản. Nếu đây là số của bạn mà bạn chưa từng đăng ký, hãy liên hệ cán bộ phường: phường sẽ cấp mã thiết lập để bạn lấy lại tài khoản.",
+
+  "phone.title": "Xác nhận số điện thoại",
+  "phone.unconfirmed":
+    "Số điện thoại {phone} của bạn chưa được xác nhận. Bạn vẫn học bình thường, nhưng kết quả chỉ được tính vào danh sách của phường sau khi số điện thoại được xác nhận.",
+  "phone.confirmed": "Số điện thoại {phone} của bạn đã được xác nhận.",
+  "phone.justConfirmed": "Cảm ơn bạn, số điện thoại đã được xác nhận.",
+  "phone.sendIntro": "Bước 1: bấm «Gửi mã» để nhận tin nhắn có mã gồm 6 chữ số.",
+  "phone.send": "Gửi mã",
+  "phone.sent": "Đã gửi mã đến số {phone}. Mã có hiệu lực {minutes} phút.",
+  "phone.code": "Bước 2: nhập mã xác nhận",
+  "phone.codeHint": "Gồm 6 chữ số, trong tin nhắn vừa gửi đến điện thoại của bạn.",
+  "phone.codeInvalid": "Mã xác nhận gồm đúng 6 chữ số.",
+  "phone.submit": "Xác nhận",
+  "phone.codeWrong": "Mã không đúng. Hãy kiểm tra lại tin nhắn; mỗi mã chỉ được nhập tối đa 5 lần.",
+  "phone.codeLocked": "Mã này đã bị khoá vì nhập sai 5 lần. Hãy bấm «Gửi mã» để nhận mã mới.",
+  "phone.codeExpired": "Mã đã hết hạn hoặc chưa được gửi. Hãy bấm «Gửi mã» để nhận mã mới.",
+  "phone.limited": "Bạn đã yêu cầu quá nhiều mã. Hãy thử lại sau một giờ, hoặc nhờ cán bộ phường xác nhận số điện thoại.",
+  "phone.notSent": "Chưa gửi được tin nhắn. Hãy thử lại sau ít phút, hoặc nhờ cán bộ phường xác nhận số điện thoại.",
+  "phone.wardHelp":
+    "Không nhận được tin nhắn? Cán bộ phường có thể xác nhận số điện thoại cho bạn. Nếu số này là của bạn nhưng người khác đã đăng ký, hãy đến phường để lấy lại tài khoản.",
+  "phone.later": "Để sau, tiếp tục học",
+  "phone.sms": "{code} là mã xác nhận số điện thoại của bạn trên trang Phòng chống lao động trẻ em, có hiệu lực {minutes} phút. Không đưa mã này cho ai.",
+
   "password.title": "Đổi mật khẩu",
   "password.current": "Mật khẩu hiện tại",
   "password.currentWrong": "Mật khẩu hiện tại không đúng.",
@@ -143,6 +168,13 @@ const vi = {
   "user.accountActive": "Đã đặt mật khẩu",
   "user.accountPending": "Chưa thiết lập (chờ đăng nhập lần đầu bằng mã)",
   "user.reissueCode": "Cấp mã thiết lập mới",
+  "user.phoneStatus": "Số điện thoại",
+  "user.phoneConfirmed": "Đã xác nhận",
+  "user.phoneUnconfirmed": "Chưa xác nhận: tài khoản tự đăng ký, chưa được ghép với danh sách của phường",
+  "user.confirmPhone": "Xác nhận số điện thoại",
+  "user.confirmPhoneHint":
+    "Chỉ xác nhận khi đã gặp trực tiếp người này, hoặc đã gọi đến đúng số này và người nghe máy là chủ tài khoản. Nếu số điện thoại là của người khác, hãy cấp mã thiết lập mới cho chủ số điện thoại.",
+  "user.phoneJustConfirmed": "Đã xác nhận số điện thoại; tài khoản đã được ghép với danh sách của phường.",
   "user.changeRole": "Đổi vai trò hoặc đơn vị",
   "user.saveRole": "Lưu thay đổi",
   "user.saved": "Đã lưu thay đổi.",
@@ -342,6 +374,7 @@ const vi = {
   "audit.action.user.create": "Tạo tài khoản",
   "audit.action.user.create-from-roster": "Tạo tài khoản hàng loạt từ danh sách",
   "audit.action.user.setup-code": "Cấp mã thiết lập mới",
+  "audit.action.user.confirm-phone": "Xác nhận số điện thoại",
   "audit.action.user.update": "Đổi vai trò hoặc đơn vị",
   "audit.action.roster.import": "Nhập danh sách",
   "audit.action.roster.add": "Thêm vào danh sách tại buổi học",
@@ -706,6 +739,31 @@ const en: Record<MessageKey, string> = {
   "setup.failed":
     "The phone number or set-up code is not correct, or the code has expired or been used. Ask your ward official for a new code.",
 
+  "signUp.phoneTaken":
+    "This phone number already has an account. If it is your number and you never signed up, contact your ward official: the ward will give you a set-up code to take the account back.",
+
+  "phone.title": "Confirm your phone number",
+  "phone.unconfirmed":
+    "Your phone number {phone} is not confirmed yet. You can learn as usual, but your results count on your ward's roster only once the number is confirmed.",
+  "phone.confirmed": "Your phone number {phone} is confirmed.",
+  "phone.justConfirmed": "Thank you, your phone number is confirmed.",
+  "phone.sendIntro": "Step 1: press “Send code” to get a text message with a 6-digit code.",
+  "phone.send": "Send code",
+  "phone.sent": "A code was sent to {phone}. It is valid for {minutes} minutes.",
+  "phone.code": "Step 2: enter the confirmation code",
+  "phone.codeHint": "6 digits, in the text message just sent to your phone.",
+  "phone.codeInvalid": "The confirmation code is exactly 6 digits.",
+  "phone.submit": "Confirm",
+  "phone.codeWrong": "That code is not correct. Check the message again; each code can be entered at most 5 times.",
+  "phone.codeLocked": "This code is locked after 5 wrong entries. Press “Send code” to get a new one.",
+  "phone.codeExpired": "The code has expired or was never sent. Press “Send code” to get a new one.",
+  "phone.limited": "You have asked for too many codes. Try again in an hour, or ask your ward official to confirm your number.",
+  "phone.notSent": "The text message could not be sent. Try again in a few minutes, or ask your ward official to confirm your number.",
+  "phone.wardHelp":
+    "No message? Your ward official can confirm your number for you. If the number is yours but somebody else signed up with it, go to your ward to take the account back.",
+  "phone.later": "Not now, continue learning",
+  "phone.sms": "{code} is your phone confirmation code for Child labour prevention, valid for {minutes} minutes. Do not give it to anyone.",
+
   "password.title": "Change password",
   "password.current": "Current password",
   "password.currentWrong": "The current password is not correct.",
@@ -771,6 +829,13 @@ const en: Record<MessageKey, string> = {
   "user.accountActive": "Password set",
   "user.accountPending": "Not set up yet (waiting for the first sign-in with a code)",
   "user.reissueCode": "Issue a new set-up code",
+  "user.phoneStatus": "Phone number",
+  "user.phoneConfirmed": "Confirmed",
+  "user.phoneUnconfirmed": "Not confirmed: a self-registered account, not yet matched to the ward's roster",
+  "user.confirmPhone": "Confirm phone number",
+  "user.confirmPhoneHint":
+    "Confirm only after meeting this person, or after calling this very number and reaching the account holder. If the number belongs to somebody else, issue a new set-up code to the number's owner.",
+  "user.phoneJustConfirmed": "Phone number confirmed; the account is now matched to the ward's roster.",
   "user.changeRole": "Change role or unit",
   "user.saveRole": "Save changes",
   "user.saved": "Changes saved.",
@@ -970,6 +1035,7 @@ const en: Record<MessageKey, string> = {
   "audit.action.user.create": "Account created",
   "audit.action.user.create-from-roster": "Accounts created in bulk from a roster",
   "audit.action.user.setup-code": "New set-up code issued",
+  "audit.action.user.confirm-phone": "Phone number confirmed",
   "audit.action.user.update": "Role or unit changed",
   "audit.action.roster.import": "Roster imported",
   "audit.action.roster.add": "Added to the roster at a session",

@@ -88,5 +88,6 @@ test("every administrative change writes one audit entry naming who, what, which
   const period = getProgramme().periods[1]!.code;
   const declared = await entriesWrittenBy(wardAdmin.id, () => declareHeadcount(wardAdmin, { unitId: units.phuLa.id, targetGroup: "PAR", period, count: 120 }));
   expect(declared.entries).toMatchObject([{ action: "headcount.declare", targetType: "unit", targetId: units.phuLa.id }]);
-
-});
+  // One test walks every kind of change, with password hashing among them: more than the default 5 s
+  // on a loaded machine.
+}, 30_000);

@@ -72,9 +72,13 @@ export async function cancelInvitation(user: SessionUser, invitationId: string, 
   return count === 1;
 }
 
-/** The invitations waiting for the signed-in person, matched by their account's phone. */
+/**
+ * The invitations waiting for the signed-in person, matched by their account's phone once it is
+ * confirmed: whoever signed up with somebody else's phone must not see or take what was meant for them.
+ */
 export async function listInvitationsFor(userId: string) {
-  const me = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
+  const me = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, phoneConfirmedAt: true } });
+  if (!me.phoneConfirmedAt) return [];
   return prisma.organisationInvitation.findMany({
     where: { phone: me.phone, status: "pending" },
     select: { id: true, createdAt: true, organisation: { select: { name: true, kind: true, unit: { select: { name: true } } } } },
@@ -95,7 +99,8 @@ export async function answerInvitation(
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; error: InvitationAnswerProblem }> {
   return prisma.$transaction(async (tx) => {
-    const me = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, role: true, organisationId: true } });
+    const me = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, phoneConfirmedAt: true, role: true, organisationId: true } });
+    if (!me.phoneConfirmedAt) return { ok: false, error: "not_found" } as const;
     const invitation = await tx.organisationInvitation.findFirst({
       where: { id: invitationId, phone: me.phone, status: "pending" },
       select: { id: true, organisationId: true },

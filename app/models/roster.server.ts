@@ -243,7 +243,8 @@ export async function importRoster(admin: AdminUser, scopePath: string, target: 
   const ward = await findWardInForce(target.unitId);
   if (!ward?.path.startsWith(scopePath)) throw new Response("Forbidden", { status: 403 });
   const phones = rows.flatMap((row) => (row.phone ? [row.phone] : []));
-  const users = await prisma.user.findMany({ where: { phone: { in: phones } }, select: { id: true, phone: true } });
+  // An account whose phone is not confirmed may be somebody else's sign-up with this phone.
+  const users = await prisma.user.findMany({ where: { phone: { in: phones }, phoneConfirmedAt: { not: null } }, select: { id: true, phone: true } });
   const userByPhone = new Map(users.map((user) => [user.phone, user.id]));
 
   return prisma.$transaction(

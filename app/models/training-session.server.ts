@@ -180,7 +180,11 @@ export async function addPersonAndAttend(
     : null;
   const user =
     fields.phone && !onRoster
-      ? await prisma.user.findFirst({ where: { phone: fields.phone, unit: { path: { startsWith: session.unit.path } } }, select: { id: true } })
+      ? await prisma.user.findFirst({
+          // Only a confirmed phone proves whose account it is (a squatter's must not be linked).
+          where: { phone: fields.phone, phoneConfirmedAt: { not: null }, unit: { path: { startsWith: session.unit.path } } },
+          select: { id: true },
+        })
       : null;
   if (fields.phone && !onRoster && !user) return askForConfirmation(admin, session, { phone: fields.phone, phoneAsTyped });
   return prisma.$transaction(async (tx) => {
@@ -231,9 +235,13 @@ export async function listAttendanceConfirmations(session: TrainingSession) {
   return rows.map((row) => ({ id: row.id, phone: row.phoneAsTyped, confirmed: row.status === "confirmed" }));
 }
 
-/** The sessions waiting for the signed-in person's word that they attended, matched by their account's phone. */
+/**
+ * The sessions waiting for the signed-in person's word that they attended, matched by their
+ * account's phone once it is confirmed (a squatted phone must not count somebody else's attendance).
+ */
 export async function listAttendanceToConfirm(userId: string) {
-  const me = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true } });
+  const me = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { phone: true, phoneConfirmedAt: true } });
+  if (!me.phoneConfirmedAt) return [];
   const rows = await prisma.attendanceConfirmation.findMany({
     where: { phone: me.phone, status: "pending" },
     select: { id: true, session: { select: { heldOn: true, place: true, kind: true, courses: true, unit: { select: { name: true } } } } },
@@ -252,8 +260,9 @@ export async function answerAttendance(userId: string, confirmationId: string, a
   return prisma.$transaction(async (tx) => {
     const me = await tx.user.findUniqueOrThrow({
       where: { id: userId },
-      select: { phone: true, fullName: true, targetGroup: true, unitId: true, unit: { select: { path: true } } },
+      select: { phone: true, phoneConfirmedAt: true, fullName: true, targetGroup: true, unitId: true, unit: { select: { path: true } } },
     });
+    if (!me.phoneConfirmedAt) return false;
     const { count } = await tx.attendanceConfirmation.updateMany({
       where: { id: confirmationId, phone: me.phone, status: "pending" },
       data: { status: answer === "confirm" ? "confirmed" : "declined", userId, respondedAt: now },

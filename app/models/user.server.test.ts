@@ -154,7 +154,7 @@ describe("accounts", () => {
 
     expect(await verifySignIn({ phone }, "mat-khau-moi-1")).toBeNull();
     expect(await completeSetup(phone, setupCode.toLowerCase(), "mat-khau-moi-1")).toEqual({ id: created.value.id });
-    expect(await verifySignIn({ phone }, "mat-khau-moi-1")).toEqual({ id: created.value.id });
+    expect(await verifySignIn({ phone }, "mat-khau-moi-1")).toEqual({ id: created.value.id, phoneConfirmed: true });
 
     expect(await completeSetup(phone, setupCode, "mat-khau-cua-ke-gian")).toBeNull();
     expect(await verifySignIn({ phone }, "mat-khau-cua-ke-gian")).toBeNull();

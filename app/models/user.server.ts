@@ -8,6 +8,7 @@ import type { Role } from "#app/utils/roles";
 import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
+import { confirmPhone } from "./phone-confirmation.server";
 import { matchRosterToUser } from "./qualification.server";
 import { findWardInForce, getUnitPath } from "./unit.server";
 
@@ -41,7 +42,10 @@ function isUniqueViolation(error: unknown) {
 
 type CreateResult<T> = { ok: true; value: T } | { ok: false; error: AccountConflict | "unknown_ward" };
 
-/** Self-service sign-up: the learner chooses their ward, target group and password. */
+/**
+ * Self-service sign-up: the learner chooses their ward, target group and password. Anybody can
+ * type any phone, so the account is matched to the roster only once its phone is confirmed.
+ */
 export async function signUp(account: NewAccount & { password: string }): Promise<CreateResult<{ id: string }>> {
   const { password, ...fields } = account;
   if (!(await findWardInForce(fields.unitId))) return { ok: false, error: "unknown_ward" };
@@ -52,9 +56,8 @@ export async function signUp(account: NewAccount & { password: string }): Promis
       if (conflict) return { ok: false, error: conflict } as const;
       const user = await tx.user.create({
         data: { ...fields, searchName: foldForSearch(fields.fullName), passwordHash },
-        select: { id: true, phone: true },
+        select: { id: true },
       });
-      await matchRosterToUser(tx, user);
       return { ok: true, value: { id: user.id } } as const;
     });
   } catch (error) {
@@ -68,14 +71,14 @@ export async function signUp(account: NewAccount & { password: string }): Promis
 export async function verifySignIn(identifier: { phone: string } | { email: string }, password: string) {
   const user = await prisma.user.findUnique({
     where: "phone" in identifier ? { phone: identifier.phone } : { email: identifier.email },
-    select: { id: true, passwordHash: true },
+    select: { id: true, passwordHash: true, phoneConfirmedAt: true },
   });
   // Hash anyway when there is no account, so the response time does not reveal which exist.
   if (!user?.passwordHash) {
     await hashPassword(password);
     return null;
   }
-  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id, phoneConfirmed: user.phoneConfirmedAt !== null } : null;
 }
 
 export async function changePassword(userId: string, currentPassword: string, newPassword: string) {
@@ -108,8 +111,10 @@ function setupCodeFields(code: string, now: Date) {
 /**
  * First sign-in of an account an admin created, or taking an account back through the ward: a
  * valid, unexpired code sets the password, is used up and ends every session of the account (a
- * device that knew the old password, or someone who took the phone, is signed out). Returns the
- * user's id, or null for a wrong, expired or used code.
+ * device that knew the old password, or someone who took the phone, is signed out). The ward
+ * handed the code to the phone's holder, so the phone is confirmed too: this is how the owner of a
+ * phone somebody else signed up with takes the account back. Returns the user's id, or null for a
+ * wrong, expired or used code.
  */
 export async function completeSetup(phone: string, code: string, password: string, now = new Date()) {
   const user = await prisma.user.findUnique({
@@ -119,14 +124,15 @@ export async function completeSetup(phone: string, code: string, password: strin
   if (!user?.setupCodeHash || !user.setupExpiresAt || user.setupExpiresAt <= now) return null;
   if (!timingSafeEqual(Buffer.from(user.setupCodeHash, "hex"), hashSetupCode(code))) return null;
   const passwordHash = await hashPassword(password);
-  // The code in the where clause makes a second, concurrent use of the same code update nothing.
   return prisma.$transaction(async (tx) => {
+    // The code in the where clause makes a second, concurrent use of the same code update nothing.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, setupCodeHash: user.setupCodeHash },
       data: { passwordHash, setupCodeHash: null, setupExpiresAt: null },
     });
     if (count !== 1) return null;
     await tx.session.deleteMany({ where: { userId: user.id } });
+    await confirmPhone(tx, user.id, now);
     return { id: user.id };
   });
 }
@@ -174,6 +180,7 @@ export async function requireUserInScope(admin: AdminUser, userId: string) {
       createdAt: true,
       passwordHash: true,
       setupExpiresAt: true,
+      phoneConfirmedAt: true,
       unit: { select: { name: true, path: true } },
     },
   });
@@ -185,10 +192,13 @@ export async function requireUserInScope(admin: AdminUser, userId: string) {
   throw new Response(exists ? "Forbidden" : "Not found", { status: exists ? 403 : 404 });
 }
 
-/** An account waiting for its first sign-in with a set-up code, matched to the roster and audited. */
+/**
+ * An account waiting for its first sign-in with a set-up code, matched to the roster and audited.
+ * Its phone counts as confirmed: the ward knows the person it hands the code to.
+ */
 async function createAccountWithCode(tx: Prisma.TransactionClient, admin: AdminUser, account: NewAccount, setupCode: string, now: Date) {
   const user = await tx.user.create({
-    data: { ...account, searchName: foldForSearch(account.fullName), ...setupCodeFields(setupCode, now) },
+    data: { ...account, searchName: foldForSearch(account.fullName), ...setupCodeFields(setupCode, now), phoneConfirmedAt: now },
     select: { id: true, phone: true },
   });
   await matchRosterToUser(tx, user);

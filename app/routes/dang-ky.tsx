@@ -41,10 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await signUp(form.data);
   if (!result.ok) {
     const field = ACCOUNT_PROBLEM_FIELD[result.error];
-    return rejectForm({ errors: { [field]: `form.${result.error}` as const }, values: form.values });
+    // The real owner of a phone somebody else signed up with is told how to get the account back.
+    const message = result.error === "phone_taken" ? "signUp.phoneTaken" : (`form.${result.error}` as const);
+    return rejectForm({ errors: { [field]: message }, values: form.values });
   }
   const cookie = await startSession(result.value.id);
-  return redirect("/", { headers: { "Set-Cookie": cookie } });
+  // The phone is not confirmed yet: the next step is the code sent to it.
+  return redirect("/tai-khoan/so-dien-thoai", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignUpPage() {

@@ -45,7 +45,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) return rejectForm({ message: "signIn.failed", values: form.values });
   await giveBackAttempt(attempt);
   const cookie = await startSession(user.id);
-  return redirect(safeRedirect(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  // Until the phone is confirmed, each sign-in first says so and offers a code.
+  const next = user.phoneConfirmed ? safeRedirect(form.data.redirectTo) : "/tai-khoan/so-dien-thoai";
+  return redirect(next, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignInPage() {

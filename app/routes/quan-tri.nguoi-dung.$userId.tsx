@@ -9,6 +9,7 @@ import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { confirmPhoneByAdmin } from "#app/models/phone-confirmation.server";
 import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
 import { changeRoleOrUnit, maySetUpAccount, requireUserInScope, reissueSetupCode, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -43,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       targetGroup: user.targetGroup ? (targetGroupLabels(lang)[user.targetGroup] ?? user.targetGroup) : null,
       hasPassword: user.hasPassword,
       setupPending: user.setupExpiresAt !== null,
+      phoneConfirmed: user.phoneConfirmedAt !== null,
     },
     canChangeRole,
     canReissueCode: maySetUpAccount(scope, { role: user.role, unitPath: user.unit.path }),
@@ -60,6 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const setupCode = await reissueSetupCode(admin, userId);
     if (!setupCode) throw new Response("Forbidden", { status: 403 });
     return json({ reissued: { fullName: user.fullName, phone: formatPhone(user.phone), setupCode, validDays: SETUP_CODE_DAYS } });
+  }
+  if (intent === "confirm-phone") {
+    if (!(await confirmPhoneByAdmin(admin, userId))) throw new Response("Not found", { status: 404 });
+    return redirect(`/quan-tri/nguoi-dung/${userId}?da-xac-nhan=1`);
   }
   if (intent === "change-role") {
     const form = parseForm(formData, changeRoleSchema);
@@ -88,6 +94,11 @@ export default function UserPage() {
           {t("user.saved")}
         </p>
       ) : null}
+      {searchParams.has("da-xac-nhan") && !actionData ? (
+        <p className="notice" role="status">
+          {t("user.phoneJustConfirmed")}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("form.phone")}</dt>
         <dd>{user.phone}</dd>
@@ -101,7 +112,19 @@ export default function UserPage() {
         <dd>{t(roleKey(user.role))}</dd>
         <dt>{t("user.account")}</dt>
         <dd>{user.hasPassword ? t("user.accountActive") : t("user.accountPending")}</dd>
+        <dt>{t("user.phoneStatus")}</dt>
+        <dd>{user.phoneConfirmed ? t("user.phoneConfirmed") : t("user.phoneUnconfirmed")}</dd>
       </dl>
+
+      {user.phoneConfirmed ? null : (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="confirm-phone" />
+          <p>{t("user.confirmPhoneHint")}</p>
+          <button type="submit" className="button">
+            {t("user.confirmPhone")}
+          </button>
+        </Form>
+      )}
 
       {actionData && "reissued" in actionData ? <SetupCodeCard {...actionData.reissued} /> : null}
       {canReissueCode ? (

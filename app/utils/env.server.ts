@@ -16,6 +16,27 @@ const envSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
 });
 
+// How text messages (phone confirmation codes) leave the server (sms.server.ts): printed to the
+// log in development, appended to a file the end-to-end tests read, or posted to an SMS gateway.
+const smsSchema = z.discriminatedUnion("SMS_SENDER", [
+  z.object({ SMS_SENDER: z.literal("log") }),
+  z.object({ SMS_SENDER: z.literal("file"), SMS_FILE: z.string().min(1, "SMS_SENDER=file needs SMS_FILE") }),
+  z.object({
+    SMS_SENDER: z.literal("http"),
+    SMS_GATEWAY_URL: z
+      .string()
+      .url("SMS_SENDER=http needs SMS_GATEWAY_URL, an http(s) URL")
+      .regex(/^https?:\/\//i, "SMS_SENDER=http needs SMS_GATEWAY_URL, an http(s) URL"),
+    SMS_API_KEY: z.string().min(1, "SMS_SENDER=http needs SMS_API_KEY"),
+  }),
+]);
+export type SmsConfig = z.infer<typeof smsSchema>;
+
 export const env = envSchema.parse(process.env);
+/** The SMS settings of an environment; a sender without the settings it needs is refused at start. */
+export function parseSmsConfig(source: Record<string, string | undefined>): SmsConfig {
+  return smsSchema.parse({ ...source, SMS_SENDER: source.SMS_SENDER || "log" });
+}
+export const smsConfig = parseSmsConfig(process.env);
 export const isProduction = env.NODE_ENV === "production";
 export const secureCookies = env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction;

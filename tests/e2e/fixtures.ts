@@ -30,7 +30,7 @@ export async function createLearner(fullName: string, targetGroup = "HH") {
   const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN-HA-DONG" }, select: { id: true } });
   const phone = `09${String(randomInt(10_000_000, 99_999_999))}`;
   await prisma.user.create({
-    data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, targetGroup },
+    data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, targetGroup, phoneConfirmedAt: new Date() },
     select: { id: true },
   });
   return phone;
@@ -93,7 +93,7 @@ export async function createWardAdmin(wardName: string, fullName: string) {
   const ward = await createWard(wardName);
   const phone = `08${String(randomInt(10_000_000, 99_999_999))}`;
   await prisma.user.create({
-    data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, role: "ward_admin" },
+    data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, role: "ward_admin", phoneConfirmedAt: new Date() },
     select: { id: true },
   });
   return { phone, ward };

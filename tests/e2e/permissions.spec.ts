@@ -29,6 +29,7 @@ const MATRIX: Record<string, Row> = {
   "ngon-ngu.tsx": { method: "POST", url: () => "/ngon-ngu", expect: everyone("redirect") },
   "tai-khoan._index.tsx": { url: () => "/tai-khoan", expect: signedIn(200) },
   "tai-khoan.mat-khau.tsx": { url: () => "/tai-khoan/mat-khau", expect: signedIn(200) },
+  "tai-khoan.so-dien-thoai.tsx": { url: () => "/tai-khoan/so-dien-thoai", expect: signedIn(200) },
   "khoa-hoc._index.tsx": { url: () => "/khoa-hoc", expect: signedIn(200) },
   "khoa-hoc.$course._index.tsx": { url: (w) => `/khoa-hoc/${w.course}`, expect: signedIn(200) },
   "khoa-hoc.$course.$module.tsx": { url: (w) => `/khoa-hoc/${w.course}/${w.module}`, expect: signedIn(200) },

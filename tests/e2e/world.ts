@@ -19,7 +19,7 @@ export type World = Awaited<ReturnType<typeof makeWorld>>;
 async function person(unitId: string, fullName: string, role = "learner", organisationId: string | null = null) {
   const phone = `+8477${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
   await prisma.user.create({
-    data: { fullName, searchName: foldForSearch(fullName), phone, unitId, role, targetGroup: role === "learner" ? "BIZ" : "OFF-W", organisationId },
+    data: { fullName, searchName: foldForSearch(fullName), phone, unitId, role, targetGroup: role === "learner" ? "BIZ" : "OFF-W", organisationId, phoneConfirmedAt: new Date() },
     select: { id: true },
   });
   return `0${phone.slice(3)}`;
