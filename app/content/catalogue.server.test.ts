@@ -77,6 +77,24 @@ describe("the content check names the file and the problem", () => {
       problem: /02\.hai\.quiz\.yml: passMark: Number must be less than or equal to 100/,
     },
     {
+      name: "a quiz without perAttempt",
+      file: "02.hai.quiz.yml",
+      change: (source) => source.replace("perAttempt: 5\n", ""),
+      problem: /02\.hai\.quiz\.yml: perAttempt: Required/,
+    },
+    {
+      name: "an attempt of fewer than five questions",
+      file: "02.hai.quiz.yml",
+      change: (source) => source.replace("perAttempt: 5", "perAttempt: 4"),
+      problem: /02\.hai\.quiz\.yml: perAttempt: an attempt draws at least 5 questions \(found 4\)/,
+    },
+    {
+      name: "a pool smaller than twice the attempt",
+      file: "02.hai.quiz.yml",
+      change: (source) => source.replace("perAttempt: 5", "perAttempt: 6"),
+      problem: /02\.hai\.quiz\.yml: questions: the pool needs at least 12 questions, twice perAttempt \(found 10\)/,
+    },
+    {
       name: "an audience that is not a target group",
       file: "course.mdx",
       change: (source) => source.replace("audiences: [HH]", "audiences: [HH, XYZ]"),

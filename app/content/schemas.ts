@@ -42,13 +42,27 @@ const questionSchema = z.discriminatedUnion("type", [
   z.object({ ...questionBase, type: z.literal("true-false"), answer: z.boolean() }).strict(),
 ]);
 
+const MIN_PER_ATTEMPT = 5;
+
 export const quizSchema = z
   .object({
     passMark: z.number().min(0).max(100).default(80),
+    /** How many questions one attempt draws from the pool (`questions`). */
+    perAttempt: z.number().int(),
     questions: z.array(questionSchema).min(1),
   })
   .strict()
   .superRefine((quiz, ctx) => {
+    // A pool twice the attempt's length lets every retry draw questions the learner has not just seen.
+    if (quiz.perAttempt < MIN_PER_ATTEMPT) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["perAttempt"], message: `an attempt draws at least ${MIN_PER_ATTEMPT} questions (found ${quiz.perAttempt})` });
+    } else if (quiz.questions.length < 2 * quiz.perAttempt) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["questions"],
+        message: `the pool needs at least ${2 * quiz.perAttempt} questions, twice perAttempt (found ${quiz.questions.length})`,
+      });
+    }
     const problem = (index: number, field: string, message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["questions", index, field], message });
     const seen = new Set<string>();

@@ -192,6 +192,7 @@ const vi = {
   "quiz.wrong": "Chưa đúng.",
   "quiz.yourAnswer": "Bạn chọn",
   "quiz.correctAnswer": "Đáp án đúng",
+  "quiz.reviewFailed": "Các câu chưa đúng được đánh dấu, kèm lời giải thích; đáp án đúng không hiện ra. Hãy đọc lại bài học rồi làm lại: lần làm lại có những câu hỏi khác.",
 
   "mdx.callout.info": "Thông tin",
   "mdx.callout.warning": "Lưu ý",
@@ -778,6 +779,7 @@ const en: Record<MessageKey, string> = {
   "quiz.wrong": "Not right.",
   "quiz.yourAnswer": "Your answer",
   "quiz.correctAnswer": "Right answer",
+  "quiz.reviewFailed": "The questions not answered right are marked, with the explanation; the right answers are not shown. Read the lesson again, then try again: the next attempt asks different questions.",
 
   "mdx.callout.info": "Information",
   "mdx.callout.warning": "Warning",
