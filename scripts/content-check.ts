@@ -1,10 +1,12 @@
 // `npm run content:check`: validates and compiles every course, naming each file and problem.
 // Also run by `npm run build`, which leaves the compiled lessons in the cache for the server.
 // `npm run content:check -- <dir>` checks the courses of another content folder (the fixtures).
+import path from "node:path";
+
 import { loadCatalogue } from "#app/content/catalogue.server";
 import { loadUnits } from "#app/content/units.server";
 
-const contentDir = process.argv[2];
+const contentDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 const { catalogue, problems } = await loadCatalogue(contentDir);
 // The wards belong to the real content only.
 if (!contentDir) {

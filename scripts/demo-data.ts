@@ -131,7 +131,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
   };
 
   const progress: { id: string; userId: string; courseSlug: string; moduleSlug: string; contentVersion: string; readAt: Date; passedAt: Date | null; bestScore: number | null; createdAt: Date; updatedAt: Date }[] = [];
-  const completions = new Map<string, { id: string; userId: string; courseSlug: string; contentVersion: string; rule: string; completedAt: Date }>();
+  const completions = new Map<string, { id: string; userId: string; courseSlug: string; contentVersion: string; courseVersion: string; rule: string; completedAt: Date }>();
   const learnOnline = (entry: Entry, course: CatalogueCourse) => {
     const userId = entry.userId!;
     const roll = random();
@@ -148,7 +148,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
       });
     });
     if (!completing) return;
-    completions.set(`${userId}|${course.slug}`, { id: nextId("cc"), userId, courseSlug: course.slug, contentVersion: course.version, rule: "online", completedAt: done });
+    completions.set(`${userId}|${course.slug}`, { id: nextId("cc"), userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "online", completedAt: done });
     qualify(entry, { courseSlugs: [course.slug], sessionKind: null }, done);
   };
   for (const entry of entries) {
@@ -191,7 +191,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
           // A training session completes its course for attendees with an account, as the app does.
           const key = `${entry.userId}|${course.slug}`;
           if (plan.kind === "training" && entry.userId && !completions.has(key)) {
-            completions.set(key, { id: nextId("cc"), userId: entry.userId, courseSlug: course.slug, contentVersion: course.version, rule: "in-person", completedAt: heldOn });
+            completions.set(key, { id: nextId("cc"), userId: entry.userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "in-person", completedAt: heldOn });
           }
         }
       }

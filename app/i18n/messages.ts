@@ -159,6 +159,11 @@ const vi = {
   "courses.completedOn": "Hoàn thành ngày {date}",
   "progress.label": "Đã xong {done}/{total} bài",
   "course.modules": "Các bài học",
+  "course.versionLink": "Phiên bản {version} · Những thay đổi",
+  "course.completedVersion": "Khóa học được hoàn thành ở phiên bản {version}; phiên bản hiện nay là {current}.",
+  "changelog.title": "Những thay đổi của khóa học",
+  "changelog.version": "Phiên bản {version} · {date}",
+  "changelog.current": "Phiên bản hiện nay",
 
   "module.status.not_started": "Chưa bắt đầu",
   "module.status.in_progress": "Đang học",
@@ -746,6 +751,11 @@ const en: Record<MessageKey, string> = {
   "courses.completedOn": "Completed on {date}",
   "progress.label": "{done} of {total} lessons done",
   "course.modules": "Lessons",
+  "course.versionLink": "Version {version} · What changed",
+  "course.completedVersion": "You completed the course on version {version}; the current version is {current}.",
+  "changelog.title": "What changed in the course",
+  "changelog.version": "Version {version} · {date}",
+  "changelog.current": "Current version",
 
   "module.status.not_started": "Not started",
   "module.status.in_progress": "In progress",

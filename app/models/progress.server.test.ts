@@ -46,7 +46,7 @@ async function passModule(userId: string, index: number, answers = RIGHT) {
 function completionOf(userId: string) {
   return prisma.courseCompletion.findUnique({
     where: { userId_courseSlug: { userId, courseSlug: course.slug } },
-    select: { rule: true, contentVersion: true, completedAt: true },
+    select: { rule: true, contentVersion: true, courseVersion: true, completedAt: true },
   });
 }
 
@@ -62,7 +62,7 @@ describe("completion", () => {
 
     const finishedAt = new Date("2026-11-20T03:00:00Z");
     await markModuleRead(learner.id, course, second!, finishedAt);
-    expect(await completionOf(learner.id)).toEqual({ rule: "online", contentVersion: course.version, completedAt: finishedAt });
+    expect(await completionOf(learner.id)).toEqual({ rule: "online", contentVersion: course.version, courseVersion: "2.0", completedAt: finishedAt });
   });
 
   test("reading every module without passing the quizzes does not complete the course", async () => {

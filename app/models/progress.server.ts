@@ -28,7 +28,7 @@ async function completeCourseIfDone(tx: Tx, userId: string, course: CatalogueCou
   await tx.courseCompletion.upsert({
     where: { userId_courseSlug: { userId, courseSlug: course.slug } },
     update: {},
-    create: { userId, courseSlug: course.slug, contentVersion: course.version, rule: "online", completedAt: now },
+    create: { userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "online", completedAt: now },
     select: { id: true },
   });
   await recordQualifications(tx, userId);
@@ -176,7 +176,7 @@ export async function getCourseProgress(userId: string, course: CatalogueCourse)
     }),
     prisma.courseCompletion.findUnique({
       where: { userId_courseSlug: { userId, courseSlug: course.slug } },
-      select: { completedAt: true },
+      select: { completedAt: true, courseVersion: true },
     }),
   ]);
   const bySlug = new Map(rows.map((row) => [row.moduleSlug, row]));
@@ -185,7 +185,7 @@ export async function getCourseProgress(userId: string, course: CatalogueCourse)
     const status: ModuleStatus = row?.readAt && row.passedAt ? "passed" : row ? "in_progress" : "not_started";
     return { slug: module.slug, status, read: Boolean(row?.readAt), passed: Boolean(row?.passedAt), bestScore: row?.bestScore ?? null };
   });
-  return { modules, completedAt: completion?.completedAt ?? null };
+  return { modules, completedAt: completion?.completedAt ?? null, completedVersion: completion?.courseVersion ?? null };
 }
 
 /** Every course's progress for one learner, in two queries, for the "my courses" page. */

@@ -132,9 +132,10 @@ describe("in-person sessions", () => {
     await recordAttendance(ward.admin, session, ward.entry.id);
     const completion = await prisma.courseCompletion.findUniqueOrThrow({
       where: { userId_courseSlug: { userId: user.id, courseSlug: householdCourse.slug } },
-      select: { rule: true, completedAt: true },
+      select: { rule: true, completedAt: true, courseVersion: true },
     });
-    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn });
+    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn, courseVersion: householdCourse.courseVersion });
+    expect(completion.courseVersion).toMatch(/^\d+\.\d+$/);
   });
 
   test("children counted without names at a communication event count as reached, flagged as counted", async () => {

@@ -69,6 +69,22 @@ test("a household learner fails a quiz, reads why, retries, passes and completes
   await expect(done).toContainText(`Hoàn thành ngày ${formatDate(new Date())}`);
 });
 
+test("a course page names its version and leads to what changed, in Vietnamese and in English", async ({ page, signInAs }) => {
+  const course = await householdCourse();
+  const [newest] = course.changelog;
+  await signInAs(await createLearner("Học Viên Xem Phiên Bản"));
+
+  await page.goto(`/khoa-hoc/${course.slug}`);
+  await page.getByRole("link", { name: `Phiên bản ${course.courseVersion} · Những thay đổi` }).click();
+  await expect(page.getByRole("heading", { name: "Những thay đổi của khóa học", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Phiên bản ${newest!.version} · ${formatDate(newest!.date)}` })).toBeVisible();
+  for (const change of newest!.changes) await expect(page.getByText(change, { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "What changed in the course", level: 1 })).toBeVisible();
+  for (const change of newest!.changesEn) await expect(page.getByText(change, { exact: true })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
