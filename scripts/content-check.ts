@@ -3,11 +3,14 @@
 // `npm run content:check -- <dir>` checks the courses of another content folder (the fixtures).
 import path from "node:path";
 
-import { loadCatalogue } from "#app/content/catalogue.server";
+import { CONTENT_DIR, loadCatalogue } from "#app/content/catalogue.server";
+import { checkToneMarks } from "#app/content/tone-marks.server";
 import { loadUnits } from "#app/content/units.server";
 
 const contentDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 const { catalogue, problems } = await loadCatalogue(contentDir);
+// The interface's messages are held to the same spelling as the real content.
+problems.push(...checkToneMarks(contentDir ?? CONTENT_DIR, contentDir ? [] : [path.join(process.cwd(), "app", "i18n", "messages.ts")]));
 // The wards belong to the real content only.
 if (!contentDir) {
   try {

@@ -31,7 +31,7 @@ const GIVEN_MEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hiếu", "Hùng
 const GIVEN_WOMEN = ["Anh", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Thảo", "Trang", "Yến"];
 const BUSINESS_KINDS = ["Công ty TNHH", "Công ty cổ phần", "Hộ kinh doanh", "Xưởng"];
 const SECTORS = ["May mặc", "Dệt lụa", "Cơ khí", "Thực phẩm", "Bao bì", "Đồ gỗ", "Vật liệu xây dựng", "In ấn"];
-const PLACES = ["Nhà văn hoá tổ dân phố", "Hội trường UBND phường", "Nhà văn hoá khu"];
+const PLACES = ["Nhà văn hóa tổ dân phố", "Hội trường UBND phường", "Nhà văn hóa khu"];
 const TRAINERS = ["Cán bộ LĐ-TB&XH phường", "Cán bộ Hội Liên hiệp Phụ nữ", "Giảng viên Trung tâm Công tác xã hội", "Cán bộ Đoàn Thanh niên"];
 
 const PLAN_START = new Date("2021-03-01T00:00:00+07:00");

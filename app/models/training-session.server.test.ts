@@ -31,7 +31,7 @@ async function newSession({ units, admin }: Ward, kind: "training" | "communicat
   const created = await createTrainingSession(admin, {
     unitId: units.vanPhuc.id,
     heldOn,
-    place: "Nhà văn hoá tổ 5",
+    place: "Nhà văn hóa tổ 5",
     kind,
     courseSlugs: [householdCourse.slug],
     trainer: "Cán bộ phường",

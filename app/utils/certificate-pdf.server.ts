@@ -60,10 +60,10 @@ const TEXT = {
     organisationSubtitle: "Cơ sở không sử dụng lao động trẻ em",
     organisationIntro: "Chứng nhận cơ sở",
     organisationStatement:
-      "đã hoàn thành khoá học dành cho doanh nghiệp, tự đánh giá và cam kết tuân thủ quy định về lao động chưa thành niên (Điều 143 đến 147 Bộ luật Lao động 2019); hồ sơ đã được phường xem xét và chấp thuận.",
+      "đã hoàn thành khóa học dành cho doanh nghiệp, tự đánh giá và cam kết tuân thủ quy định về lao động chưa thành niên (Điều 143 đến 147 Bộ luật Lao động 2019); hồ sơ đã được phường xem xét và chấp thuận.",
     courseTitle: "GIẤY CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC",
     courseIntro: "Chứng nhận học viên",
-    courseStatement: "đã hoàn thành khoá học",
+    courseStatement: "đã hoàn thành khóa học",
     ward: "Phường",
     code: "Mã chứng nhận",
     issuedOn: "Ngày cấp",

@@ -30,7 +30,7 @@ async function wardOf(phone: string) {
 async function readAndPass(page: Page, module: CatalogueModule) {
   await page.goto(`/khoa-hoc/${CERTIFICATION_COURSE_SLUG}/${module.slug}`);
   await page.getByRole("button", { name: "Đã đọc xong" }).click();
-  await expect(page.getByText("Bạn đã đọc xong bài này.")).toBeVisible();
+  await expect(page.getByText("Đã đọc xong bài này.")).toBeVisible();
   await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
   await answerQuiz(page, module);
   await page.getByRole("button", { name: "Nộp bài" }).click();
@@ -79,7 +79,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await page.getByLabel("Số điện thoại").fill(ownerPhone);
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-nhung");
   await page.getByLabel("Phường").selectOption({ label: ward });
-  await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Doanh nghiệp (đặc biệt doanh nghiệp nhỏ và vừa)" });
+  await page.getByLabel("Nhóm người học").selectOption({ label: "Doanh nghiệp (đặc biệt doanh nghiệp nhỏ và vừa)" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByText("Xin chào, Đặng Thị Hồng Nhung")).toBeVisible();
 
@@ -103,7 +103,7 @@ test("a business signs up, completes the course, is certified, verified publicly
 
   // Without the course, the self-assessment is closed and says why.
   await page.goto("/co-so/danh-gia");
-  await expect(page.getByRole("alert")).toContainText("cần hoàn thành khoá học dành cho doanh nghiệp");
+  await expect(page.getByRole("alert")).toContainText("cần hoàn thành khóa học dành cho doanh nghiệp");
 
   // 3. The owner completes the business course: every module read and its quiz passed.
   for (const module of course.modules) await readAndPass(page, module);
@@ -290,7 +290,7 @@ test.describe("without JavaScript", () => {
 test("a learner who completed a course gets a course certificate, verifiable by its code, as a PDF", async ({ page, signInAs }) => {
   await signInAs(await learnerWithCourse("Lý Thị Phương Thảo"));
   await page.goto(`/khoa-hoc/${CERTIFICATION_COURSE_SLUG}`);
-  await page.getByRole("link", { name: "Giấy chứng nhận hoàn thành khoá học" }).click();
+  await page.getByRole("link", { name: "Giấy chứng nhận hoàn thành khóa học" }).click();
   await page.getByRole("button", { name: "Nhận giấy chứng nhận" }).click();
   const code = ((await page.locator(".cert-code").textContent()) ?? "").trim();
   expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
@@ -304,7 +304,7 @@ test("a learner who completed a course gets a course certificate, verifiable by 
 
   await page.getByRole("link", { name: "Trang xác minh công khai" }).click();
   const card = page.locator(".verification__card");
-  await expect(card).toContainText("Giấy chứng nhận hoàn thành khoá học");
+  await expect(card).toContainText("Giấy chứng nhận hoàn thành khóa học");
   await expect(card).toContainText("Lý Thị Phương Thảo");
   await expect(card).toContainText("Không thời hạn");
   await expect(card.getByText("Còn hiệu lực")).toBeVisible();

@@ -68,7 +68,7 @@ test("a ward admin gets 403 on another ward's report", async ({ page, signInAs }
   await signInAs(KIEN_HUNG_ADMIN);
   const response = await page.goto("/quan-tri/bao-cao/HN-HA-DONG");
   expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tài khoản này không có quyền xem trang này" })).toBeVisible();
   await page.goto("/quan-tri/bao-cao");
   await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveText(["Kiến Hưng"]);
 });
@@ -133,13 +133,13 @@ test("a ward admin records a session with attendance and the ward's coverage mov
 
   await page.goto("/quan-tri/buoi-hoc/moi");
   await page.getByLabel("Ngày tổ chức").fill("2026-03-15");
-  await page.getByLabel("Địa điểm").fill("Nhà văn hoá tổ dân phố 3");
+  await page.getByLabel("Địa điểm").fill("Nhà văn hóa tổ dân phố 3");
   await page.getByLabel("Loại buổi").selectOption({ label: "Tập huấn" });
   const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
   await page.getByLabel(course.title).check();
   await page.getByLabel("Người giảng").fill("Cán bộ phường");
   await page.getByRole("button", { name: "Lưu buổi học" }).click();
-  await expect(page.getByRole("heading", { name: "15/03/2026 · Nhà văn hoá tổ dân phố 3" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "15/03/2026 · Nhà văn hóa tổ dân phố 3" })).toBeVisible();
 
   // The search ignores diacritics: "trieu van" finds "Triệu Văn".
   await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("trieu van");
@@ -168,7 +168,7 @@ test("a ward admin records a session with attendance and the ward's coverage mov
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
   const csv = await readFile((await (await download).path())!, "utf8");
-  const line = csv.split("\r\n").find((candidate) => candidate.startsWith(`15/03/2026,${ward.name},Nhà văn hoá tổ dân phố 3,Tập huấn,`));
+  const line = csv.split("\r\n").find((candidate) => candidate.startsWith(`15/03/2026,${ward.name},Nhà văn hóa tổ dân phố 3,Tập huấn,`));
   expect(line).toContain(course.title);
   expect(line?.endsWith(",Cán bộ phường,2,0")).toBe(true);
 });

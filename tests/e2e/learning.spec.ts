@@ -15,7 +15,7 @@ async function readAndPass(page: Page, course: CatalogueCourse, module: Catalogu
   await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
   await expect(page.getByRole("heading", { name: "Ghi nhớ" })).toBeVisible();
   await page.getByRole("button", { name: "Đã đọc xong" }).click();
-  await expect(page.getByText("Bạn đã đọc xong bài này.")).toBeVisible();
+  await expect(page.getByText("Đã đọc xong bài này.")).toBeVisible();
   // The lesson text survives hydration and the reload of the page's data after the post.
   await expect(page.getByRole("heading", { name: "Ghi nhớ" })).toBeVisible();
   await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
@@ -32,7 +32,7 @@ test("a household learner fails a quiz, reads why, retries, passes and completes
 
   await page.goto("/khoa-hoc");
   const card = page.locator(".course-card", { hasText: course.title }).first();
-  await expect(card.getByText("Dành cho bạn")).toBeVisible();
+  await expect(card.getByText("Dành cho nhóm của mình")).toBeVisible();
   await expect(card.getByText(`Đã xong 0/${course.modules.length} bài`)).toBeVisible();
   await card.getByRole("link", { name: course.title }).click();
 
@@ -49,7 +49,7 @@ test("a household learner fails a quiz, reads why, retries, passes and completes
   const failed = await answerQuiz(page, first!, "wrong");
   await page.getByRole("button", { name: "Nộp bài" }).click();
   await expect(page.getByRole("status")).toContainText("Chưa đạt");
-  await expect(page.getByText(`Bạn trả lời đúng 0/${first!.quiz.perAttempt} câu`)).toBeVisible();
+  await expect(page.getByText(`Trả lời đúng 0/${first!.quiz.perAttempt} câu`)).toBeVisible();
   // A failed attempt explains each wrong answer but does not give away the right option.
   await expect(page.getByText(failed[0]!.explanation)).toBeVisible();
   await expect(page.getByText("Đáp án đúng", { exact: true })).toHaveCount(0);
@@ -97,7 +97,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Đã đọc xong" }).click();
     await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
     await page.getByRole("button", { name: "Nộp bài" }).click();
-    await expect(page.getByRole("alert")).toContainText("Bạn chưa trả lời câu 1, 2");
+    await expect(page.getByRole("alert")).toContainText("Còn câu 1, 2");
 
     const answered = await answerQuiz(page, module, "right");
     await page.getByRole("button", { name: "Nộp bài" }).click();
