@@ -138,7 +138,7 @@ const vi = {
     "Nhận biết dấu hiệu trẻ phải lao động hoặc có nguy cơ bỏ học, biết cần làm gì, gọi cho ai và trao đổi với cha mẹ.",
   "home.audience.businesses.title": "Doanh nghiệp, hợp tác xã",
   "home.audience.businesses.body":
-    "Hiểu quy định về tuổi lao động, giờ làm, công việc bị cấm với người dưới 18 tuổi, và được chứng nhận không sử dụng lao động trẻ em.",
+    "Hiểu quy định về tuổi lao động, giờ làm, công việc bị cấm với người dưới 18 tuổi, và được chứng nhận cam kết không sử dụng lao động trẻ em.",
   "home.audience.households.title": "Hộ gia đình, cha mẹ ở làng nghề",
   "home.audience.households.body":
     "Phân biệt việc phụ giúp gia đình với lao động trẻ em, giữ an toàn cho con trong xưởng nhà và biết nơi nhận hỗ trợ.",
@@ -362,7 +362,7 @@ const vi = {
 
   "org.title": "Cơ sở của tôi",
   "org.intro":
-    "Doanh nghiệp, hợp tác xã, hộ kinh doanh và xưởng gia đình có thể được chứng nhận không sử dụng lao động trẻ em: hoàn thành khóa học dành cho doanh nghiệp, tự đánh giá, ký cam kết, rồi phường xem xét. Giấy chứng nhận có giá trị 12 tháng.",
+    "Doanh nghiệp, hợp tác xã, hộ kinh doanh và xưởng gia đình có thể được chứng nhận cam kết không sử dụng lao động trẻ em: hoàn thành khóa học dành cho doanh nghiệp, tự đánh giá, ký cam kết, rồi phường xem xét. Giấy chứng nhận có giá trị 12 tháng.",
   "org.create": "Khai báo cơ sở",
   "org.edit": "Sửa hồ sơ cơ sở",
   "org.profile": "Hồ sơ cơ sở",
@@ -487,7 +487,7 @@ const vi = {
   "refresher.done": "Anh/chị đã hoàn thành phần ôn tập.",
   "refresher.notNeeded": "Cơ sở chưa có giấy chứng nhận cần gia hạn.",
 
-  "review.title": "Chứng nhận không sử dụng lao động trẻ em",
+  "review.title": "Chứng nhận cơ sở cam kết không sử dụng lao động trẻ em",
   "review.countsTitle": "Tình hình chứng nhận theo phường",
   "review.countsCaption": "Số cơ sở theo phường, đến ngày {date}",
   "review.count.certified": "Đang được chứng nhận",
@@ -553,7 +553,10 @@ const vi = {
   "verify.submit": "Xác minh",
   "verify.notFound.title": "Không tìm thấy giấy chứng nhận",
   "verify.notFound.body": "Không có giấy chứng nhận nào với mã này. Hãy kiểm tra lại từng ký tự của mã.",
-  "verify.organisationCert": "Giấy chứng nhận cơ sở không sử dụng lao động trẻ em",
+  "verify.organisationCert": "Giấy chứng nhận cơ sở cam kết không sử dụng lao động trẻ em",
+  "cert.subtitle": "Cơ sở cam kết không sử dụng lao động trẻ em",
+  "cert.basis":
+    "Cơ sở đã hoàn thành khóa học dành cho doanh nghiệp, tự đánh giá, cam kết tuân thủ quy định về lao động chưa thành niên (Điều 143 đến Điều 147 Bộ luật Lao động 2019) và được phường xem xét, chấp thuận hồ sơ.",
   "verify.courseCert": "Giấy chứng nhận hoàn thành khóa học",
   "verify.holder": "Tên cơ sở",
   "verify.learner": "Học viên",
@@ -564,7 +567,9 @@ const vi = {
   "verify.another": "Xác minh mã khác",
   "verify.registry": "Xem danh sách cơ sở đang được chứng nhận",
 
-  "registry.title": "Danh sách cơ sở không sử dụng lao động trẻ em",
+  "registry.title": "Danh sách cơ sở cam kết không sử dụng lao động trẻ em",
+  "registry.basis":
+    "Mỗi cơ sở trong danh sách đã hoàn thành khóa học dành cho doanh nghiệp, tự đánh giá, cam kết tuân thủ quy định về lao động chưa thành niên (Điều 143 đến Điều 147 Bộ luật Lao động 2019) và được phường xem xét, chấp thuận hồ sơ. Danh sách ghi nhận những việc đó, không xác nhận thay cho thanh tra lao động.",
   "registry.intro": "Các doanh nghiệp, hợp tác xã, hộ kinh doanh và xưởng gia đình đang có giấy chứng nhận còn hiệu lực.",
   "registry.search": "Tìm theo tên cơ sở",
   "registry.searchPlaceholder": "Ví dụ: det lua van phuc",
@@ -730,7 +735,7 @@ const en: Record<MessageKey, string> = {
     "Recognise the signs of child labour and dropout risk, know what to do and whom to call, and talk with parents.",
   "home.audience.businesses.title": "Businesses and cooperatives",
   "home.audience.businesses.body":
-    "Understand the rules on working age, hours and work prohibited under 18, and get certified as child-labour-free.",
+    "Understand the rules on working age, hours and work prohibited under 18, and get certified as pledged not to employ child labour.",
   "home.audience.households.title": "Craft-village households and parents",
   "home.audience.households.body":
     "Tell helping at home from child labour, keep children safe in the family workshop, and know where to get support.",
@@ -954,7 +959,7 @@ const en: Record<MessageKey, string> = {
 
   "org.title": "My organisation",
   "org.intro":
-    "Businesses, cooperatives, household businesses and family workshops can be certified as child-labour-free: complete the course for businesses, assess yourself, sign a pledge, then the ward reviews. A certificate is valid for 12 months.",
+    "Businesses, cooperatives, household businesses and family workshops can be certified as pledged not to employ child labour: complete the course for businesses, assess yourself, sign a pledge, then the ward reviews. A certificate is valid for 12 months.",
   "org.create": "Register your organisation",
   "org.edit": "Edit the organisation's profile",
   "org.profile": "Organisation profile",
@@ -1079,7 +1084,7 @@ const en: Record<MessageKey, string> = {
   "refresher.done": "You have completed the refresher.",
   "refresher.notNeeded": "The organisation has no certificate to renew.",
 
-  "review.title": "Child-labour-free certification",
+  "review.title": "Certification of establishments pledged not to employ child labour",
   "review.countsTitle": "Certification by ward",
   "review.countsCaption": "Organisations per ward, as of {date}",
   "review.count.certified": "Certified",
@@ -1145,7 +1150,10 @@ const en: Record<MessageKey, string> = {
   "verify.submit": "Verify",
   "verify.notFound.title": "Certificate not found",
   "verify.notFound.body": "No certificate has this code. Check each character of the code again.",
-  "verify.organisationCert": "Child-labour-free establishment certificate",
+  "verify.organisationCert": "Certificate of an establishment pledged not to employ child labour",
+  "cert.subtitle": "Establishment pledged not to employ child labour",
+  "cert.basis":
+    "The establishment has completed the course for businesses, assessed itself, pledged to follow the rules on minor workers (Articles 143 to 147, Labour Code 2019) and had its application reviewed and approved by the ward.",
   "verify.courseCert": "Certificate of course completion",
   "verify.holder": "Establishment",
   "verify.learner": "Learner",
@@ -1156,7 +1164,9 @@ const en: Record<MessageKey, string> = {
   "verify.another": "Verify another code",
   "verify.registry": "See the establishments certified now",
 
-  "registry.title": "Child-labour-free establishments",
+  "registry.title": "Establishments pledged not to employ child labour",
+  "registry.basis":
+    "Each establishment listed has completed the course for businesses, assessed itself, pledged to follow the rules on minor workers (Articles 143 to 147, Labour Code 2019) and had its application reviewed and approved by the ward. The list records these steps; it does not stand in for a labour inspection.",
   "registry.intro": "Businesses, cooperatives, household businesses and family workshops that hold a valid certificate.",
   "registry.search": "Search by name",
   "registry.searchPlaceholder": "For example: det lua van phuc",

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "@playwright/test";
 
 import { getCatalogue, type CatalogueModule } from "#app/content/catalogue.server";
+import { translate } from "#app/i18n/messages";
 import { CERTIFICATION_COURSE_SLUG } from "#app/models/certification.server";
 import { SELF_ASSESSMENT } from "#app/models/self-assessment";
 import { formatDate } from "#app/utils/dates";
@@ -174,6 +175,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   expect(text.normalize("NFC")).toContain(organisationName);
   expect(text).toContain(code);
   expect(text).toContain(`/xac-minh/${code}`);
+  expect(text.replace(/\s+/g, " ")).toContain(translate("vi", "cert.basis"));
 
   // 8. The public verification page, signed out: valid, with no personal data.
   const visitor = await (await browser.newContext()).newPage();
@@ -183,6 +185,9 @@ test("a business signs up, completes the course, is certified, verified publicly
   await expect(card).toContainText(organisationName);
   await expect(card).toContainText(ward);
   await expect(card.getByText("Còn hiệu lực")).toBeVisible();
+  // What the certificate rests on, never "the establishment employs no children" as a fact.
+  await expect(card).toContainText(translate("vi", "cert.basis"));
+  await expect(card).not.toContainText(/(?<!cam kết )không sử dụng lao động trẻ em/);
   const html = await visitor.content();
   expect(html).not.toContain(ownerPhone.slice(1));
   expect(html).not.toContain("Đặng Thị Hồng Nhung");
@@ -200,6 +205,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await visitor.getByLabel("Tìm theo tên cơ sở").fill(foldForSearch(organisationName));
   await visitor.getByRole("button", { name: "Tìm" }).click();
   await expect(visitor.locator(".registry").getByText(organisationName)).toBeVisible();
+  await expect(visitor.getByText(translate("vi", "registry.basis"))).toBeVisible();
 
   // 9. The district admin revokes it; the verification page and the registry follow at once.
   const districtAdmin = await signedInPage(browser, DEMO.districtAdmin, base);
