@@ -12,7 +12,7 @@ import { getOwnAttempt, markModuleRead, startAttempt, submitAttempt } from "./pr
 import { importRoster, markRosterEntryLeft } from "./roster.server";
 import { createUserByAdmin } from "./user.server";
 
-const PERIOD: Period = { code: "2026-2030", start: new Date("2026-01-01"), end: new Date("2030-12-31") };
+const PERIOD: Period = { code: "2026-2030", start: new Date("2026-01-01"), end: new Date("2030-12-31"), targetsAssumed: false };
 
 describe("coverage arithmetic", () => {
   test("rate, gap and status from reached, population and target", () => {
