@@ -1,13 +1,23 @@
 // `npm run content:check`: validates and compiles every course, naming each file and problem.
 // Also run by `npm run build`, which leaves the compiled lessons in the cache for the server.
-import { loadCatalogue } from "#app/content/catalogue.server";
+// `npm run content:check -- <dir>` checks the courses of another content folder (the fixtures).
+import path from "node:path";
+
+import { CONTENT_DIR, loadCatalogue } from "#app/content/catalogue.server";
+import { checkToneMarks } from "#app/content/tone-marks.server";
 import { loadUnits } from "#app/content/units.server";
 
-const { catalogue, problems } = await loadCatalogue();
-try {
-  loadUnits();
-} catch (error) {
-  problems.push(error instanceof Error ? error.message : String(error));
+const contentDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+const { catalogue, problems } = await loadCatalogue(contentDir);
+// The interface's messages are held to the same spelling as the real content.
+problems.push(...checkToneMarks(contentDir ?? CONTENT_DIR, contentDir ? [] : [path.join(process.cwd(), "app", "i18n", "messages.ts")]));
+// The wards belong to the real content only.
+if (!contentDir) {
+  try {
+    loadUnits();
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
 }
 if (problems.length > 0) {
   console.error(`Content check failed, ${problems.length} problem(s):`);
@@ -16,4 +26,4 @@ if (problems.length > 0) {
 }
 const modules = catalogue.courses.flatMap((course) => course.modules);
 const questions = modules.reduce((sum, module) => sum + module.quiz.questions.length, 0);
-console.log(`Content check passed: ${catalogue.courses.length} courses, ${modules.length} modules, ${questions} quiz questions.`);
+console.log(`Content check passed: ${catalogue.courses.length} courses, ${modules.length} modules, ${questions} quiz questions in the pools.`);

@@ -31,7 +31,7 @@ const GIVEN_MEN = ["An", "Bình", "Cường", "Dũng", "Hải", "Hiếu", "Hùng
 const GIVEN_WOMEN = ["Anh", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Thảo", "Trang", "Yến"];
 const BUSINESS_KINDS = ["Công ty TNHH", "Công ty cổ phần", "Hộ kinh doanh", "Xưởng"];
 const SECTORS = ["May mặc", "Dệt lụa", "Cơ khí", "Thực phẩm", "Bao bì", "Đồ gỗ", "Vật liệu xây dựng", "In ấn"];
-const PLACES = ["Nhà văn hoá tổ dân phố", "Hội trường UBND phường", "Nhà văn hoá khu"];
+const PLACES = ["Nhà văn hóa tổ dân phố", "Hội trường UBND phường", "Nhà văn hóa khu"];
 const TRAINERS = ["Cán bộ LĐ-TB&XH phường", "Cán bộ Hội Liên hiệp Phụ nữ", "Giảng viên Trung tâm Công tác xã hội", "Cán bộ Đoàn Thanh niên"];
 
 const PLAN_START = new Date("2021-03-01T00:00:00+07:00");
@@ -131,7 +131,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
   };
 
   const progress: { id: string; userId: string; courseSlug: string; moduleSlug: string; contentVersion: string; readAt: Date; passedAt: Date | null; bestScore: number | null; createdAt: Date; updatedAt: Date }[] = [];
-  const completions = new Map<string, { id: string; userId: string; courseSlug: string; contentVersion: string; rule: string; completedAt: Date }>();
+  const completions = new Map<string, { id: string; userId: string; courseSlug: string; contentVersion: string; courseVersion: string; rule: string; completedAt: Date }>();
   const learnOnline = (entry: Entry, course: CatalogueCourse) => {
     const userId = entry.userId!;
     const roll = random();
@@ -148,7 +148,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
       });
     });
     if (!completing) return;
-    completions.set(`${userId}|${course.slug}`, { id: nextId("cc"), userId, courseSlug: course.slug, contentVersion: course.version, rule: "online", completedAt: done });
+    completions.set(`${userId}|${course.slug}`, { id: nextId("cc"), userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "online", completedAt: done });
     qualify(entry, { courseSlugs: [course.slug], sessionKind: null }, done);
   };
   for (const entry of entries) {
@@ -191,7 +191,7 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
           // A training session completes its course for attendees with an account, as the app does.
           const key = `${entry.userId}|${course.slug}`;
           if (plan.kind === "training" && entry.userId && !completions.has(key)) {
-            completions.set(key, { id: nextId("cc"), userId: entry.userId, courseSlug: course.slug, contentVersion: course.version, rule: "in-person", completedAt: heldOn });
+            completions.set(key, { id: nextId("cc"), userId: entry.userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "in-person", completedAt: heldOn });
           }
         }
       }

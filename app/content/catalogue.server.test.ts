@@ -14,6 +14,11 @@ test("the fixture course loads with its modules in order, compiled, with version
   expect(course.modules[0]?.quiz.passMark).toBe(80);
   expect(course.modules[1]?.quiz.passMark).toBe(100);
   expect(course.version).toMatch(/^[0-9a-f]{16}$/);
+  expect(course.courseVersion).toBe("2.0");
+  expect(course.changelog.map((entry) => [entry.version, entry.date, entry.changes.length])).toEqual([
+    ["2.0", "2026-12-02", 2],
+    ["1.0", "2026-11-28", 1],
+  ]);
 });
 
 test("changing a quiz changes the module's and the course's version", async () => {
@@ -75,6 +80,66 @@ describe("the content check names the file and the problem", () => {
       file: "02.hai.quiz.yml",
       change: (source) => source.replace("passMark: 100", "passMark: 120"),
       problem: /02\.hai\.quiz\.yml: passMark: Number must be less than or equal to 100/,
+    },
+    {
+      name: "a quiz without perAttempt",
+      file: "02.hai.quiz.yml",
+      change: (source) => source.replace("perAttempt: 5\n", ""),
+      problem: /02\.hai\.quiz\.yml: perAttempt: Required/,
+    },
+    {
+      name: "an attempt of fewer than five questions",
+      file: "02.hai.quiz.yml",
+      change: (source) => source.replace("perAttempt: 5", "perAttempt: 4"),
+      problem: /02\.hai\.quiz\.yml: perAttempt: an attempt draws at least 5 questions \(found 4\)/,
+    },
+    {
+      name: "a pool smaller than twice the attempt",
+      file: "02.hai.quiz.yml",
+      change: (source) => source.replace("perAttempt: 5", "perAttempt: 6"),
+      problem: /02\.hai\.quiz\.yml: questions: the pool needs at least 12 questions, twice perAttempt \(found 10\)/,
+    },
+    {
+      name: "a course without its version",
+      file: "course.mdx",
+      change: (source) => source.replace('version: "2.0"\n', ""),
+      problem: /course\.mdx: frontmatter version: Required/,
+    },
+    {
+      name: "a course version that is not MAJOR.MINOR",
+      file: "course.mdx",
+      change: (source) => source.replace('version: "2.0"', 'version: "2"'),
+      problem: /course\.mdx: frontmatter version: a version is "MAJOR\.MINOR"/,
+    },
+    {
+      name: "a changelog whose newest entry is not the course's version",
+      file: "course.mdx",
+      change: (source) => source.replace('version: "2.0"', 'version: "2.1"'),
+      problem: /changelog\.yml: the newest entry is version 2\.0, but course\.mdx says 2\.1/,
+    },
+    {
+      name: "a changelog line without its English",
+      file: "changelog.yml",
+      change: (source) => source.replace("    - Module two has new statements.\n", ""),
+      problem: /changelog\.yml: 0\.changesEn: changes and changesEn need the same number of lines/,
+    },
+    {
+      name: "a changelog date that is not in the calendar",
+      file: "changelog.yml",
+      change: (source) => source.replace("2026-11-28", "2026-02-30"),
+      problem: /changelog\.yml: 1\.date: not a date of the calendar/,
+    },
+    {
+      name: "a changelog not newest first",
+      file: "changelog.yml",
+      change: (source) => source.replace('"1.0"', '"2.1"'),
+      problem: /changelog\.yml: 1: newest first: 2\.1 \(2026-11-28\) comes after 2\.0/,
+    },
+    {
+      name: "a course without a changelog",
+      file: "changelog.yml",
+      change: () => "",
+      problem: /changelog\.yml: \(file\): Expected array, received null/,
     },
     {
       name: "an audience that is not a target group",

@@ -8,7 +8,7 @@ import type { ZodError } from "zod";
 
 import { checkMdxTree, type ContentLink } from "./mdx-check.server";
 import { parseProgramme, type Programme } from "./programme.server";
-import { courseFrontmatterSchema, moduleFrontmatterSchema, quizSchema, type Quiz } from "./schemas";
+import { changelogSchema, courseFrontmatterSchema, moduleFrontmatterSchema, quizSchema, type ChangelogEntry, type Quiz } from "./schemas";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 const CACHE_DIR = path.join(process.cwd(), ".cache", "content");
@@ -42,6 +42,10 @@ export type CatalogueCourse = {
   minutes: number;
   /** Hash of every file of the course: completions record it. */
   version: string;
+  /** "MAJOR.MINOR" from course.mdx, shown to learners; completions record it too. */
+  courseVersion: string;
+  /** changelog.yml, newest first; its first entry is `courseVersion`. */
+  changelog: ChangelogEntry[];
   introCode: string;
   modules: CatalogueModule[];
 };
@@ -144,6 +148,27 @@ async function loadModule(courseDir: string, fileName: string, problems: string[
   return module;
 }
 
+function loadChangelog(courseDir: string, problems: string[]) {
+  const file = path.join(courseDir, "changelog.yml");
+  if (!existsSync(file)) {
+    problems.push(`${courseDir}: changelog.yml is missing (what changed in each version, newest first)`);
+    return null;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, "utf8"));
+  } catch (error) {
+    problems.push(`${file}: not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return null;
+  }
+  const changelog = changelogSchema.safeParse(data);
+  if (!changelog.success) {
+    problems.push(...zodProblems(changelog.error).map((problem) => `${file}: ${problem}`));
+    return null;
+  }
+  return changelog.data;
+}
+
 async function loadCourse(coursesDir: string, dirName: string, programme: Programme, problems: string[], links: FileLink[]) {
   const [, number = "", slug = ""] = COURSE_DIR.exec(dirName) ?? [];
   const courseDir = path.join(coursesDir, dirName);
@@ -159,6 +184,7 @@ async function loadCourse(coursesDir: string, dirName: string, programme: Progra
     }
   }
   const intro = await compileMdx(courseFile, courseDir, problems, links);
+  const changelog = loadChangelog(courseDir, problems);
   const modules: CatalogueModule[] = [];
   for (const name of files) {
     const module = await loadModule(courseDir, name, problems, links);
@@ -174,6 +200,10 @@ async function loadCourse(coursesDir: string, dirName: string, programme: Progra
     problems.push(...zodProblems(frontmatter.error).map((problem) => `${courseFile}: frontmatter ${problem}`));
     return null;
   }
+  const { version: courseVersion, ...described } = frontmatter.data;
+  if (changelog && changelog[0]?.version !== courseVersion) {
+    problems.push(`${path.join(courseDir, "changelog.yml")}: the newest entry is version ${changelog[0]?.version}, but course.mdx says ${courseVersion}`);
+  }
   const groups = new Set(programme.targetGroups.map((group) => group.code));
   const indicators = new Set(programme.indicators.map((indicator) => indicator.code));
   for (const audience of frontmatter.data.audiences) {
@@ -186,8 +216,10 @@ async function loadCourse(coursesDir: string, dirName: string, programme: Progra
     slug,
     dir: courseDir,
     number: Number(number),
-    ...frontmatter.data,
+    ...described,
     version: hash(readFileSync(courseFile, "utf8"), ...modules.map((module) => module.version)),
+    courseVersion,
+    changelog: changelog ?? [],
     introCode: intro.code,
     modules,
   };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { expect, test } from "vitest";
 
-import { parseProgramme, PROGRAMME_FILE } from "./programme.server";
+import { parseProgramme, PROGRAMME_FILE, targetsNoteOf } from "./programme.server";
 
 test("the committed programme defines the eight indicators of the plan with their targets", () => {
   const programme = parseProgramme(readFileSync(PROGRAMME_FILE, "utf8"));
@@ -22,4 +22,20 @@ test("the committed programme defines the eight indicators of the plan with thei
 test("an indicator naming an unknown target group is refused with the file and the reason", () => {
   const broken = readFileSync(PROGRAMME_FILE, "utf8").replace("groups: [OFF-D]", "groups: [OFF-X]");
   expect(() => parseProgramme(broken, "programme.yml")).toThrow(/programme\.yml is invalid[\s\S]*unknown target group "OFF-X"/);
+});
+
+test("the committed programme marks the 2026-2030 targets as assumed, saying so in both languages", () => {
+  const programme = parseProgramme(readFileSync(PROGRAMME_FILE, "utf8"));
+  const period = programme.periods.find((candidate) => candidate.code === "2026-2030")!;
+  expect(period.targetsAssumed).toBe(true);
+  expect(targetsNoteOf(period, "vi")).toMatch(/2026-2030 là giả định.*áp dụng tiếp chỉ tiêu 2021-2025/);
+  expect(targetsNoteOf(period, "en")).toMatch(/2026-2030 targets are assumed.*2021-2025 targets are carried over/);
+  const plan = programme.periods.find((candidate) => candidate.code === "2021-2025")!;
+  expect(targetsNoteOf(plan, "vi")).toBeNull();
+});
+
+test("a period marked as assumed without its note is refused", () => {
+  const broken = readFileSync(PROGRAMME_FILE, "utf8").replace(/ {4}targetsNote:\n( {6}.*\n){2}/, "");
+  expect(broken).not.toContain("targetsNote");
+  expect(() => parseProgramme(broken, "programme.yml")).toThrow(/programme\.yml is invalid[\s\S]*periods\.1\.targetsNote: a period whose targets are assumed needs targetsNote/);
 });

@@ -11,7 +11,22 @@ const programmeSchema = z
   .object({
     name: z.object(bilingual),
     periods: z
-      .array(z.object({ code: z.string(), start: z.coerce.date(), end: z.coerce.date() }))
+      .array(
+        z
+          .object({
+            code: z.string(),
+            start: z.coerce.date(),
+            end: z.coerce.date(),
+            /** The plan sets no targets of the period's own: the indicators' targets are applied by assumption */
+            targetsAssumed: z.boolean().default(false),
+            /** Why, said under every report of the period */
+            targetsNote: z.object(bilingual).optional(),
+          })
+          .refine((period) => !period.targetsAssumed || period.targetsNote, {
+            message: "a period whose targets are assumed needs targetsNote (vi, en) saying so for its reports",
+            path: ["targetsNote"],
+          }),
+      )
       .min(1),
     targetGroups: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z-]*$/), ...bilingual })).min(1),
     indicators: z
@@ -48,6 +63,11 @@ export type Programme = z.infer<typeof programmeSchema>;
 export type TargetGroup = Programme["targetGroups"][number];
 export type Indicator = Programme["indicators"][number];
 export type Period = Programme["periods"][number];
+
+/** The note every report of the period carries under its table, or null when its targets are the plan's own. */
+export function targetsNoteOf(period: Period, lang: "vi" | "en") {
+  return period.targetsAssumed && period.targetsNote ? period.targetsNote[lang] : null;
+}
 
 export const PROGRAMME_FILE = path.join(process.cwd(), "content", "programme.yml");
 

@@ -1,8 +1,12 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
+/** A course's version: "MAJOR.MINOR" (content/README.md says which changes are major). */
+const courseVersionSchema = z.string().regex(/^\d+\.\d+$/, 'a version is "MAJOR.MINOR", for example "2.0"');
+
 export const courseFrontmatterSchema = z
   .object({
+    version: courseVersionSchema,
     title: z.string().min(3),
     titleEn: z.string().min(3),
     summary: z.string().min(10),
@@ -10,7 +14,6 @@ export const courseFrontmatterSchema = z
     audiences: z.array(z.string()).min(1),
     indicators: z.array(z.string()).min(1),
     minutes: z.number().int().positive(),
-    version: z.string().regex(/^\d+\.\d+$/, 'version is "MAJOR.MINOR"').optional(),
   })
   .strict();
 
@@ -43,14 +46,27 @@ const questionSchema = z.discriminatedUnion("type", [
   z.object({ ...questionBase, type: z.literal("true-false"), answer: z.boolean() }).strict(),
 ]);
 
+const MIN_PER_ATTEMPT = 5;
+
 export const quizSchema = z
   .object({
     passMark: z.number().min(0).max(100).default(80),
-    perAttempt: z.number().int().min(5).optional(),
+    /** How many questions one attempt draws from the pool (`questions`). */
+    perAttempt: z.number().int(),
     questions: z.array(questionSchema).min(1),
   })
   .strict()
   .superRefine((quiz, ctx) => {
+    // A pool twice the attempt's length lets every retry draw questions the learner has not just seen.
+    if (quiz.perAttempt < MIN_PER_ATTEMPT) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["perAttempt"], message: `an attempt draws at least ${MIN_PER_ATTEMPT} questions (found ${quiz.perAttempt})` });
+    } else if (quiz.questions.length < 2 * quiz.perAttempt) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["questions"],
+        message: `the pool needs at least ${2 * quiz.perAttempt} questions, twice perAttempt (found ${quiz.questions.length})`,
+      });
+    }
     const problem = (index: number, field: string, message: string) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["questions", index, field], message });
     const seen = new Set<string>();
@@ -70,6 +86,51 @@ export const quizSchema = z
     });
   });
 
+/** Orders "MAJOR.MINOR" versions: negative when a is older than b. */
+export function compareVersions(a: string, b: string) {
+  const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date is written YYYY-MM-DD")
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "not a date of the calendar");
+
+/** changelog.yml beside course.mdx: what changed in each version, newest first, in both languages. */
+export const changelogSchema = z
+  .array(
+    z
+      .object({
+        version: courseVersionSchema,
+        // The yaml package's core schema reads an unquoted 2026-12-02 as text, checked here.
+        date: calendarDateSchema,
+        changes: z.array(z.string().min(3)).min(1),
+        changesEn: z.array(z.string().min(3)).min(1),
+      })
+      .strict()
+      .refine((entry) => entry.changes.length === entry.changesEn.length, {
+        message: "changes and changesEn need the same number of lines",
+        path: ["changesEn"],
+      }),
+  )
+  .min(1)
+  .superRefine((entries, ctx) => {
+    entries.forEach((entry, index) => {
+      const older = entries[index + 1];
+      if (!older) return;
+      if (compareVersions(entry.version, older.version) <= 0 || entry.date < older.date) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [index + 1],
+          message: `newest first: ${older.version} (${older.date}) comes after ${entry.version} (${entry.date})`,
+        });
+      }
+    });
+  });
+
+export type ChangelogEntry = z.output<typeof changelogSchema>[number];
 export type CourseFrontmatter = z.infer<typeof courseFrontmatterSchema>;
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
 export type Quiz = z.infer<typeof quizSchema>;

@@ -63,7 +63,7 @@ test("every administrative change writes one audit entry naming who, what, which
     createTrainingSession(wardAdmin, {
       unitId: units.vanPhuc.id,
       heldOn: new Date("2026-03-15T00:00:00+07:00"),
-      place: "Nhà văn hoá",
+      place: "Nhà văn hóa",
       kind: "training",
       courseSlugs: [course.slug],
       trainer: "Cán bộ phường",

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Quiz } from "#app/content/schemas";
 import { loadFixtureCourse } from "#tests/fixtures/content";
 
-import { grade, layoutFor, readAnswers } from "./grade.server";
+import { grade, layoutFor, optionsOf, readAnswers, reviewOf, type QuizLayout } from "./grade.server";
 
 let quiz: Quiz;
 
@@ -11,6 +11,18 @@ beforeAll(async () => {
   const course = await loadFixtureCourse();
   quiz = course.modules[0]!.quiz;
 });
+
+const FIVE = ["mot-lua-chon", "nhieu-lua-chon", "dung-sai", "cau-bon", "cau-nam"];
+
+/** The five named questions, shown in this order with their options in file order. */
+function drawn(ids: string[] = FIVE): QuizLayout {
+  return ids.map((id) => ({ question: id, options: optionsOf(quiz.questions.find((question) => question.id === id)!).map((option) => option.id) }));
+}
+
+/** The right answer to every question of the pool. */
+function allRight(of: Quiz = quiz) {
+  return Object.fromEntries(of.questions.map((question) => [question.id, optionsOf(question).filter((option) => option.correct).map((option) => option.id)]));
+}
 
 const ALL_RIGHT = {
   "mot-lua-chon": ["b"],
@@ -22,33 +34,34 @@ const ALL_RIGHT = {
 
 describe("grading", () => {
   test("every type of question graded right gives 100% and a pass", () => {
-    expect(grade(quiz, ALL_RIGHT)).toMatchObject({ score: 100, passed: true, rightCount: 5 });
+    expect(grade(quiz, drawn(), ALL_RIGHT)).toMatchObject({ score: 100, passed: true, rightCount: 5 });
   });
 
   test("a multiple-choice question with one correct option missing is wrong (no partial credit)", () => {
-    const result = grade(quiz, { ...ALL_RIGHT, "nhieu-lua-chon": ["a"] });
+    const result = grade(quiz, drawn(), { ...ALL_RIGHT, "nhieu-lua-chon": ["a"] });
     expect(result.results.find((entry) => entry.question === "nhieu-lua-chon")?.right).toBe(false);
     expect(result.rightCount).toBe(4);
   });
 
   test("a multiple-choice question with a wrong option added is wrong", () => {
-    const result = grade(quiz, { ...ALL_RIGHT, "nhieu-lua-chon": ["a", "b", "c"] });
+    const result = grade(quiz, drawn(), { ...ALL_RIGHT, "nhieu-lua-chon": ["a", "b", "c"] });
     expect(result.results.find((entry) => entry.question === "nhieu-lua-chon")?.right).toBe(false);
   });
 
   test("a true-or-false statement answered the wrong way is wrong", () => {
-    expect(grade(quiz, { ...ALL_RIGHT, "dung-sai": ["dung"] }).rightCount).toBe(4);
+    expect(grade(quiz, drawn(), { ...ALL_RIGHT, "dung-sai": ["dung"] }).rightCount).toBe(4);
   });
 
   test("exactly the pass mark passes; one question fewer fails", () => {
     // 4 of 5 is exactly 80%.
-    expect(grade(quiz, { ...ALL_RIGHT, "cau-bon": ["b"] })).toMatchObject({ score: 80, passed: true });
-    expect(grade(quiz, { ...ALL_RIGHT, "cau-bon": ["b"], "cau-nam": ["sai"] })).toMatchObject({ score: 60, passed: false });
+    expect(grade(quiz, drawn(), { ...ALL_RIGHT, "cau-bon": ["b"] })).toMatchObject({ score: 80, passed: true });
+    expect(grade(quiz, drawn(), { ...ALL_RIGHT, "cau-bon": ["b"], "cau-nam": ["sai"] })).toMatchObject({ score: 60, passed: false });
   });
 
   test("a score that only rounds up to the pass mark does not pass", () => {
     const seven: Quiz = {
       passMark: 86,
+      perAttempt: 7,
       questions: Array.from({ length: 7 }, (_, index) => ({
         id: `q${index}`,
         type: "true-false" as const,
@@ -57,26 +70,101 @@ describe("grading", () => {
         explanation: "Vì nhận định đúng.",
       })),
     };
+    const layout = seven.questions.map((question) => ({ question: question.id, options: ["dung", "sai"] }));
     const sixRight = Object.fromEntries(seven.questions.map((question, index) => [question.id, [index === 0 ? "sai" : "dung"]]));
     // 6 of 7 is 85.7%: shown as 86, but below an 86% pass mark.
-    expect(grade(seven, sixRight)).toMatchObject({ score: 86, passed: false });
+    expect(grade(seven, layout, sixRight)).toMatchObject({ score: 86, passed: false });
+  });
+
+  test("only the questions the attempt drew are graded, out of the attempt's length", () => {
+    const layout = drawn(["cau-6", "cau-7", "cau-8", "cau-9", "cau-10"]);
+    // Every question of the pool not drawn is answered wrongly: it must not count.
+    const answers = { ...allRight(), "mot-lua-chon": ["a"], "dung-sai": ["dung"] };
+    const result = grade(quiz, layout, answers);
+    expect(result).toMatchObject({ score: 100, passed: true, rightCount: 5 });
+    expect(result.results.map((entry) => entry.question)).toEqual(["cau-6", "cau-7", "cau-8", "cau-9", "cau-10"]);
+    expect(grade(quiz, layout, { ...answers, "cau-7": ["sai"] })).toMatchObject({ score: 80, rightCount: 4 });
   });
 });
 
-describe("shuffling", () => {
-  test("the same seed gives the same order; the layout keeps every question and option", () => {
-    expect(layoutFor(quiz, 12345)).toEqual(layoutFor(quiz, 12345));
-    const layout = layoutFor(quiz, 12345);
-    expect(layout.map((entry) => entry.question).sort()).toEqual(quiz.questions.map((question) => question.id).sort());
-    expect(layout.find((entry) => entry.question === "nhieu-lua-chon")?.options.sort()).toEqual(["a", "b", "c"]);
+describe("drawing an attempt from the pool", () => {
+  test("an attempt draws perAttempt different questions from the pool, with every option of each", () => {
+    expect(quiz.questions.length).toBe(10);
+    for (let seed = 0; seed < 20; seed++) {
+      const layout = layoutFor(quiz, seed);
+      const ids = layout.map((entry) => entry.question);
+      expect(ids).toHaveLength(quiz.perAttempt);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(quiz.questions.map((question) => question.id)).toContain(id);
+    }
+    const multiple = Array.from({ length: 40 }, (_, seed) => layoutFor(quiz, seed)).flat().find((entry) => entry.question === "nhieu-lua-chon");
+    expect(multiple?.options.sort()).toEqual(["a", "b", "c"]);
   });
 
-  test("different seeds give different orders, and true-or-false keeps Đúng before Sai", () => {
-    const orders = new Set(Array.from({ length: 20 }, (_, seed) => JSON.stringify(layoutFor(quiz, seed))));
-    expect(orders.size).toBeGreaterThan(10);
+  test("the same seed draws the same; different seeds draw different sets and orders", () => {
+    expect(layoutFor(quiz, 12345)).toEqual(layoutFor(quiz, 12345));
+    const sets = new Set(Array.from({ length: 20 }, (_, seed) => layoutFor(quiz, seed).map((entry) => entry.question).sort().join()));
+    expect(sets.size).toBeGreaterThan(10);
+  });
+
+  test("a retry draws none of the previous attempt's questions when the pool allows", () => {
     for (let seed = 0; seed < 20; seed++) {
-      expect(layoutFor(quiz, seed).find((entry) => entry.question === "dung-sai")?.options).toEqual(["dung", "sai"]);
+      const previous = layoutFor(quiz, seed).map((entry) => entry.question);
+      const retry = layoutFor(quiz, seed + 1000, previous).map((entry) => entry.question);
+      expect(retry).toHaveLength(5);
+      expect(retry.filter((id) => previous.includes(id))).toEqual([]);
     }
+  });
+
+  test("when the pool cannot avoid them all, a retry asks every other question first, then repeats", () => {
+    const small: Quiz = { ...quiz, questions: quiz.questions.slice(0, 7) };
+    const previous = ["mot-lua-chon", "nhieu-lua-chon", "dung-sai", "cau-bon", "cau-nam"];
+    const retry = layoutFor(small, 3, previous).map((entry) => entry.question);
+    expect(retry).toHaveLength(5);
+    expect(retry).toEqual(expect.arrayContaining(["cau-6", "cau-7"]));
+    expect(retry.filter((id) => previous.includes(id))).toHaveLength(3);
+  });
+
+  test("true-or-false keeps Đúng before Sai", () => {
+    for (let seed = 0; seed < 20; seed++) {
+      for (const entry of layoutFor(quiz, seed).filter((candidate) => candidate.question === "dung-sai")) expect(entry.options).toEqual(["dung", "sai"]);
+    }
+  });
+});
+
+describe("the result of an attempt", () => {
+  const wrongTwice = { ...ALL_RIGHT, "mot-lua-chon": ["a"], "nhieu-lua-chon": ["a", "c"] };
+
+  test("a failed attempt marks the wrong answers and explains them, but does not tell the correct option", () => {
+    const review = reviewOf(quiz, drawn(), wrongTwice, false);
+    expect(review.map((question) => [question.id, question.right])).toEqual([
+      ["mot-lua-chon", false],
+      ["nhieu-lua-chon", false],
+      ["dung-sai", true],
+      ["cau-bon", true],
+      ["cau-nam", true],
+    ]);
+    expect(review[0]?.explanation).toBe("Vì b là đáp án đúng.");
+    expect(review[0]?.options.filter((option) => option.chosen).map((option) => option.text)).toEqual(["Sai một"]);
+    for (const question of review) for (const option of question.options) expect(option.correct).toBeNull();
+    expect(JSON.stringify(review)).not.toMatch(/"correct":true/);
+  });
+
+  test("a passed attempt shows the correct options too", () => {
+    const review = reviewOf(quiz, drawn(), { ...ALL_RIGHT, "mot-lua-chon": ["a"] }, true);
+    expect(review[0]?.right).toBe(false);
+    expect(review[0]?.options.filter((option) => option.correct).map((option) => option.text)).toEqual(["Đúng"]);
+  });
+
+  test("the review lists the drawn questions in the order shown, and no others", () => {
+    const layout = drawn(["cau-9", "dung-sai", "cau-6", "cau-bon", "cau-10"]);
+    expect(reviewOf(quiz, layout, allRight(), true).map((question) => [question.number, question.id])).toEqual([
+      [1, "cau-9"],
+      [2, "dung-sai"],
+      [3, "cau-6"],
+      [4, "cau-bon"],
+      [5, "cau-10"],
+    ]);
   });
 });
 
@@ -96,25 +184,25 @@ describe("reading a posted quiz", () => {
   ];
 
   test("a complete form reads as the answers given", () => {
-    const read = readAnswers(form(complete), layoutFor(quiz, 1), quiz);
+    const read = readAnswers(form(complete), drawn(), quiz);
     expect(read).toEqual({ ok: true, answers: ALL_RIGHT });
   });
 
   test("unanswered questions are listed by the number the learner saw", () => {
-    const layout = layoutFor(quiz, 7);
+    const layout = drawn(["dung-sai", "cau-bon", "mot-lua-chon", "nhieu-lua-chon", "cau-nam"]);
     const read = readAnswers(form(complete.filter(([name]) => name !== "q.cau-bon")), layout, quiz);
-    expect(read).toEqual({ ok: false, problem: "missing", questionNumbers: [layout.findIndex((entry) => entry.question === "cau-bon") + 1] });
+    expect(read).toEqual({ ok: false, problem: "missing", questionNumbers: [2] });
   });
 
-  test("an unknown question, an option of another question, or two answers to a single choice is tampering", () => {
-    const layout = layoutFor(quiz, 3);
+  test("an unknown question, a question not drawn, an option of another question, or two answers to a single choice is tampering", () => {
     for (const extra of [
       ["q.khong-co", "a"],
+      ["q.cau-6", "dung"],
       ["q.cau-bon", "c"],
       ["q.mot-lua-chon", "a"],
       ["q.dung-sai", "b"],
     ] as [string, string][]) {
-      expect(readAnswers(form([...complete, extra]), layout, quiz), extra.join("=")).toEqual({ ok: false, problem: "tampered" });
+      expect(readAnswers(form([...complete, extra]), drawn(), quiz), extra.join("=")).toEqual({ ok: false, problem: "tampered" });
     }
   });
 });

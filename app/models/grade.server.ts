@@ -18,12 +18,21 @@ export function optionsOf(question: Question): QuizOption[] {
   return question.options.map((option) => ({ id: option.id, text: option.text, correct: option.correct === true }));
 }
 
-/** The order one attempt shows: questions shuffled, options shuffled except "Đúng / Sai". */
+/** The questions one attempt draws, in the order shown, each with its options in the order shown. */
 export type QuizLayout = { question: string; options: string[] }[];
 
-export function layoutFor(quiz: Quiz, seed: number): QuizLayout {
+/**
+ * Draws `perAttempt` questions from the pool, shuffled, with their options shuffled except
+ * "Đúng / Sai". Questions in `avoid` (the learner's previous attempt) are drawn only when the pool
+ * has too few others, so that a retry asks different questions rather than the ones just explained.
+ */
+export function layoutFor(quiz: Quiz, seed: number, avoid: Iterable<string> = []): QuizLayout {
   const random = seededRandom(seed);
-  return shuffle(quiz.questions, random).map((question) => {
+  const seen = new Set(avoid);
+  const fresh = quiz.questions.filter((question) => !seen.has(question.id));
+  const repeated = quiz.questions.filter((question) => seen.has(question.id));
+  const drawn = [...shuffle(fresh, random), ...shuffle(repeated, random)].slice(0, quiz.perAttempt);
+  return shuffle(drawn, random).map((question) => {
     const options = optionsOf(question).map((option) => option.id);
     return { question: question.id, options: question.type === "true-false" ? options : shuffle(options, random) };
   });
@@ -63,18 +72,21 @@ export type QuestionResult = { question: string; right: boolean };
 export type Grade = { score: number; passed: boolean; rightCount: number; results: QuestionResult[] };
 
 /**
- * A question is right when exactly its correct options are chosen: for multiple choice, missing
- * one correct option or adding a wrong one makes it wrong (no partial credit).
+ * Grades the questions the attempt drew, and only those. A question is right when exactly its
+ * correct options are chosen: for multiple choice, missing one correct option or adding a wrong
+ * one makes it wrong (no partial credit).
  */
-export function grade(quiz: Quiz, answers: Answers): Grade {
-  const results = quiz.questions.map((question) => {
-    const correct = optionsOf(question).filter((option) => option.correct).map((option) => option.id);
-    const chosen = answers[question.id] ?? [];
-    const right = chosen.length === correct.length && correct.every((id) => chosen.includes(id));
-    return { question: question.id, right };
+export function grade(quiz: Quiz, layout: QuizLayout, answers: Answers): Grade {
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]));
+  const results = layout.map((entry) => {
+    const question = byId.get(entry.question);
+    const correct = question ? optionsOf(question).filter((option) => option.correct).map((option) => option.id) : [];
+    const chosen = answers[entry.question] ?? [];
+    const right = correct.length > 0 && chosen.length === correct.length && correct.every((id) => chosen.includes(id));
+    return { question: entry.question, right };
   });
   const rightCount = results.filter((result) => result.right).length;
-  const total = quiz.questions.length;
+  const total = Math.max(layout.length, 1);
   return {
     score: Math.round((rightCount * 100) / total),
     // Compared without rounding: 79.5% is not a pass at 80%.
@@ -82,4 +94,37 @@ export function grade(quiz: Quiz, answers: Answers): Grade {
     rightCount,
     results,
   };
+}
+
+export type ReviewedOption = { id: string; text: string; chosen: boolean; correct: boolean | null };
+export type ReviewedQuestion = { id: string; number: number; prompt: string; right: boolean; explanation: string; options: ReviewedOption[] };
+
+/**
+ * A submitted attempt as its result page shows it: each drawn question, the learner's choices,
+ * right or wrong, and why. After a fail the correct options stay unknown (`correct: null`), so the
+ * retry tests what the learner understood from the explanation, not what they copied.
+ */
+export function reviewOf(quiz: Quiz, layout: QuizLayout, answers: Answers, passed: boolean): ReviewedQuestion[] {
+  const graded = grade(quiz, layout, answers);
+  return layout.flatMap((entry, index) => {
+    const question = quiz.questions.find((candidate) => candidate.id === entry.question);
+    if (!question) return [];
+    const options = new Map(optionsOf(question).map((option) => [option.id, option]));
+    const chosen = answers[question.id] ?? [];
+    return [
+      {
+        id: question.id,
+        number: index + 1,
+        prompt: question.prompt,
+        right: graded.results[index]?.right ?? false,
+        explanation: question.explanation,
+        options: entry.options.map((id) => ({
+          id,
+          text: options.get(id)?.text ?? "",
+          chosen: chosen.includes(id),
+          correct: passed ? (options.get(id)?.correct ?? false) : null,
+        })),
+      },
+    ];
+  });
 }

@@ -8,7 +8,7 @@ import { getLearnerProgress } from "./progress.server";
 
 /**
  * Every course with the learner's progress, those for the learner's target group first:
- * what "Khoá học của tôi" lists and where the home page finds "bài tiếp theo".
+ * what "Khóa học của tôi" lists and where the home page finds "bài tiếp theo".
  */
 export async function getMyCourses(user: SessionUser, lang: Lang) {
   const [catalogue, progress] = await Promise.all([getCatalogue(), getLearnerProgress(user.id)]);

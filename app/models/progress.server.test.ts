@@ -5,6 +5,7 @@ import { prisma } from "#app/utils/db.server";
 import { loadFixtureCourse } from "#tests/fixtures/content";
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
+import { optionsOf } from "./grade.server";
 import { getOwnAttempt, markModuleRead, startAttempt, submitAttempt } from "./progress.server";
 
 let course: CatalogueCourse;
@@ -15,14 +16,20 @@ beforeAll(async () => {
   wardId = (await createDistrict()).vanPhuc.id;
 });
 
-const RIGHT: Record<string, string[]> = {
-  "mot-lua-chon": ["b"],
-  "nhieu-lua-chon": ["a", "b"],
-  "dung-sai": ["sai"],
-  "cau-bon": ["a"],
-  "cau-nam": ["dung"],
-  "duy-nhat": ["dung"],
-};
+let RIGHT: Record<string, string[]>;
+/** Every question of the first module's pool answered wrongly. */
+let WRONG: Record<string, string[]>;
+
+beforeAll(() => {
+  const questions = course.modules.flatMap((module) => module.quiz.questions);
+  RIGHT = Object.fromEntries(questions.map((question) => [question.id, optionsOf(question).filter((option) => option.correct).map((option) => option.id)]));
+  WRONG = { ...RIGHT, ...Object.fromEntries(course.modules[0]!.quiz.questions.map((question) => [question.id, [optionsOf(question).find((option) => !option.correct)!.id]])) };
+});
+
+/** The questions the attempt drew, in the order shown. */
+async function drawnIds(userId: string, attemptId: string) {
+  return (await getOwnAttempt(userId, attemptId))!.layout.map((entry) => entry.question);
+}
 
 function answerForm(questionIds: string[], answers: Record<string, string[]> = RIGHT) {
   const data = new FormData();
@@ -33,13 +40,13 @@ function answerForm(questionIds: string[], answers: Record<string, string[]> = R
 async function passModule(userId: string, index: number, answers = RIGHT) {
   const module = course.modules[index]!;
   const attempt = await startAttempt(userId, course, module);
-  return submitAttempt(userId, attempt.id, course, module, answerForm(module.quiz.questions.map((question) => question.id), answers));
+  return submitAttempt(userId, attempt.id, course, module, answerForm(await drawnIds(userId, attempt.id), answers));
 }
 
 function completionOf(userId: string) {
   return prisma.courseCompletion.findUnique({
     where: { userId_courseSlug: { userId, courseSlug: course.slug } },
-    select: { rule: true, contentVersion: true, completedAt: true },
+    select: { rule: true, contentVersion: true, courseVersion: true, completedAt: true },
   });
 }
 
@@ -55,14 +62,13 @@ describe("completion", () => {
 
     const finishedAt = new Date("2026-11-20T03:00:00Z");
     await markModuleRead(learner.id, course, second!, finishedAt);
-    expect(await completionOf(learner.id)).toEqual({ rule: "online", contentVersion: course.version, completedAt: finishedAt });
+    expect(await completionOf(learner.id)).toEqual({ rule: "online", contentVersion: course.version, courseVersion: "2.0", completedAt: finishedAt });
   });
 
   test("reading every module without passing the quizzes does not complete the course", async () => {
     const learner = await createUser({ unitId: wardId });
     for (const module of course.modules) await markModuleRead(learner.id, course, module);
-    const wrong = { ...RIGHT, "mot-lua-chon": ["a"], "cau-bon": ["b"] };
-    const failed = await passModule(learner.id, 0, wrong);
+    const failed = await passModule(learner.id, 0, WRONG);
     expect(failed).toMatchObject({ ok: true, grade: { passed: false } });
     expect(await completionOf(learner.id)).toBeNull();
   });
@@ -70,7 +76,7 @@ describe("completion", () => {
   test("a failed attempt after a pass does not undo the pass", async () => {
     const learner = await createUser({ unitId: wardId });
     await passModule(learner.id, 0);
-    await passModule(learner.id, 0, { ...RIGHT, "mot-lua-chon": ["a"], "cau-bon": ["b"] });
+    await passModule(learner.id, 0, WRONG);
     const progress = await prisma.moduleProgress.findFirstOrThrow({
       where: { userId: learner.id, moduleSlug: "mot" },
       select: { passedAt: true, bestScore: true },
@@ -85,10 +91,10 @@ describe("submissions", () => {
     const learner = await createUser({ unitId: wardId });
     const module = course.modules[0]!;
     const attempt = await startAttempt(learner.id, course, module);
-    const ids = module.quiz.questions.map((question) => question.id);
+    const ids = await drawnIds(learner.id, attempt.id);
 
     const first = await submitAttempt(learner.id, attempt.id, course, module, answerForm(ids));
-    const second = await submitAttempt(learner.id, attempt.id, course, module, answerForm(ids, { ...RIGHT, "cau-bon": ["b"] }));
+    const second = await submitAttempt(learner.id, attempt.id, course, module, answerForm(ids, WRONG));
 
     expect(first).toMatchObject({ ok: true, grade: { score: 100 } });
     expect(second).toEqual(first);
@@ -110,7 +116,7 @@ describe("submissions", () => {
     const attempt = await startAttempt(owner.id, course, module);
 
     expect(await getOwnAttempt(intruder.id, attempt.id)).toBeNull();
-    const result = await submitAttempt(intruder.id, attempt.id, course, module, answerForm(module.quiz.questions.map((q) => q.id)));
+    const result = await submitAttempt(intruder.id, attempt.id, course, module, answerForm(await drawnIds(owner.id, attempt.id)));
     expect(result).toEqual({ ok: false, problem: "not_found" });
     expect((await getOwnAttempt(owner.id, attempt.id))?.submittedAt).toBeNull();
   });
@@ -121,7 +127,7 @@ describe("submissions", () => {
     const attempt = await startAttempt(learner.id, course, module);
     const updated = { ...module, version: "0000000000000000" };
 
-    const result = await submitAttempt(learner.id, attempt.id, course, updated, answerForm(module.quiz.questions.map((q) => q.id)));
+    const result = await submitAttempt(learner.id, attempt.id, course, updated, answerForm(await drawnIds(learner.id, attempt.id)));
 
     expect(result).toEqual({ ok: false, problem: "stale" });
     expect(await prisma.moduleProgress.count({ where: { userId: learner.id } })).toBe(0);
@@ -131,15 +137,59 @@ describe("submissions", () => {
     const learner = await createUser({ unitId: wardId });
     const module = course.modules[0]!;
     const attempt = await startAttempt(learner.id, course, module);
-    const tampered = answerForm(module.quiz.questions.map((q) => q.id));
-    tampered.append("q.cau-bon", "zz");
+    const tampered = answerForm(await drawnIds(learner.id, attempt.id));
+    tampered.append(`q.${module.quiz.questions[0]!.id}`, "zz");
 
     expect(await submitAttempt(learner.id, attempt.id, course, module, tampered)).toEqual({ ok: false, problem: "tampered" });
-    expect(await submitAttempt(learner.id, attempt.id, course, module, answerForm(["mot-lua-chon"]))).toMatchObject({
+    expect(await submitAttempt(learner.id, attempt.id, course, module, answerForm((await drawnIds(learner.id, attempt.id)).slice(1)))).toMatchObject({
       ok: false,
       problem: "missing",
     });
     expect((await getOwnAttempt(learner.id, attempt.id))?.submittedAt).toBeNull();
     expect(await prisma.moduleProgress.count({ where: { userId: learner.id } })).toBe(0);
+  });
+});
+
+describe("drawing from the pool", () => {
+  test("an attempt draws perAttempt questions of the pool, and grades those", async () => {
+    const learner = await createUser({ unitId: wardId });
+    const module = course.modules[0]!;
+    const attempt = await startAttempt(learner.id, course, module);
+    const ids = await drawnIds(learner.id, attempt.id);
+    expect(ids).toHaveLength(module.quiz.perAttempt);
+    expect(module.quiz.questions.length).toBeGreaterThanOrEqual(2 * ids.length);
+
+    // The pool's other questions answered wrongly do not count; one drawn question wrong costs 20%.
+    const answers = { ...WRONG, ...Object.fromEntries(ids.map((id) => [id, RIGHT[id]!])), [ids[0]!]: WRONG[ids[0]!]! };
+    expect(await submitAttempt(learner.id, attempt.id, course, module, answerForm(ids, answers))).toMatchObject({
+      ok: true,
+      grade: { score: 80, rightCount: 4, passed: true },
+    });
+  });
+
+  test("each retry asks none of the questions of the learner's previous attempt", async () => {
+    const learner = await createUser({ unitId: wardId });
+    const module = course.modules[0]!;
+    let previous: string[] = [];
+    for (let retry = 0; retry < 4; retry++) {
+      const attempt = await startAttempt(learner.id, course, module);
+      const ids = await drawnIds(learner.id, attempt.id);
+      expect(ids.filter((id) => previous.includes(id))).toEqual([]);
+      await submitAttempt(learner.id, attempt.id, course, module, answerForm(ids, WRONG));
+      previous = ids;
+    }
+  });
+
+  test("another learner's attempts do not change what a learner is asked", async () => {
+    const learner = await createUser({ unitId: wardId });
+    const other = await createUser({ unitId: wardId });
+    const module = course.modules[0]!;
+    const first = await startAttempt(learner.id, course, module);
+    const ids = await drawnIds(learner.id, first.id);
+    await submitAttempt(learner.id, first.id, course, module, answerForm(ids, WRONG));
+    // The other learner's latest attempt is newer, yet the learner's retry still avoids their own.
+    await startAttempt(other.id, course, module);
+    const retry = await startAttempt(learner.id, course, module);
+    expect((await drawnIds(learner.id, retry.id)).filter((id) => ids.includes(id))).toEqual([]);
   });
 });

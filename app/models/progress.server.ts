@@ -28,7 +28,7 @@ async function completeCourseIfDone(tx: Tx, userId: string, course: CatalogueCou
   await tx.courseCompletion.upsert({
     where: { userId_courseSlug: { userId, courseSlug: course.slug } },
     update: {},
-    create: { userId, courseSlug: course.slug, contentVersion: course.version, rule: "online", completedAt: now },
+    create: { userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "online", completedAt: now },
     select: { id: true },
   });
   await recordQualifications(tx, userId);
@@ -53,16 +53,17 @@ export async function markModuleRead(userId: string, course: CatalogueCourse, mo
 /**
  * The attempt to show when a learner opens a quiz: their unsubmitted attempt at the current
  * version if there is one (a double click or a reload does not start a second), else a new one
- * with its own shuffle.
+ * with its own draw from the pool, avoiding the questions of the learner's last attempt.
  */
 export async function startAttempt(userId: string, course: CatalogueCourse, module: CatalogueModule) {
-  const [open] = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "QuizAttempt"
+  // The latest attempt is the open one when there is one: a new attempt is made only when none is open.
+  const [last] = await prisma.$queryRaw<{ id: string; contentVersion: string; layout: string; submittedAt: Date | null }[]>`
+    SELECT "id", "contentVersion", "layout", "submittedAt" FROM "QuizAttempt"
     WHERE "userId" = ${userId} AND "courseSlug" = ${course.slug} AND "moduleSlug" = ${module.slug}
-      AND "contentVersion" = ${module.version} AND "submittedAt" IS NULL
-    ORDER BY "startedAt" DESC LIMIT 1`;
-  if (open) return open;
-  const layout = layoutFor(module.quiz, randomInt(2 ** 31));
+    ORDER BY "startedAt" DESC, ("submittedAt" IS NULL) DESC LIMIT 1`;
+  if (last && !last.submittedAt && last.contentVersion === module.version) return { id: last.id };
+  const shown = last ? (JSON.parse(last.layout) as QuizLayout).map((entry) => entry.question) : [];
+  const layout = layoutFor(module.quiz, randomInt(2 ** 31), shown);
   return prisma.quizAttempt.create({
     data: { userId, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version, layout: JSON.stringify(layout) },
     select: { id: true },
@@ -113,12 +114,12 @@ export async function submitAttempt(
 ): Promise<SubmitResult> {
   const attempt = await getOwnAttempt(userId, attemptId);
   if (!attempt || attempt.courseSlug !== course.slug || attempt.moduleSlug !== module.slug) return { ok: false, problem: "not_found" };
-  if (attempt.submittedAt && attempt.answers) return { ok: true, grade: grade(module.quiz, attempt.answers) };
+  if (attempt.submittedAt && attempt.answers) return { ok: true, grade: grade(module.quiz, attempt.layout, attempt.answers) };
   // The quiz changed since the attempt began: its layout may name questions that no longer exist.
   if (attempt.contentVersion !== module.version) return { ok: false, problem: "stale" };
   const read = readAnswers(formData, attempt.layout, module.quiz);
   if (!read.ok) return read;
-  const result = grade(module.quiz, read.answers);
+  const result = grade(module.quiz, attempt.layout, read.answers);
   await prisma.$transaction(async (tx) => {
     const count = await tx.$executeRaw`
       UPDATE "QuizAttempt" SET "answers" = ${JSON.stringify(read.answers)}, "score" = ${result.score}, "passed" = ${result.passed}, "submittedAt" = ${now}
@@ -175,7 +176,7 @@ export async function getCourseProgress(userId: string, course: CatalogueCourse)
     }),
     prisma.courseCompletion.findUnique({
       where: { userId_courseSlug: { userId, courseSlug: course.slug } },
-      select: { completedAt: true },
+      select: { completedAt: true, courseVersion: true },
     }),
   ]);
   const bySlug = new Map(rows.map((row) => [row.moduleSlug, row]));
@@ -184,7 +185,7 @@ export async function getCourseProgress(userId: string, course: CatalogueCourse)
     const status: ModuleStatus = row?.readAt && row.passedAt ? "passed" : row ? "in_progress" : "not_started";
     return { slug: module.slug, status, read: Boolean(row?.readAt), passed: Boolean(row?.passedAt), bestScore: row?.bestScore ?? null };
   });
-  return { modules, completedAt: completion?.completedAt ?? null };
+  return { modules, completedAt: completion?.completedAt ?? null, completedVersion: completion?.courseVersion ?? null };
 }
 
 /** Every course's progress for one learner, in two queries, for the "my courses" page. */

@@ -21,8 +21,25 @@ function compliantAnswers(counts: AgeCounts): AssessmentAnswers {
 }
 
 describe("which questions apply", () => {
-  test("an organisation without workers under 18 answers only whether its counts are right", () => {
-    expect(applicableQuestions(NO_MINORS).map((question) => question.id)).toEqual(["accurate-ages"]);
+  test("an organisation without workers under 18 answers only whether its counts are right and about apprentices", () => {
+    expect(applicableQuestions(NO_MINORS).map((question) => question.id)).toEqual(["accurate-ages", "apprentice-ages"]);
+  });
+
+  test("workers aged 15 to under 18 bring the six-monthly health check, not the under-15 conditions, breaks or contract terms", () => {
+    const ids = applicableQuestions({ under13: 0, from13to15: 0, from15to18: 1 }).map((question) => question.id);
+    expect(ids).toContain("health-checks-minors");
+    for (const id of ["conditions-under15", "rest-breaks-under15", "contract-terms-under15", "health-under15"]) expect(ids).not.toContain(id);
+  });
+
+  test("workers under 15 bring the conditions of Article 145, the rest breaks and the contract's terms", () => {
+    for (const counts of [
+      { under13: 1, from13to15: 0, from15to18: 0 },
+      { under13: 0, from13to15: 1, from15to18: 0 },
+    ]) {
+      expect(applicableQuestions(counts).map((question) => question.id)).toEqual(
+        expect.arrayContaining(["conditions-under15", "rest-breaks-under15", "contract-terms-under15", "health-under15", "health-checks-minors"]),
+      );
+    }
   });
 
   test("workers aged 15 to under 18 bring the hours, night and prohibited work questions, not the under-15 ones", () => {
@@ -70,6 +87,11 @@ describe("evaluating answers", () => {
   // Each rule of the law blocks submission on its own, citing its article.
   const expectedArticles: Record<string, RegExp> = {
     "accurate-ages": /^Điều 143 Bộ luật Lao động 2019$/,
+    "apprentice-ages": /^Khoản 4 Điều 61 Bộ luật Lao động 2019$/,
+    "conditions-under15": /^Điều 145 Bộ luật Lao động 2019$/,
+    "rest-breaks-under15": /^Điều 3 Thông tư 09\/2020\/TT-BLĐTBXH; khoản 2 Điều 109 Bộ luật Lao động 2019$/,
+    "contract-terms-under15": /^Điều 4 Thông tư 09\/2020\/TT-BLĐTBXH$/,
+    "health-checks-minors": /^Khoản 1 Điều 21 Luật An toàn, vệ sinh lao động 2015$/,
     "parent-consent": /khoản 3 Điều 144/i,
     "written-contract-under15": /^Điều 145 .*khoản 4 Điều 18/,
     "signer-record-under15": /^Điều 4 Thông tư 09\/2020\/TT-BLĐTBXH$/,

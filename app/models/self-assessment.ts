@@ -1,5 +1,6 @@
 // The self-assessment an organisation answers before it pledges: one question per rule of the
-// Labour Code 2019 (arts. 143-147) and Circular 09/2020 on minor workers, each citing its article
+// Labour Code 2019 (arts. 61, 143-147), Circular 09/2020 on minor workers and the Law on
+// Occupational Safety and Health 2015 (art. 21), each citing its article
 // exactly as ../shared/domain/child-labour-facts.md does. A question applies only to the age bands
 // the organisation employs; an answer that reveals a breach blocks submission and says what must
 // change and why. Rules are data here and pure functions below, so they are tested without a page.
@@ -24,10 +25,11 @@ export type AssessmentQuestion = {
 };
 
 /** Bumped whenever a question is added, removed or changes meaning; applications record it. */
-export const SELF_ASSESSMENT_VERSION = "2026-12";
+export const SELF_ASSESSMENT_VERSION = "2026-12-02";
 
 const LABOUR_CODE = { vi: "Bộ luật Lao động 2019", en: "Labour Code 2019" };
 const CIRCULAR = { vi: "Thông tư 09/2020/TT-BLĐTBXH", en: "Circular 09/2020/TT-BLĐTBXH" };
+const OSH_LAW = { vi: "Luật An toàn, vệ sinh lao động 2015", en: "Law on Occupational Safety and Health 2015" };
 
 export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
   {
@@ -42,6 +44,21 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
     fix: {
       vi: "Hãy sửa số người lao động theo từng độ tuổi trong hồ sơ cơ sở cho đúng, rồi làm lại bản tự đánh giá. Người lao động chưa đủ 18 tuổi là lao động chưa thành niên; mỗi độ tuổi có quy định riêng, nên bản tự đánh giá chỉ đúng khi số liệu đúng.",
       en: "Correct the numbers of workers by age band in the organisation's profile, then do the self-assessment again. A worker under 18 is a minor employee; each age band has its own rules, so the self-assessment is only right when the numbers are.",
+    },
+  },
+  {
+    // Asked of every organisation: the profile counts workers, and apprentices may not be among them.
+    id: "apprentice-ages",
+    scope: "all",
+    article: { vi: `Khoản 4 Điều 61 ${LABOUR_CODE.vi}`, en: `Article 61(4), ${LABOUR_CODE.en}` },
+    prompt: {
+      vi: "Có người học nghề, tập nghề nào tại cơ sở chưa đủ 14 tuổi, hoặc chưa đủ 18 tuổi mà học, tập một nghề, công việc nặng nhọc, độc hại, nguy hiểm (trừ lĩnh vực nghệ thuật, thể dục, thể thao) không?",
+      en: "Is anyone learning or practising a trade at the organisation under 14, or under 18 and learning a heavy, hazardous or dangerous trade or job (other than in the arts or sports)?",
+    },
+    breach: "yes",
+    fix: {
+      vi: "Hãy ngừng nhận người chưa đủ 14 tuổi học nghề, tập nghề, kể cả con cháu trong gia đình theo học nghề; với nghề, công việc nặng nhọc, độc hại, nguy hiểm, người học nghề, tập nghề phải đủ 18 tuổi (trừ nghệ thuật, thể dục, thể thao). Đây là độ tuổi luật đặt ra cho việc học nghề, tập nghề.",
+      en: "Stop taking anyone under 14 as an apprentice or trainee, including relatives learning the family trade; for heavy, hazardous or dangerous trades and jobs, apprentices and trainees must be 18 (except in the arts and sports). These are the ages the law sets for learning a trade.",
     },
   },
   {
@@ -198,13 +215,72 @@ export const SELF_ASSESSMENT: readonly AssessmentQuestion[] = [
     scope: "under15",
     article: { vi: `Điều 145 ${LABOUR_CODE.vi}`, en: `Article 145, ${LABOUR_CODE.en}` },
     prompt: {
-      vi: "Mỗi người lao động chưa đủ 15 tuổi có giấy khám sức khỏe xác nhận sức khỏe phù hợp với công việc trước khi bắt đầu làm, và được khám sức khỏe định kỳ ít nhất 6 tháng một lần.",
-      en: "Every worker under 15 had a health certificate confirming they are fit for the work before starting, and has a health check at least once every 6 months.",
+      vi: "Mỗi người lao động chưa đủ 15 tuổi có giấy khám sức khỏe xác nhận sức khỏe phù hợp với công việc trước khi bắt đầu làm.",
+      en: "Every worker under 15 had a health certificate confirming they are fit for the work before starting.",
     },
     breach: "no",
     fix: {
-      vi: "Hãy cho em đi khám sức khỏe và chỉ giao việc khi giấy khám sức khỏe xác nhận em phù hợp với công việc đó; sau đó cho em khám định kỳ ít nhất 6 tháng một lần. Luật yêu cầu điều này với người chưa đủ 15 tuổi.",
-      en: "Have the young worker's health checked and give them the work only once a health certificate confirms they are fit for it; then a check at least every 6 months. The law requires this for workers under 15.",
+      vi: "Hãy cho em đi khám sức khỏe và chỉ giao việc khi giấy khám sức khỏe xác nhận em phù hợp với công việc đó. Luật yêu cầu điều này trước khi người chưa đủ 15 tuổi bắt đầu làm việc.",
+      en: "Have the young worker's health checked and give them the work only once a health certificate confirms they are fit for it. The law requires this before a worker under 15 starts work.",
+    },
+  },
+  {
+    id: "conditions-under15",
+    scope: "under15",
+    article: { vi: `Điều 145 ${LABOUR_CODE.vi}`, en: `Article 145, ${LABOUR_CODE.en}` },
+    prompt: {
+      vi: "Điều kiện làm việc và an toàn, vệ sinh lao động nơi người chưa đủ 15 tuổi làm việc phù hợp với lứa tuổi của em.",
+      en: "The working conditions and the occupational safety and health where workers under 15 work suit their age.",
+    },
+    breach: "no",
+    fix: {
+      vi: "Hãy sửa chỗ làm, dụng cụ và cách làm cho phù hợp với lứa tuổi của em (ví dụ bàn ghế vừa tầm, không có máy móc hay vật dụng nguy hiểm trong tầm tay), hoặc ngừng cho em làm việc ở đó. Luật yêu cầu điều kiện làm việc và an toàn, vệ sinh lao động phù hợp lứa tuổi khi sử dụng người chưa đủ 15 tuổi.",
+      en: "Adapt the workplace, tools and way of working to the young worker's age (for example a bench of the right height, no dangerous machines or objects within reach), or stop them working there. The law requires working conditions and safety suited to the age of a worker under 15.",
+    },
+  },
+  {
+    id: "rest-breaks-under15",
+    scope: "under15",
+    article: {
+      vi: `Điều 3 ${CIRCULAR.vi}; khoản 2 Điều 109 ${LABOUR_CODE.vi}`,
+      en: `Article 3, ${CIRCULAR.en}; Article 109(2), ${LABOUR_CODE.en}`,
+    },
+    prompt: {
+      vi: "Cơ sở bố trí các đợt nghỉ giải lao trong giờ làm việc cho người lao động chưa đủ 15 tuổi.",
+      en: "The organisation gives workers under 15 rest breaks during their working hours.",
+    },
+    breach: "no",
+    fix: {
+      vi: "Hãy xếp các đợt nghỉ giải lao trong giờ làm của em và cho em nghỉ thật sự trong những lúc đó. Đây là một điều kiện để được sử dụng người chưa đủ 15 tuổi.",
+      en: "Schedule rest breaks within the young worker's hours and let them really rest then. This is one of the conditions for employing a worker under 15.",
+    },
+  },
+  {
+    id: "contract-terms-under15",
+    scope: "under15",
+    article: { vi: `Điều 4 ${CIRCULAR.vi}`, en: `Article 4, ${CIRCULAR.en}` },
+    prompt: {
+      vi: "Hợp đồng lao động với người chưa đủ 15 tuổi ghi chỗ ở của em (nếu em làm việc xa nhà) và việc cơ sở bảo đảm điều kiện học tập cho em.",
+      en: "The labour contract with a worker under 15 states where they live (if they work away from home) and how the organisation ensures the conditions for their studies.",
+    },
+    breach: "no",
+    fix: {
+      vi: "Hãy bổ sung vào hợp đồng chỗ ở của em (nếu em làm việc xa nhà) và việc cơ sở bảo đảm điều kiện học tập cho em, có chữ ký của em và người đại diện theo pháp luật. Thông tư yêu cầu hợp đồng với người chưa đủ 15 tuổi có những nội dung này.",
+      en: "Add to the contract where the young worker lives (if they work away from home) and how the organisation ensures the conditions for their studies, signed by them and their legal representative. The Circular requires a contract with a worker under 15 to state these.",
+    },
+  },
+  {
+    id: "health-checks-minors",
+    scope: "minors",
+    article: { vi: `Khoản 1 Điều 21 ${OSH_LAW.vi}`, en: `Article 21(1), ${OSH_LAW.en}` },
+    prompt: {
+      vi: "Mỗi người lao động chưa đủ 18 tuổi được khám sức khỏe ít nhất 6 tháng một lần.",
+      en: "Every worker under 18 has a health check at least once every 6 months.",
+    },
+    breach: "no",
+    fix: {
+      vi: "Hãy cho từng người lao động chưa đủ 18 tuổi đi khám sức khỏe, rồi khám lại ít nhất 6 tháng một lần, và ghi kết quả vào sổ theo dõi. Luật yêu cầu người lao động chưa thành niên được khám sức khỏe ít nhất 6 tháng một lần, không chỉ người chưa đủ 15 tuổi.",
+      en: "Have every worker under 18 checked, then again at least every 6 months, and write the results in the register. The law requires a health check at least every 6 months for every minor worker, not only those under 15.",
     },
   },
   {

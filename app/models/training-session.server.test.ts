@@ -40,7 +40,7 @@ async function newSession({ units, admin }: Ward, kind: "training" | "communicat
   const created = await createTrainingSession(admin, {
     unitId: units.vanPhuc.id,
     heldOn,
-    place: "Nhà văn hoá tổ 5",
+    place: "Nhà văn hóa tổ 5",
     kind,
     courseSlugs: [householdCourse.slug],
     trainer: "Cán bộ phường",
@@ -143,9 +143,10 @@ describe("in-person sessions", () => {
     await recordAttendance(ward.admin, session, ward.entry.id);
     const completion = await prisma.courseCompletion.findUniqueOrThrow({
       where: { userId_courseSlug: { userId: user.id, courseSlug: householdCourse.slug } },
-      select: { rule: true, completedAt: true },
+      select: { rule: true, completedAt: true, courseVersion: true },
     });
-    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn });
+    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn, courseVersion: householdCourse.courseVersion });
+    expect(completion.courseVersion).toMatch(/^\d+\.\d+$/);
   });
 
   test("children counted without names at a communication event count as reached, flagged as counted", async () => {
@@ -240,7 +241,7 @@ describe("attendance of people from elsewhere, confirmed by themselves", () => {
     await addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
 
     const [waiting] = await listAttendanceToConfirm(learner.id);
-    expect(waiting).toMatchObject({ place: "Nhà văn hoá tổ 5", ward: "Vạn Phúc", heldOn: session.heldOn, kind: "training", courseSlugs: [householdCourse.slug] });
+    expect(waiting).toMatchObject({ place: "Nhà văn hóa tổ 5", ward: "Vạn Phúc", heldOn: session.heldOn, kind: "training", courseSlugs: [householdCourse.slug] });
     expect(await listAttendanceToConfirm(stranger.id)).toEqual([]);
     expect(await answerAttendance(stranger.id, waiting!.id, "confirm")).toBe(false);
     expect(await whatCounts(ward, learner.id)).toEqual(before);

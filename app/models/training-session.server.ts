@@ -148,7 +148,7 @@ async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: str
     await tx.courseCompletion.upsert({
       where: { userId_courseSlug: { userId, courseSlug: course.slug } },
       update: {},
-      create: { userId, courseSlug: course.slug, contentVersion: course.version, rule: "in-person", completedAt: session.heldOn },
+      create: { userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "in-person", completedAt: session.heldOn },
       select: { id: true },
     });
   }

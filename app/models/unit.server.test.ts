@@ -7,7 +7,7 @@ import { createReorganisedArea } from "#tests/fixtures/units";
 
 import { getCoverage, listNotReached } from "./coverage.server";
 
-const PLAN: Period = { code: "2021-2025", start: new Date("2021-01-01T00:00:00+07:00"), end: new Date("2025-12-31T00:00:00+07:00") };
+const PLAN: Period = { code: "2021-2025", start: new Date("2021-01-01T00:00:00+07:00"), end: new Date("2025-12-31T00:00:00+07:00"), targetsAssumed: false };
 const END_OF_PLAN = new Date("2025-12-31T12:00:00+07:00");
 
 async function households(unitId: string, count: number, reached: number) {

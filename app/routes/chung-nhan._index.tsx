@@ -64,6 +64,7 @@ export default function RegistryPage() {
     <section>
       <h1>{t("registry.title")}</h1>
       <p>{t("registry.intro")}</p>
+      <p>{t("registry.basis")}</p>
       <Form method="get" className="registry-filter" role="search">
         <div className="field">
           <label htmlFor="registry-q">{t("registry.search")}</label>

@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: lang === "en" ? module.titleEn : module.title,
       minutes: module.minutes,
       lesson: lessonForLoader(context, module, course.slug, lang),
-      questionCount: module.quiz.questions.length,
+      questionCount: module.quiz.perAttempt,
       passMark: module.quiz.passMark,
     },
     read: Boolean(mine?.readAt),

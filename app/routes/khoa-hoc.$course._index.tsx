@@ -24,6 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       slug: course.slug,
       title: lang === "en" ? course.titleEn : course.title,
       minutes: course.minutes,
+      version: course.courseVersion,
       intro: courseIntroForLoader(context, course, lang),
     },
     modules: course.modules.map((module, index) => ({
@@ -35,6 +36,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: progress.modules[index]?.status ?? "not_started",
     })),
     completedOn: progress.completedAt ? formatDate(progress.completedAt) : null,
+    // Named only when the course has changed since: the learner may want to read what changed.
+    completedVersion: progress.completedVersion !== course.courseVersion ? progress.completedVersion : null,
   };
 }
 
@@ -46,7 +49,7 @@ const STATUS_LABEL: Record<string, MessageKey> = {
 
 export default function CoursePage() {
   const t = useT();
-  const { course, modules, completedOn } = useLoaderData<typeof loader>();
+  const { course, modules, completedOn, completedVersion } = useLoaderData<typeof loader>();
   const passed = modules.filter((module) => module.status === "passed").length;
   return (
     <article>
@@ -54,9 +57,13 @@ export default function CoursePage() {
         <Link to="/khoa-hoc">← {t("courses.title")}</Link>
       </p>
       <h1>{course.title}</h1>
+      <p>
+        <Link to={`/khoa-hoc/${course.slug}/phien-ban`}>{t("course.versionLink", { version: course.version })}</Link>
+      </p>
       {completedOn ? (
         <>
           <p className="status status--done">{t("courses.completedOn", { date: completedOn })}</p>
+          {completedVersion ? <p>{t("course.completedVersion", { version: completedVersion, current: course.version })}</p> : null}
           <p>
             <Link to={`/khoa-hoc/${course.slug}/chung-nhan`}>{t("courseCert.link")}</Link>
           </p>

@@ -7,7 +7,7 @@ import { requireCourse, requireModule } from "#app/content/courses.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { grade, optionsOf, type Answers, type QuizLayout } from "#app/models/grade.server";
+import { optionsOf, reviewOf, type Answers, type QuizLayout, type ReviewedQuestion } from "#app/models/grade.server";
 import { getOwnAttempt, submitAttempt } from "#app/models/progress.server";
 import { requireUser } from "#app/utils/auth.server";
 
@@ -31,32 +31,6 @@ function questionsToAnswer(module: CatalogueModule, layout: QuizLayout) {
   });
 }
 
-/** After submission: what was chosen, what was right, and why. */
-function reviewOf(module: CatalogueModule, layout: QuizLayout, answers: Answers) {
-  const graded = grade(module.quiz, answers);
-  return layout.flatMap((entry, index) => {
-    const question = module.quiz.questions.find((candidate) => candidate.id === entry.question);
-    if (!question) return [];
-    const options = new Map(optionsOf(question).map((option) => [option.id, option]));
-    const chosen = answers[question.id] ?? [];
-    return [
-      {
-        id: question.id,
-        number: index + 1,
-        prompt: question.prompt,
-        right: graded.results.find((result) => result.question === question.id)?.right ?? false,
-        explanation: question.explanation,
-        options: entry.options.map((id) => ({
-          id,
-          text: options.get(id)?.text ?? "",
-          chosen: chosen.includes(id),
-          correct: options.get(id)?.correct ?? false,
-        })),
-      },
-    ];
-  });
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const attempt = await getOwnAttempt(user.id, params.attemptId ?? "");
@@ -74,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state: "submitted" as const,
       score: attempt.score ?? 0,
       passed: attempt.passed ?? false,
-      review: reviewOf(module, attempt.layout, attempt.answers),
+      review: reviewOf(module.quiz, attempt.layout, attempt.answers, attempt.passed ?? false),
     });
   }
   if (attempt.contentVersion !== module.version) return json({ ...base, state: "stale" as const });
@@ -193,8 +167,6 @@ function StaleQuiz({ courseSlug, moduleSlug }: { courseSlug: string; moduleSlug:
   );
 }
 
-type ReviewedQuestion = ReturnType<typeof reviewOf>[number];
-
 function QuizResult(props: {
   score: number;
   passed: boolean;
@@ -227,6 +199,7 @@ function QuizResult(props: {
         </Form>
       )}
       <h2>{t("quiz.review")}</h2>
+      {passed ? null : <p>{t("quiz.reviewFailed")}</p>}
       <ol className="review">
         {review.map((question) => (
           <li key={question.id} className={`review__item review__item--${question.right ? "right" : "wrong"}`}>

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SelectField, TextField } from "#app/components/form-field";
-import { isTargetGroup } from "#app/content/programme.server";
+import { TargetsNote } from "#app/components/targets-note";
+import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     targetGroups: targetGroupOptions(lang),
     ward: ward.name,
     period: period.code,
+    targetsNote: targetsNoteOf(period, lang),
     asOf: formatDate(coverage.asOf),
     unitsOn: formatDate(coverage.unitsOn),
     indicators: coverage.indicators.map((indicator, index) => ({
@@ -59,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WardCoveragePage() {
   const t = useT();
-  const { ward, period, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
+  const { ward, period, targetsNote, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
@@ -100,6 +102,7 @@ export default function WardCoveragePage() {
           </tbody>
         </table>
       </div>
+      <TargetsNote note={targetsNote} />
 
       <h2>{t("headcount.title")}</h2>
       <p className="muted">{t("headcount.intro")}</p>

@@ -4,8 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
+import { TargetsNote } from "#app/components/targets-note";
 import { TrendChart } from "#app/components/trend-chart";
-import { getProgramme } from "#app/content/programme.server";
+import { getProgramme, targetsNoteOf } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unitsOn = isoDay(coverage.unitsOn);
   return {
     period: period.code,
+    targetsNote: targetsNoteOf(period, lang),
     unitsOn,
     /** The query that keeps the period and the units on every link out of the page */
     view: new URLSearchParams({ ky: period.code, "don-vi": unitsOn }).toString(),
@@ -40,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
+  const { period, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
     useLoaderData<typeof loader>();
   return (
     <section>
@@ -115,6 +117,7 @@ export default function CoverageOverviewPage() {
           ) : null}
         </table>
       </div>
+      <TargetsNote note={targetsNote} />
       <h2>{t("trend.title")}</h2>
       <p className="muted">{t("trend.legend")}</p>
       <div className="trends">

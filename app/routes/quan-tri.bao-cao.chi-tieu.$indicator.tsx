@@ -5,6 +5,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
 import { Pagination } from "#app/components/pagination";
 import { RosterEntryList } from "#app/components/roster-entry-list";
+import { TargetsNote } from "#app/components/targets-note";
+import { targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -26,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     indicator: { code: indicator.code, label: indicator[lang] },
     period: period.code,
+    targetsNote: targetsNoteOf(period, lang),
     unitsOn: isoDay(unitsOn),
     q,
     page,
@@ -39,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function NotReachedPage() {
   const t = useT();
-  const { indicator, period, unitsOn, q, page, wardId, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { indicator, period, targetsNote, unitsOn, q, page, wardId, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
   return (
     <section>
       <p>
@@ -76,6 +79,7 @@ export default function NotReachedPage() {
       <p role="status">{t("notReached.count", { count: total })}</p>
       <ExportLinks path={`/quan-tri/bao-cao/chi-tieu/${indicator.code}/xuat`} />
       <RosterEntryList entries={entries} />
+      <TargetsNote note={targetsNote} />
       <Pagination page={page} pageCount={pageCount} />
     </section>
   );

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { targetsNoteOf } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
 import { listNotReached, notReachedListFromRequest } from "#app/models/coverage.server";
@@ -28,5 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ],
     extractedAtLabel: t("coverage.extractedAt"),
     ...rosterEntrySheet(entries, lang),
+    notes: [targetsNoteOf(period, lang)].filter((note) => note !== null),
   });
 }

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { STATUS_LABEL } from "#app/components/coverage-figure";
 import { getLang } from "#app/i18n/lang.server";
 import { translate, type MessageKey } from "#app/i18n/messages";
+import { targetsNoteOf } from "#app/content/programme.server";
 import { getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -48,5 +49,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...coverage.rows.flatMap((row) => line(row.ward.name, row.cells)),
       ...(coverage.rows.length > 1 ? line(t("coverage.total"), coverage.totals) : []),
     ],
+    notes: [targetsNoteOf(period, lang)].filter((note) => note !== null),
   });
 }

@@ -55,6 +55,7 @@ export default function VerifyCertificatePage() {
       <h1>{t("verify.title")}</h1>
       <div className={`verification__card verification__card--${certificate.status}`}>
         <p className="verification__kind">{t(isCourse ? "verify.courseCert" : "verify.organisationCert")}</p>
+        {isCourse ? null : <p className="verification__basis">{t("cert.basis")}</p>}
         <p className="verification__status">
           <CertificateStatus status={certificate.status} />
           {certificate.revokedOn ? ` · ${t("cert.revokedOn", { date: certificate.revokedOn })}` : null}

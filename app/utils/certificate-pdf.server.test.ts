@@ -8,6 +8,8 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
+import { translate } from "#app/i18n/messages";
+
 import { renderCertificatePdf, type CertificateInput } from "./certificate-pdf.server";
 
 // poppler-utils (scripts/install-test-deps.sh): the same text extraction and rasterising that
@@ -42,6 +44,11 @@ async function writePdf(name: string, input: CertificateInput) {
   return file;
 }
 
+/** pdftotext breaks lines where the page does: a sentence is compared with its lines joined. */
+function oneLine(text: string) {
+  return text.replace(/\s+/g, " ");
+}
+
 async function textOf(pdfFile: string) {
   const { stdout } = await run("pdftotext", ["-enc", "UTF-8", pdfFile, "-"]);
   return stdout;
@@ -51,7 +58,7 @@ test("an organisation certificate reads with its Vietnamese name, ward, code and
   const text = await textOf(await writePdf("organisation", organisationCertificate));
 
   expect(text).toContain("GIẤY CHỨNG NHẬN");
-  expect(text).toContain("Cơ sở không sử dụng lao động trẻ em");
+  expect(text).toContain("Cơ sở cam kết không sử dụng lao động trẻ em");
   expect(text).toContain("Hợp tác xã Lụa Vạn Phúc");
   expect(text).toContain("Phường Vạn Phúc");
   expect(text).toContain("VP-2026-0042-XK7Q");
@@ -60,6 +67,16 @@ test("an organisation certificate reads with its Vietnamese name, ward, code and
   expect(text).not.toContain("14/03/2026");
   expect(text).toContain(VERIFY_URL);
   expect(text).toContain("Quét mã QR hoặc vào địa chỉ trên để kiểm tra hiệu lực");
+});
+
+// Issue 17, item 15: the ward reviewed a self-assessment and a pledge; the certificate must not
+// state as a fact that the establishment employs no children.
+test("an organisation certificate says what it rests on, not that the establishment employs no children", async () => {
+  const text = oneLine(await textOf(await writePdf("basis", organisationCertificate)));
+  expect(text).toContain(translate("vi", "cert.basis"));
+  expect(text).toContain("Cơ sở đã hoàn thành khóa học dành cho doanh nghiệp, tự đánh giá, cam kết");
+  expect(text).toContain("được phường xem xét, chấp thuận hồ sơ");
+  expect(text).not.toMatch(/(?<!cam kết )không sử dụng lao động trẻ em/);
 });
 
 test("a course certificate names the learner and the course, and says when it never expires", async () => {
@@ -73,11 +90,11 @@ test("a course certificate names the learner and the course, and says when it ne
     }),
   );
 
-  expect(text).toContain("GIẤY CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC");
+  expect(text).toContain("GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC");
   expect(text).toContain("Nguyễn Thị Ánh Tuyết");
   expect(text).toContain("Phòng chống lao động trẻ em cho hộ gia đình");
   expect(text).toContain("Không thời hạn");
-  expect(text).not.toContain("Cơ sở không sử dụng lao động trẻ em");
+  expect(text).not.toContain("sử dụng lao động trẻ em");
 });
 
 test("a name typed with decomposed accents copies out as the precomposed name", async () => {
@@ -90,8 +107,9 @@ test("a name typed with decomposed accents copies out as the precomposed name", 
 test("the English version keeps the Vietnamese text and adds English under it", async () => {
   const text = await textOf(await writePdf("english", { ...organisationCertificate, lang: "en" }));
 
-  expect(text).toContain("Cơ sở không sử dụng lao động trẻ em");
-  expect(text).toContain("Child-labour-free establishment");
+  expect(text).toContain("Cơ sở cam kết không sử dụng lao động trẻ em");
+  expect(text).toContain("Establishment pledged not to employ child labour");
+  expect(oneLine(text)).toContain(translate("en", "cert.basis"));
   expect(text).toContain("Scan the QR code or visit the address above to check validity");
 });
 

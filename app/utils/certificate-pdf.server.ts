@@ -9,7 +9,7 @@ import { translate } from "#app/i18n/messages";
 import { formatDate } from "#app/utils/dates";
 
 export type CertificateInput = {
-  /** "organisation": a child-labour-free business; "course": one learner's completed course. */
+  /** "organisation": a business certified on its pledge not to employ child labour; "course": one learner's completed course. */
   kind: "organisation" | "course";
   /** The organisation's name or the learner's full name. */
   holderName: string;
@@ -57,13 +57,14 @@ const COLOURS = { brand: "#0b5394", brandDark: "#083c6b", ink: "#1b1f23", muted:
 const TEXT = {
   vi: {
     organisationTitle: "GIẤY CHỨNG NHẬN",
-    organisationSubtitle: "Cơ sở không sử dụng lao động trẻ em",
+    // What the certificate rests on, in the words the verification page and the registry use:
+    // the ward reviewed a self-assessment and a pledge, it did not establish a fact.
+    organisationSubtitle: translate("vi", "cert.subtitle"),
     organisationIntro: "Chứng nhận cơ sở",
-    organisationStatement:
-      "đã hoàn thành khoá học dành cho doanh nghiệp, tự đánh giá và cam kết tuân thủ quy định về lao động chưa thành niên (Điều 143 đến 147 Bộ luật Lao động 2019); hồ sơ đã được phường xem xét và chấp thuận.",
-    courseTitle: "GIẤY CHỨNG NHẬN HOÀN THÀNH KHOÁ HỌC",
+    organisationStatement: translate("vi", "cert.basis"),
+    courseTitle: "GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC",
     courseIntro: "Chứng nhận học viên",
-    courseStatement: "đã hoàn thành khoá học",
+    courseStatement: "đã hoàn thành khóa học",
     ward: "Phường",
     code: "Mã chứng nhận",
     issuedOn: "Ngày cấp",
@@ -73,10 +74,9 @@ const TEXT = {
   },
   en: {
     organisationTitle: "CERTIFICATE",
-    organisationSubtitle: "Child-labour-free establishment",
+    organisationSubtitle: translate("en", "cert.subtitle"),
     organisationIntro: "This certifies that",
-    organisationStatement:
-      "has completed the business course, assessed itself and pledged to follow the rules on minor workers (Articles 143 to 147, Labour Code 2019); its application was reviewed and approved by the ward.",
+    organisationStatement: translate("en", "cert.basis"),
     courseTitle: "CERTIFICATE OF COURSE COMPLETION",
     courseIntro: "This certifies that",
     courseStatement: "has completed the course",

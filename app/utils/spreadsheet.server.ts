@@ -14,6 +14,8 @@ export type Sheet = {
   extractedAtLabel: string;
   header: string[];
   rows: Cell[][];
+  /** Lines under the table, after an empty line: what a reader must know about the figures */
+  notes?: string[];
 };
 
 /** The format an export link asks for: Excel with `?dinh-dang=xlsx`, CSV otherwise. */
@@ -24,17 +26,18 @@ export function exportFormat(request: Request) {
 /**
  * A table as a file an official can send upward as it is: CSV (UTF-8 with a byte-order mark, so
  * Excel opens Vietnamese correctly) or an Excel workbook. Both carry the title, the facts and the
- * time of extraction above the header row.
+ * time of extraction above the header row, and any notes under the table.
  */
 export async function spreadsheetResponse(format: "csv" | "xlsx", sheet: Sheet) {
   const now = new Date();
   const extractedAt = `${formatDate(now)} ${now.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}`;
   const preamble: Cell[][] = [[sheet.title], ...sheet.facts, [sheet.extractedAtLabel, extractedAt], []];
+  const notes: Cell[][] = sheet.notes?.length ? [[], ...sheet.notes.map((note) => [note])] : [];
   if (format === "xlsx") {
     const workbook = new ExcelJS.Workbook();
     // Excel refuses these characters and more than 31 of them in a sheet's name.
     const worksheet = workbook.addWorksheet(sheet.title.replace(/[*?:\\/[\]]/g, " ").slice(0, 31).trim());
-    worksheet.addRows([...preamble, sheet.header, ...sheet.rows]);
+    worksheet.addRows([...preamble, sheet.header, ...sheet.rows, ...notes]);
     worksheet.getRow(preamble.length + 1).font = { bold: true };
     worksheet.columns.forEach((column, index) => {
       const widest = Math.max(...sheet.rows.slice(0, 200).map((row) => String(row[index] ?? "").length), sheet.header[index]?.length ?? 0);
@@ -47,7 +50,7 @@ export async function spreadsheetResponse(format: "csv" | "xlsx", sheet: Sheet) 
       },
     });
   }
-  return new Response(toCsv([...preamble, sheet.header, ...sheet.rows]), {
+  return new Response(toCsv([...preamble, sheet.header, ...sheet.rows, ...notes]), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${sheet.fileName}.csv"` },
   });
 }

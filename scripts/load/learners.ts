@@ -84,12 +84,12 @@ async function send(base: string, path: string, init: { cookie?: string; form?: 
     },
     body: init.form?.toString(),
   });
-  await response.arrayBuffer();
+  const body = await response.text();
   timings.push(performance.now() - started);
   const kind = `${init.form ? "POST" : "GET"} ${path.split("/")[1]}`;
   (byKind[kind] ??= []).push(performance.now() - started);
   if (response.status >= 500) fail(`HTTP ${response.status}`);
-  return response;
+  return { status: response.status, headers: response.headers, body };
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
@@ -123,8 +123,11 @@ async function learn(index: number, cookie: string, deadline: number) {
       fail("quiz not started");
       continue;
     }
+    // The learner answers the questions this attempt drew from the pool, as its page shows them.
+    const quizPage = await send(base(), `/kiem-tra/${attemptId}`, { cookie });
+    const drawn = new Set(Array.from(quizPage.body.matchAll(/name="q\.([a-z0-9-]+)"/g), (match) => match[1]));
     const answers = new URLSearchParams();
-    for (const question of module.quiz.questions) {
+    for (const question of module.quiz.questions.filter((candidate) => drawn.has(candidate.id))) {
       for (const option of optionsOf(question).filter((candidate) => candidate.correct === (turn % 3 !== 0))) answers.append(`q.${question.id}`, option.id);
     }
     await pause();

@@ -14,7 +14,7 @@ test("a ward admin sees their ward's learners and gets a 403 page for another wa
   const otherWardLearner = await findUserId(DEMO.phuLaBusiness);
   const response = await page.goto(`/quan-tri/nguoi-dung/${otherWardLearner}`);
   expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tài khoản này không có quyền xem trang này" })).toBeVisible();
   await expectHelpLines(page);
 });
 
@@ -23,7 +23,7 @@ test("a learner gets 403 on admin pages", async ({ page, signInAs }) => {
   for (const path of ["/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung/moi"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
-    await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Tài khoản này không có quyền xem trang này" })).toBeVisible();
   }
 });
 
@@ -42,7 +42,7 @@ test("a ward admin creates an account and the person sets a password with the on
   await page.goto("/quan-tri/nguoi-dung/moi");
   await page.getByLabel("Họ và tên").fill("Chu Văn Tâm");
   await page.getByLabel("Số điện thoại").fill(phone);
-  await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByLabel("Nhóm người học").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByRole("heading", { name: "Đã tạo tài khoản" })).toBeVisible();
   const code = (await page.locator(".setup-card__code").textContent()) ?? "";
@@ -71,7 +71,7 @@ test("a district admin makes a learner a ward admin of another ward", async ({ p
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/nguoi-dung?q=nguyen van an");
   await page.getByRole("link", { name: "Nguyễn Văn An" }).click();
-  await page.getByLabel("Vai trò").selectOption({ label: "Quản trị viên quận" });
+  await page.getByLabel("Vai trò").selectOption({ label: "Quản trị viên thành phố" });
   await page.getByRole("button", { name: "Lưu thay đổi" }).click();
   await expect(page.getByText("Đơn vị không phù hợp với vai trò", { exact: false })).toBeVisible();
 
@@ -89,7 +89,7 @@ test("the audit log shows a district admin who changed what, and is closed to wa
   await page.getByLabel("Họ và tên").fill("Người Được Ghi Nhật Ký");
   await page.getByLabel("Số điện thoại").fill(`096${String(Date.now()).slice(-7)}`);
   await page.getByLabel("Phường").selectOption({ label: "Yên Nghĩa" });
-  await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
+  await page.getByLabel("Nhóm người học").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByRole("heading", { name: "Đã tạo tài khoản" })).toBeVisible();
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "@playwright/test";
 
 import { getCatalogue, type CatalogueModule } from "#app/content/catalogue.server";
+import { translate } from "#app/i18n/messages";
 import { CERTIFICATION_COURSE_SLUG } from "#app/models/certification.server";
 import { SELF_ASSESSMENT } from "#app/models/self-assessment";
 import { formatDate } from "#app/utils/dates";
@@ -30,7 +31,7 @@ async function wardOf(phone: string) {
 async function readAndPass(page: Page, module: CatalogueModule) {
   await page.goto(`/khoa-hoc/${CERTIFICATION_COURSE_SLUG}/${module.slug}`);
   await page.getByRole("button", { name: "Đã đọc xong" }).click();
-  await expect(page.getByText("Bạn đã đọc xong bài này.")).toBeVisible();
+  await expect(page.getByText("Đã đọc xong bài này.")).toBeVisible();
   await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
   await answerQuiz(page, module);
   await page.getByRole("button", { name: "Nộp bài" }).click();
@@ -79,7 +80,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await page.getByLabel("Số điện thoại").fill(ownerPhone);
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-nhung");
   await page.getByLabel("Phường").selectOption({ label: ward });
-  await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Doanh nghiệp (đặc biệt doanh nghiệp nhỏ và vừa)" });
+  await page.getByLabel("Nhóm người học").selectOption({ label: "Doanh nghiệp (đặc biệt doanh nghiệp nhỏ và vừa)" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByText("Xin chào, Đặng Thị Hồng Nhung")).toBeVisible();
 
@@ -103,7 +104,7 @@ test("a business signs up, completes the course, is certified, verified publicly
 
   // Without the course, the self-assessment is closed and says why.
   await page.goto("/co-so/danh-gia");
-  await expect(page.getByRole("alert")).toContainText("cần hoàn thành khoá học dành cho doanh nghiệp");
+  await expect(page.getByRole("alert")).toContainText("cần hoàn thành khóa học dành cho doanh nghiệp");
 
   // 3. The owner completes the business course: every module read and its quiz passed.
   for (const module of course.modules) await readAndPass(page, module);
@@ -174,6 +175,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   expect(text.normalize("NFC")).toContain(organisationName);
   expect(text).toContain(code);
   expect(text).toContain(`/xac-minh/${code}`);
+  expect(text.replace(/\s+/g, " ")).toContain(translate("vi", "cert.basis"));
 
   // 8. The public verification page, signed out: valid, with no personal data.
   const visitor = await (await browser.newContext()).newPage();
@@ -183,6 +185,9 @@ test("a business signs up, completes the course, is certified, verified publicly
   await expect(card).toContainText(organisationName);
   await expect(card).toContainText(ward);
   await expect(card.getByText("Còn hiệu lực")).toBeVisible();
+  // What the certificate rests on, never "the establishment employs no children" as a fact.
+  await expect(card).toContainText(translate("vi", "cert.basis"));
+  await expect(card).not.toContainText(/(?<!cam kết )không sử dụng lao động trẻ em/);
   const html = await visitor.content();
   expect(html).not.toContain(ownerPhone.slice(1));
   expect(html).not.toContain("Đặng Thị Hồng Nhung");
@@ -200,6 +205,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await visitor.getByLabel("Tìm theo tên cơ sở").fill(foldForSearch(organisationName));
   await visitor.getByRole("button", { name: "Tìm" }).click();
   await expect(visitor.locator(".registry").getByText(organisationName)).toBeVisible();
+  await expect(visitor.getByText(translate("vi", "registry.basis"))).toBeVisible();
 
   // 9. The district admin revokes it; the verification page and the registry follow at once.
   const districtAdmin = await signedInPage(browser, DEMO.districtAdmin, base);
@@ -290,7 +296,7 @@ test.describe("without JavaScript", () => {
 test("a learner who completed a course gets a course certificate, verifiable by its code, as a PDF", async ({ page, signInAs }) => {
   await signInAs(await learnerWithCourse("Lý Thị Phương Thảo"));
   await page.goto(`/khoa-hoc/${CERTIFICATION_COURSE_SLUG}`);
-  await page.getByRole("link", { name: "Giấy chứng nhận hoàn thành khoá học" }).click();
+  await page.getByRole("link", { name: "Giấy chứng nhận hoàn thành khóa học" }).click();
   await page.getByRole("button", { name: "Nhận giấy chứng nhận" }).click();
   const code = ((await page.locator(".cert-code").textContent()) ?? "").trim();
   expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
@@ -304,7 +310,7 @@ test("a learner who completed a course gets a course certificate, verifiable by 
 
   await page.getByRole("link", { name: "Trang xác minh công khai" }).click();
   const card = page.locator(".verification__card");
-  await expect(card).toContainText("Giấy chứng nhận hoàn thành khoá học");
+  await expect(card).toContainText("Giấy chứng nhận hoàn thành khóa học");
   await expect(card).toContainText("Lý Thị Phương Thảo");
   await expect(card).toContainText("Không thời hạn");
   await expect(card.getByText("Còn hiệu lực")).toBeVisible();

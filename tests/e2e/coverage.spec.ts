@@ -3,12 +3,16 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 
 import { getCatalogue } from "#app/content/catalogue.server";
+import { getProgramme, targetsNoteOf } from "#app/content/programme.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
 import { createLearner, createWardAdmin, DEMO, expect, findUserId, test } from "./fixtures";
 
 const KIEN_HUNG_ADMIN = "0901000007";
+const PERIOD_2026 = getProgramme().periods.find((period) => period.code === "2026-2030")!;
+const ASSUMED_VI = targetsNoteOf(PERIOD_2026, "vi")!;
+const ASSUMED_EN = targetsNoteOf(PERIOD_2026, "en")!;
 const HEADER = "Họ và tên hoặc tên tổ chức,Số điện thoại,Mã số thuế,Mã riêng của phường";
 
 async function rosterOf(unitId: string, targetGroup: string, names: string[]) {
@@ -68,7 +72,7 @@ test("a ward admin gets 403 on another ward's report", async ({ page, signInAs }
   await signInAs(KIEN_HUNG_ADMIN);
   const response = await page.goto("/quan-tri/bao-cao/HN-HA-DONG");
   expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "Bạn không có quyền xem trang này" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tài khoản này không có quyền xem trang này" })).toBeVisible();
   await page.goto("/quan-tri/bao-cao");
   await expect(page.getByRole("table").locator("tbody").getByRole("link")).toHaveText(["Kiến Hưng"]);
 });
@@ -88,10 +92,18 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await expect(page.getByRole("img", { name: /^T-\w+(-\w+)* đạt|^C-\w+ đạt/ })).toHaveCount(8);
   await expect(page.getByRole("img", { name: /^T-OFF-W đạt \d+(\.\d)?% \(tháng \d{4}-\d{2}\), mục tiêu 90%$/ })).toBeVisible();
 
+  // The plan sets no 2026-2030 targets: the page and both files say the targets are assumed.
+  await expect(page.getByRole("note")).toHaveText(ASSUMED_VI);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("note")).toHaveText(ASSUMED_EN);
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await expect(page.getByRole("note")).toHaveText(ASSUMED_VI);
+
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
   const csv = await readFile((await (await download).path())!, "utf8");
   expect(csv.startsWith("\uFEFF")).toBe(true);
+  expect(csv.trimEnd().split("\r\n").slice(-2)).toEqual(["", `"${ASSUMED_VI}"`]);
   expect(csv).toContain("Phường,Chỉ tiêu,Tên chỉ tiêu,Số đối tượng,Nguồn số đối tượng,Đã đạt,Tỷ lệ (%),Mục tiêu (%),Còn thiếu (người/tổ chức),Đánh giá,Ghi chú");
   const officials = csv.split("\r\n").find((line) => line.startsWith(`${ward.name},T-OFF-W,`));
   expect(officials?.split(",").slice(-8)).toEqual(["2", "danh sách", "0", "0", "90", "2", "Chậm", ""]);
@@ -103,11 +115,23 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   // Excel rows and cells are numbered from 1: drop the empty slot 0 of each.
   const rows = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1)] : []));
   expect(rows.find((row) => row[0] === ward.name && row[1] === "T-OFF-W")?.slice(3)).toEqual([2, "danh sách", 0, 0, 90, 2, "Chậm", ""]);
+  expect(rows.at(-1)).toEqual([ASSUMED_VI]);
+
+  // The list of those not reached, on the page and in its file, says so too.
+  await page.goto("/quan-tri/bao-cao/chi-tieu/T-OFF-W");
+  await expect(page.getByRole("note")).toHaveText(ASSUMED_VI);
+  const listDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
+  expect(await readFile((await (await listDownload).path())!, "utf8")).toContain(ASSUMED_VI);
+  await page.goto(`/quan-tri/bao-cao/${ward.code}`);
+  await expect(page.getByRole("note")).toHaveText(ASSUMED_VI);
 });
 
 test("a district admin draws the report for the wards in force on an earlier date", async ({ page, signInAs }) => {
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/bao-cao?ky=2021-2025");
+  // The 2021-2025 targets are the plan's own: no note.
+  await expect(page.getByRole("note")).toHaveCount(0);
   const wards = page.getByRole("table").locator("tbody").getByRole("link");
   await expect(wards.filter({ hasText: /^Hà Đông$/ })).toHaveCount(1);
   await expect(wards.filter({ hasText: /^Vạn Phúc$/ })).toHaveCount(0);
@@ -133,13 +157,13 @@ test("a ward admin records a session with attendance and the ward's coverage mov
 
   await page.goto("/quan-tri/buoi-hoc/moi");
   await page.getByLabel("Ngày tổ chức").fill("2026-03-15");
-  await page.getByLabel("Địa điểm").fill("Nhà văn hoá tổ dân phố 3");
+  await page.getByLabel("Địa điểm").fill("Nhà văn hóa tổ dân phố 3");
   await page.getByLabel("Loại buổi").selectOption({ label: "Tập huấn" });
   const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
   await page.getByLabel(course.title).check();
   await page.getByLabel("Người giảng").fill("Cán bộ phường");
   await page.getByRole("button", { name: "Lưu buổi học" }).click();
-  await expect(page.getByRole("heading", { name: "15/03/2026 · Nhà văn hoá tổ dân phố 3" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "15/03/2026 · Nhà văn hóa tổ dân phố 3" })).toBeVisible();
 
   // The search ignores diacritics: "trieu van" finds "Triệu Văn".
   await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill("trieu van");
@@ -168,7 +192,7 @@ test("a ward admin records a session with attendance and the ward's coverage mov
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải về tệp CSV" }).click();
   const csv = await readFile((await (await download).path())!, "utf8");
-  const line = csv.split("\r\n").find((candidate) => candidate.startsWith(`15/03/2026,${ward.name},Nhà văn hoá tổ dân phố 3,Tập huấn,`));
+  const line = csv.split("\r\n").find((candidate) => candidate.startsWith(`15/03/2026,${ward.name},Nhà văn hóa tổ dân phố 3,Tập huấn,`));
   expect(line).toContain(course.title);
   expect(line?.endsWith(",Cán bộ phường,2,0")).toBe(true);
 });

@@ -34,8 +34,11 @@ test("a server killed mid-write loses no acknowledged submission or import and l
     const started = await post(`/khoa-hoc/${course.slug}/${module.slug}`, cookie, new URLSearchParams({ intent: "start-quiz" }));
     const attemptId = /\/kiem-tra\/([^/?#]+)/.exec(started.headers.get("location") ?? "")?.[1];
     if (!attemptId) throw new Error(`quiz not started: HTTP ${started.status}`);
+    // Only the questions this attempt drew from the pool, as its page shows them.
+    const quizPage = await (await fetch(`${base}/kiem-tra/${attemptId}`, { headers: { cookie } })).text();
+    const drawn = new Set(Array.from(quizPage.matchAll(/name="q\.([a-z0-9-]+)"/g), (match) => match[1]));
     const answers = new URLSearchParams();
-    for (const question of module.quiz.questions) {
+    for (const question of module.quiz.questions.filter((candidate) => drawn.has(candidate.id))) {
       for (const option of optionsOf(question).filter((candidate) => candidate.correct)) answers.append(`q.${question.id}`, option.id);
     }
     const submitted = await post(`/kiem-tra/${attemptId}`, cookie, answers);

@@ -20,7 +20,7 @@ test("every export holds only the rows of the downloader's scope", async ({ play
     const household = `Hộ ${marker} ${letter}`;
     await prisma.rosterEntry.create({ data: { unitId: ward.id, targetGroup: "HH", name: household, searchName: foldForSearch(household) }, select: { id: true } });
     await prisma.trainingSession.create({
-      data: { unitId: ward.id, heldOn: new Date("2026-04-02T00:00:00+07:00"), place: `Nhà văn hoá ${marker} ${letter}`, kind: "training", courses: "[]", trainer: "Cán bộ", createdById: admin.id },
+      data: { unitId: ward.id, heldOn: new Date("2026-04-02T00:00:00+07:00"), place: `Nhà văn hóa ${marker} ${letter}`, kind: "training", courses: "[]", trainer: "Cán bộ", createdById: admin.id },
       select: { id: true },
     });
   }

@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { randomInt } from "node:crypto";
 
 import type { CatalogueModule } from "#app/content/catalogue.server";
+import type { Question } from "#app/content/schemas";
 import { optionsOf } from "#app/models/grade.server";
 import { startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
@@ -99,12 +100,16 @@ export async function createWardAdmin(wardName: string, fullName: string) {
   return { phone, ward };
 }
 
-/** Answers every question on the quiz page, rightly or wrongly, using the answer key on disk. */
+/**
+ * Answers every question the attempt drew, rightly or wrongly, using the answer key on disk; the
+ * questions answered, in the order shown.
+ */
 export async function answerQuiz(page: Page, module: CatalogueModule, how: "right" | "wrong" = "right") {
   await expect(page.getByRole("button", { name: "Nộp bài" })).toBeVisible();
   const questions = page.locator("fieldset.question");
-  await expect(questions).toHaveCount(module.quiz.questions.length);
-  for (let index = 0; index < module.quiz.questions.length; index++) {
+  await expect(questions).toHaveCount(module.quiz.perAttempt);
+  const answered: Question[] = [];
+  for (let index = 0; index < module.quiz.perAttempt; index++) {
     const fieldset = questions.nth(index);
     const legend = (await fieldset.locator("legend").textContent()) ?? "";
     const question = module.quiz.questions.find((candidate) => legend.endsWith(candidate.prompt));
@@ -112,5 +117,7 @@ export async function answerQuiz(page: Page, module: CatalogueModule, how: "righ
     const options = optionsOf(question);
     const pick = how === "right" ? options.filter((option) => option.correct) : [options.find((option) => !option.correct)!];
     for (const option of pick) await fieldset.getByLabel(option.text, { exact: true }).check();
+    answered.push(question);
   }
+  return answered;
 }

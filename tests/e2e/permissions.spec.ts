@@ -32,6 +32,7 @@ const MATRIX: Record<string, Row> = {
   "tai-khoan.so-dien-thoai.tsx": { url: () => "/tai-khoan/so-dien-thoai", expect: signedIn(200) },
   "khoa-hoc._index.tsx": { url: () => "/khoa-hoc", expect: signedIn(200) },
   "khoa-hoc.$course._index.tsx": { url: (w) => `/khoa-hoc/${w.course}`, expect: signedIn(200) },
+  "khoa-hoc.$course.phien-ban.tsx": { url: (w) => `/khoa-hoc/${w.course}/phien-ban`, expect: signedIn(200) },
   "khoa-hoc.$course.$module.tsx": { url: (w) => `/khoa-hoc/${w.course}/${w.module}`, expect: signedIn(200) },
   // Tells anyone signed in what is left before the certificate; the PDF comes only after completion.
   "khoa-hoc.$course.chung-nhan.tsx": { url: (w) => `/khoa-hoc/${w.course}/chung-nhan`, expect: signedIn(200) },

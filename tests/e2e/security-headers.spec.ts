@@ -31,7 +31,7 @@ test("the app works under its policy: signing in runs without a blocked script",
   await page.getByLabel("Số điện thoại hoặc email").fill(DEMO.householdLearner);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  const myCourses = page.getByRole("navigation").getByRole("link", { name: "Khoá học của tôi" });
+  const myCourses = page.getByRole("navigation").getByRole("link", { name: "Khóa học của tôi" });
   await expect(myCourses).toBeVisible();
   // Client-side navigation needs the hydrated app, which the policy must not have stopped.
   await myCourses.click();

@@ -43,7 +43,7 @@ export async function makeWorld() {
   const course = courses[0]!;
   const attempt = await startAttempt(learner.id, course, course.modules[0]!);
   const session = await prisma.trainingSession.create({
-    data: { unitId: wardA.id, heldOn: new Date("2026-03-01T00:00:00+07:00"), place: "Nhà văn hoá", kind: "training", courses: "[]", trainer: "Cán bộ", createdById: learner.id },
+    data: { unitId: wardA.id, heldOn: new Date("2026-03-01T00:00:00+07:00"), place: "Nhà văn hóa", kind: "training", courses: "[]", trainer: "Cán bộ", createdById: learner.id },
     select: { id: true },
   });
   const application = await prisma.certificationApplication.create({

@@ -36,7 +36,7 @@ function fresh(name: string) {
 function probeRows(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare(`SELECT CAST(substr("key", 7) AS INTEGER) AS n FROM "SignInAttempt" WHERE "key" LIKE 'probe:%' ORDER BY n`).all() as { n: number }[]).map(
+    return (db.prepare(`SELECT CAST(substr("key", 7) AS INTEGER) AS n FROM "SignInBudget" WHERE "key" LIKE 'probe:%' ORDER BY n`).all() as { n: number }[]).map(
       (row) => row.n,
     );
   } finally {
@@ -68,12 +68,12 @@ db.pragma("journal_mode = " + process.argv[2]);
 // No automatic checkpoints: the rows stay in the write-ahead log, which a copy of the file alone
 // would miss.
 db.pragma("wal_autocheckpoint = 0");
-const insert = db.prepare('INSERT INTO "SignInAttempt" ("id", "key", "createdAt") VALUES (?, ?, ?)');
+const insert = db.prepare('INSERT INTO "SignInBudget" ("key", "windowStart", "count") VALUES (?, ?, 1)');
 let n = 0;
 (function write() {
   for (let i = 0; i < 5; i++) {
     n += 1;
-    insert.run("probe-" + n, "probe:" + n, Date.now());
+    insert.run("probe:" + n, Date.now());
     process.stdout.write(n + "\\n");
   }
   // About 250 commits a second: busy for a ward server, and a log that stays small.
