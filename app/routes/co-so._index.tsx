@@ -23,7 +23,7 @@ import { listWards } from "#app/models/unit.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { parseForm, phoneField, requiredField, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "org.title") }];
@@ -119,7 +119,7 @@ const MEMBER_PROBLEM: Record<string, MessageKey> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "profile") {
     const form = parseForm(formData, profileSchema);

@@ -7,7 +7,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { changePassword } from "#app/models/user.server";
 import { requireUser, restartSessions } from "#app/utils/auth.server";
 import { newPasswordField, parseForm, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "password.title") }];
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(await request.formData(), changePasswordSchema);
+  const form = parseForm(await readForm(request), changePasswordSchema);
   if (!form.ok) return rejectForm(form);
   if (!(await changePassword(user.id, form.data.currentPassword, form.data.newPassword))) {
     return rejectForm({ errors: { currentPassword: "password.currentWrong" } });

@@ -4,7 +4,7 @@ import { randomInt } from "node:crypto";
 
 import type { CatalogueModule } from "#app/content/catalogue.server";
 import { optionsOf } from "#app/models/grade.server";
-import { startSession } from "#app/utils/auth.server";
+import { hashPassword, startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
@@ -113,4 +113,9 @@ export async function answerQuiz(page: Page, module: CatalogueModule, how: "righ
     const pick = how === "right" ? options.filter((option) => option.correct) : [options.find((option) => !option.correct)!];
     for (const option of pick) await fieldset.getByLabel(option.text, { exact: true }).check();
   }
+}
+
+/** Gives the account with this phone the demo password, for a test that signs in through the form. */
+export async function giveDemoPassword(phone: string) {
+  await prisma.user.update({ where: { phone: normalisePhone(phone)! }, data: { passwordHash: await hashPassword(DEMO_PASSWORD) }, select: { id: true } });
 }
