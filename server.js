@@ -75,6 +75,9 @@ app.use((req, res, next) => {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
   });
+  // Over HTTPS (req.secure: directly, or per X-Forwarded-Proto when TRUST_PROXY trusts the proxy),
+  // browsers are told to use nothing else for a year; a plain-HTTP office server never says so.
+  if (build.mode === "production" && req.secure) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 });
 

@@ -134,6 +134,14 @@ function readSessionId(request: Request) {
   return null;
 }
 
+/**
+ * Whether the request says it is signed in. Its answer may hold personal data then, and must not
+ * stay in a browser's or a proxy's cache (a ward office's shared computer).
+ */
+export function carriesSession(request: Request) {
+  return readSessionId(request) !== null;
+}
+
 async function readSession(request: Request): Promise<SessionState> {
   const sessionId = readSessionId(request);
   if (!sessionId) return { user: null, cookie: null };
