@@ -19,6 +19,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "request", property: "formData", message: "Read a posted form with readForm (app/utils/forms.server.ts): a body that is not a form is a 400, not a 500." },
+      ],
+    },
+  },
+  {
     files: ["**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },

@@ -6,6 +6,9 @@ import { createMigratePgAdapter } from "./prisma/postgres-migrate-adapter";
 
 // The CLI does not read .env when a config file exists, so the default lives here too.
 process.env.DATABASE_URL ??= "file:./data/app.db";
+// Every Prisma command of the project reads this file before the CLI's update check, which would
+// otherwise call checkpoint.prisma.io: the app makes no outbound call.
+process.env.CHECKPOINT_DISABLE = "1";
 const databaseUrl = process.env.DATABASE_URL;
 // DATABASE_URL chooses the database, and with it the schema and migrations folder: prisma/ for
 // SQLite, prisma/postgres/ (generated from prisma/ by `npm run db:schemas`) for PostgreSQL.

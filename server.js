@@ -75,22 +75,31 @@ app.use((req, res, next) => {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
   });
+  // Over HTTPS (req.secure: directly, or per X-Forwarded-Proto when TRUST_PROXY trusts the proxy),
+  // browsers are told to use nothing else for a year; a plain-HTTP office server never says so.
+  if (build.mode === "production" && req.secure) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 });
 
-// Cross-site request forgery: a state-changing request must come from a page of this site.
+/** The origin (scheme, host and port) a URL names, or null when it names none. */
+function originOf(url) {
+  try {
+    const { origin } = new URL(url);
+    return origin === "null" ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+// Cross-site request forgery: a state-changing request must come from a page of this site, scheme
+// included (a page served over plain HTTP must not post to the HTTPS site). Behind TRUST_PROXY the
+// proxy's X-Forwarded-Proto and X-Forwarded-Host say what the browser asked for.
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 app.use((req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
-  const origin = req.get("origin");
   const host = req.get("x-forwarded-host") && app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host");
-  let originHost = null;
-  try {
-    originHost = origin ? new URL(origin).host : null;
-  } catch {
-    originHost = null;
-  }
-  if (!originHost || originHost !== host) {
+  const origin = originOf(req.get("origin"));
+  if (!origin || origin !== originOf(`${req.protocol}://${host}`)) {
     res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: nguồn gửi không hợp lệ. / Forbidden: invalid origin.");
     return;
   }

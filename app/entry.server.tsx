@@ -1,6 +1,12 @@
 import { PassThrough } from "node:stream";
 
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+  type HandleErrorFunction,
+} from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -8,6 +14,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { LessonHtmlSource } from "#app/components/lesson";
 import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
+import { carriesSession } from "#app/utils/auth.server";
 import { NonceContext } from "#app/utils/nonce";
 
 // server.js runs each HTTP request in a scope its loaders share (one session lookup per page).
@@ -27,6 +34,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  if (carriesSession(request)) responseHeaders.set("Cache-Control", NOT_STORED);
   // Bots get the whole document at once; browsers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
@@ -61,6 +69,14 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY_MS);
   });
 }
+
+// Pages and their data for a signed-in person; files (exports, PDFs) say so themselves.
+const NOT_STORED = "no-store";
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (carriesSession(request)) response.headers.set("Cache-Control", NOT_STORED);
+  return response;
+};
 
 // A 403 or 404 is an answer, not a fault: log only what an operator must look at.
 export const handleError: HandleErrorFunction = (error, { request }) => {

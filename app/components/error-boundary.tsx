@@ -7,6 +7,8 @@ const MESSAGES_BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }
   400: { title: "error.400.title", body: "error.400.body" },
   403: { title: "error.403.title", body: "error.403.body" },
   404: { title: "error.404.title", body: "error.404.body" },
+  // A method the page does not take (a PUT, say): to the reader, a request that does not fit.
+  405: { title: "error.400.title", body: "error.400.body" },
 };
 
 type StatusMessages = Partial<Record<number, { title: MessageKey; body: MessageKey }>>;

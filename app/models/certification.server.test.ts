@@ -176,13 +176,13 @@ describe("self-assessment and submission", () => {
 });
 
 describe("review", () => {
-  test("a reviewer of another ward gets 403 and changes nothing", async () => {
+  test("a reviewer of another ward gets 404, as for an id that does not exist, and changes nothing", async () => {
     const { applicationId } = await submittedApplication();
     const outsider = await createAdmin(units.phuLa.id, "ward_admin");
     expect((await listApplicationsForReview(outsider, { status: "submitted", q: "", page: 1 })).applications.map((entry) => entry.id)).not.toContain(applicationId);
-    await expect(getApplicationForReview(outsider, applicationId)).rejects.toMatchObject({ status: 403 });
-    await expect(approveApplication(outsider, applicationId)).rejects.toMatchObject({ status: 403 });
-    await expect(decideWithMessage(outsider, applicationId, "rejected", "Không")).rejects.toMatchObject({ status: 403 });
+    await expect(getApplicationForReview(outsider, applicationId)).rejects.toMatchObject({ status: 404 });
+    await expect(approveApplication(outsider, applicationId)).rejects.toMatchObject({ status: 404 });
+    await expect(decideWithMessage(outsider, applicationId, "rejected", "Không")).rejects.toMatchObject({ status: 404 });
     expect(await prisma.certificationApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } })).toEqual({ status: "submitted" });
     expect(await prisma.certificate.count({ where: { applicationId } })).toBe(0);
   });
@@ -327,7 +327,7 @@ describe("certificates: lookup, registry, renewal, revocation", () => {
 
     const outsider = await createAdmin(units.phuLa.id, "ward_admin");
     const firstId = (await prisma.certificate.findUniqueOrThrow({ where: { code: first.certificate.code }, select: { id: true } })).id;
-    await expect(revokeCertificate(outsider, firstId, "Không có quyền")).rejects.toMatchObject({ status: 403 });
+    await expect(revokeCertificate(outsider, firstId, "Không có quyền")).rejects.toMatchObject({ status: 404 });
 
     const revokedAt = new Date(inWindow.getTime() + 3_600_000);
     expect(await revokeCertificate(admin, firstId, "Kiểm tra phát hiện người 16 tuổi hàn kim loại.", revokedAt)).toEqual({ ok: true });
@@ -380,7 +380,7 @@ describe("certificates: lookup, registry, renewal, revocation", () => {
 });
 
 describe("certificate documents and course certificates", () => {
-  test("members and admins in scope may download an organisation's certificate; others get 403", async () => {
+  test("members and admins in scope may download an organisation's certificate; others get 404, as for an unknown code", async () => {
     const { applicationId, owner } = await submittedApplication();
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
     const approved = await approveApplication(admin, applicationId);
@@ -389,8 +389,8 @@ describe("certificate documents and course certificates", () => {
     expect((await requireCertificateForDownload(owner, code)).wardName).toBe("Vạn Phúc");
     expect((await requireCertificateForDownload(admin, code)).code).toBe(code);
     const stranger = await createUser({ unitId: units.vanPhuc.id });
-    await expect(requireCertificateForDownload(stranger, code)).rejects.toMatchObject({ status: 403 });
-    await expect(requireCertificateForDownload(await createAdmin(units.phuLa.id, "ward_admin"), code)).rejects.toMatchObject({ status: 403 });
+    await expect(requireCertificateForDownload(stranger, code)).rejects.toMatchObject({ status: 404 });
+    await expect(requireCertificateForDownload(await createAdmin(units.phuLa.id, "ward_admin"), code)).rejects.toMatchObject({ status: 404 });
     await expect(requireCertificateForDownload(owner, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA")).rejects.toMatchObject({ status: 404 });
   });
 

@@ -397,14 +397,13 @@ export async function listApplicationsForReview(admin: AdminUser, filter: { stat
   return { applications, total, pageCount: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) };
 }
 
-/** An application in the administrator's scope: 403 for another ward's, 404 for none or a draft. */
+/** An application in the administrator's scope; 404 for none, a draft or another ward's (no id is confirmed). */
 async function requireReviewable(admin: AdminUser, applicationId: string) {
-  const application = await prisma.certificationApplication.findUnique({
-    where: { id: applicationId },
-    select: { id: true, status: true, organisationId: true, unit: { select: { path: true } } },
+  const application = await prisma.certificationApplication.findFirst({
+    where: { id: applicationId, status: { not: "draft" }, unit: { path: { startsWith: await scopeOf(admin) } } },
+    select: { id: true, status: true, organisationId: true },
   });
-  if (!application || application.status === "draft") throw new Response("Not found", { status: 404 });
-  if (!application.unit.path.startsWith(await scopeOf(admin))) throw new Response("Forbidden", { status: 403 });
+  if (!application) throw new Response("Not found", { status: 404 });
   return application;
 }
 
@@ -587,12 +586,11 @@ export async function recordInspection(admin: AdminUser, applicationId: string, 
  */
 export async function revokeCertificate(admin: AdminUser, certificateId: string, reason: string, now = new Date()) {
   const scope = await scopeOf(admin);
-  const certificate = await prisma.certificate.findUnique({
-    where: { id: certificateId },
-    select: { id: true, kind: true, revokedAt: true, applicationId: true, organisationId: true, unit: { select: { path: true } } },
+  const certificate = await prisma.certificate.findFirst({
+    where: { id: certificateId, kind: "organisation", unit: { path: { startsWith: scope } } },
+    select: { id: true, revokedAt: true, applicationId: true, organisationId: true },
   });
-  if (!certificate || certificate.kind !== "organisation") throw new Response("Not found", { status: 404 });
-  if (!certificate.unit.path.startsWith(scope)) throw new Response("Forbidden", { status: 403 });
+  if (!certificate) throw new Response("Not found", { status: 404 });
   if (certificate.revokedAt) return { ok: false, error: "already_revoked" } as const;
   return prisma.$transaction(async (tx) => {
     const chain: { id: string; applicationId: string | null }[] = [];
@@ -748,7 +746,7 @@ const VIETNAMESE_ORDER = new Intl.Collator("vi");
 
 /**
  * A certificate for its PDF: the organisation's members and the learner may download their own;
- * administrators those of their scope. 404 for an unknown code, 403 for somebody else's.
+ * administrators those of their scope. 404 for somebody else's as for an unknown code.
  */
 export async function requireCertificateForDownload(user: SessionUser, input: string) {
   const code = normaliseVerificationCode(input);
@@ -764,7 +762,7 @@ export async function requireCertificateForDownload(user: SessionUser, input: st
       ? certificate.userId === user.id
       : certificate.organisationId !== null && certificate.organisationId === (await organisationIdOf(user.id));
   const isAdminInScope = user.role !== "learner" && certificate.unit.path.startsWith((await getUnitPath(user.unitId)).path);
-  if (!isHolder && !isAdminInScope) throw new Response("Forbidden", { status: 403 });
+  if (!isHolder && !isAdminInScope) throw new Response("Not found", { status: 404 });
   const { unit, userId: _userId, organisationId: _organisationId, ...rest } = certificate;
   return { ...rest, wardName: unit.name };
 }

@@ -105,7 +105,7 @@ describe("in-person sessions", () => {
     expect(await qualificationsOf(ward.entry.id)).toEqual(["C-ORG:in-person"]);
   });
 
-  test("another ward's roster entry cannot be marked present, and another ward's session is 403", async () => {
+  test("another ward's roster entry cannot be marked present, and another ward's session is 404", async () => {
     const ward = await wardWithRoster();
     const { units, admin } = ward;
     const otherAdmin = await createAdmin(units.phuLa.id, "ward_admin");
@@ -115,7 +115,7 @@ describe("in-person sessions", () => {
     const outsider = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.phuLa.id }, select: { id: true } });
     const session = await newSession(ward);
     expect(await recordAttendance(admin, session, outsider.id)).toBe(false);
-    await expect(requireTrainingSession(otherAdmin, session.id)).rejects.toMatchObject({ status: 403 });
+    await expect(requireTrainingSession(otherAdmin, session.id)).rejects.toMatchObject({ status: 404 });
   });
 
   test("somebody of the ward added on the spot by phone joins the roster and is marked present in one go", async () => {

@@ -77,11 +77,11 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
   return sessions.map(({ courses, ...session }) => ({ ...session, courseSlugs: courseSlugsOf(courses) }));
 }
 
-/** A session inside the administrator's scope: 403 for another ward's, 404 for none. */
+/** A session inside the administrator's scope; 404 for another ward's as for none, so no id is confirmed. */
 export async function requireTrainingSession(admin: AdminUser, sessionId: string) {
   const scope = await scopeOf(admin);
-  const session = await prisma.trainingSession.findUnique({
-    where: { id: sessionId },
+  const session = await prisma.trainingSession.findFirst({
+    where: { id: sessionId, unit: { path: { startsWith: scope } } },
     select: {
       id: true,
       unitId: true,
@@ -95,7 +95,6 @@ export async function requireTrainingSession(admin: AdminUser, sessionId: string
     },
   });
   if (!session) throw new Response("Not found", { status: 404 });
-  if (!session.unit.path.startsWith(scope)) throw new Response("Forbidden", { status: 403 });
   return { ...session, courseSlugs: courseSlugsOf(session.courses) };
 }
 

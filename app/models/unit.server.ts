@@ -37,16 +37,15 @@ export function findWardInForce(unitId: string, now = new Date()) {
 }
 
 /**
- * A ward or other unit by its code, inside the administrator's scope: 403 when it exists
- * elsewhere (a ward admin following a link into another ward), 404 when no unit has that code.
+ * A ward or other unit by its code, inside the administrator's scope; 404 for one elsewhere as for
+ * a code no unit has, the answer every out-of-scope record gets.
  */
 export async function requireUnitInScope(admin: { unitId: string }, code: string) {
   const [unit, scope] = await Promise.all([
     prisma.adminUnit.findUnique({ where: { code }, select: { id: true, name: true, path: true } }),
     getUnitPath(admin.unitId),
   ]);
-  if (!unit) throw new Response("Not found", { status: 404 });
-  if (!unit.path.startsWith(scope.path)) throw new Response("Forbidden", { status: 403 });
+  if (!unit?.path.startsWith(scope.path)) throw new Response("Not found", { status: 404 });
   return unit;
 }
 

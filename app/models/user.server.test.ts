@@ -65,12 +65,12 @@ describe("administrators see their own unit's subtree only", () => {
     }
   });
 
-  test("a ward admin opening another ward's learner gets 403; an unknown id gets 404", async () => {
+  test("a ward admin opening another ward's learner gets 404, as for an unknown id", async () => {
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
     const other = await createUser({ unitId: units.phuLa.id });
     const mine = await createUser({ unitId: units.vanPhuc.id });
 
-    expect(await statusOf(requireUserInScope(admin, other.id))).toBe(403);
+    expect(await statusOf(requireUserInScope(admin, other.id))).toBe(404);
     expect(await statusOf(requireUserInScope(admin, "no-such-user"))).toBe(404);
     expect((await requireUserInScope(admin, mine.id)).id).toBe(mine.id);
   });

@@ -161,10 +161,7 @@ export async function listUsersInScope(admin: AdminUser, query: string, page: nu
   return { users, total, pageCount: Math.max(1, Math.ceil(total / USER_LIST_PAGE_SIZE)) };
 }
 
-/**
- * One user inside the administrator's scope. Outside it: 403 when the user exists (the admin
- * followed a link into another ward), 404 when nobody has that id.
- */
+/** One user inside the administrator's scope; 404 outside it as for an id nobody has, so no id is confirmed. */
 export async function requireUserInScope(admin: AdminUser, userId: string) {
   const scope = await scopeOf(admin);
   const user = await prisma.user.findFirst({
@@ -188,8 +185,7 @@ export async function requireUserInScope(admin: AdminUser, userId: string) {
     const { passwordHash, ...rest } = user;
     return { ...rest, hasPassword: passwordHash !== null };
   }
-  const exists = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
-  throw new Response(exists ? "Forbidden" : "Not found", { status: exists ? 403 : 404 });
+  throw new Response("Not found", { status: 404 });
 }
 
 /**

@@ -6,6 +6,7 @@ import { lastValidDay } from "#app/models/certificate-rules.server";
 import { requireCertificateForDownload } from "#app/models/certification.server";
 import { requireUser } from "#app/utils/auth.server";
 import { renderCertificatePdf } from "#app/utils/certificate-pdf.server";
+import { publicUrl } from "#app/utils/env.server";
 
 /**
  * A certificate as an A4 PDF, for its holder (the organisation's members, the learner) and the
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: certificate.code,
     issuedOn: certificate.issuedAt,
     expiresOn: certificate.expiresAt ? lastValidDay(certificate.expiresAt) : null,
-    verifyUrl: `${new URL(request.url).origin}/xac-minh/${certificate.code}`,
+    verifyUrl: `${publicUrl}/xac-minh/${certificate.code}`,
     lang,
   });
   return new Response(new Uint8Array(pdf), {

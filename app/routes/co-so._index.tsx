@@ -24,7 +24,7 @@ import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { getClientAddress } from "#app/utils/load-context.server";
 import { parseForm, phoneField, requiredField, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "org.title") }];
@@ -122,7 +122,7 @@ const MEMBER_PROBLEM: Record<string, MessageKey> = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "profile") {
     const form = parseForm(formData, profileSchema);

@@ -11,7 +11,7 @@ import { getMyOrganisation, getPledgeState, submitApplication } from "#app/model
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "pledge.title") }];
 
@@ -51,7 +51,7 @@ const PROBLEM: Record<string, MessageKey> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(await request.formData(), pledgeSchema);
+  const form = parseForm(await readForm(request), pledgeSchema);
   if (!form.ok) return rejectForm(form);
   const result = await submitApplication(user, { signerName: form.data.signerName, signerPosition: form.data.signerPosition });
   // Certified meanwhile (a renewal approved elsewhere): the page says until when, with its dates.

@@ -10,6 +10,7 @@ import { applicationGate, CERTIFICATION_COURSE_SLUG, saveSelfAssessment, type Ga
 import { applicableQuestions, readAssessmentForm, SELF_ASSESSMENT_VERSION } from "#app/models/self-assessment";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
+import { readForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessment.title") }];
 
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const given = readAssessmentForm(await request.formData());
+  const given = readAssessmentForm(await readForm(request));
   const outcome = await saveSelfAssessment(user, given);
   if (outcome.ok) return redirect("/co-so/cam-ket");
   const none: BreachOnPage[] = [];

@@ -11,7 +11,7 @@ import { listWards } from "#app/models/unit.server";
 import { ACCOUNT_PROBLEM_FIELD, signUp } from "#app/models/user.server";
 import { getUser, startSession } from "#app/utils/auth.server";
 import { fullNameField, newPasswordField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signUp.title") }];
 
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), signUpSchema);
+  const form = parseForm(await readForm(request), signUpSchema);
   if (!form.ok) return rejectForm(form);
   // Checked here, not in the schema: the programme is read on the server only.
   if (!isTargetGroup(form.data.targetGroup)) {

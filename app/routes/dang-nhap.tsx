@@ -9,16 +9,14 @@ import { verifySignIn } from "#app/models/user.server";
 import { getUser, startSession } from "#app/utils/auth.server";
 import { getClientAddress } from "#app/utils/load-context.server";
 import { parseForm, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm, requireRedirectTarget } from "#app/utils/forms.server";
 import { normalisePhone } from "#app/utils/phone";
-import { safeRedirect } from "#app/utils/redirect";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signIn.title") }];
 
 const signInSchema = z.object({
   identifier: text().trim().min(1, "form.required").max(254, "form.tooLong"),
   password: text().min(1, "form.required").max(200, "form.tooLong"),
-  redirectTo: z.string().optional(),
 });
 
 /** A phone number in its one stored form, or an email address in lower case. */
@@ -34,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), signInSchema);
+  const formData = await readForm(request);
+  const redirectTo = requireRedirectTarget(formData);
+  const form = parseForm(formData, signInSchema);
   if (!form.ok) return rejectForm(form);
   const lookup = parseIdentifier(form.data.identifier);
   if (!lookup) return rejectForm({ errors: { identifier: "signIn.identifierInvalid" }, values: form.values });
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await giveBackAttempt(attempt);
   const cookie = await startSession(user.id);
   // Until the phone is confirmed, each sign-in first says so and offers a code.
-  const next = user.phoneConfirmed ? safeRedirect(form.data.redirectTo) : "/tai-khoan/so-dien-thoai";
+  const next = user.phoneConfirmed ? redirectTo : "/tai-khoan/so-dien-thoai";
   return redirect(next, { headers: { "Set-Cookie": cookie } });
 }
 

@@ -9,6 +9,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { useT } from "#app/i18n/use-t";
 import { getModuleProgress, markModuleRead, startAttempt } from "#app/models/progress.server";
 import { requireUser } from "#app/utils/auth.server";
+import { readForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.module.title ?? "" }];
 
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const course = await requireCourse(params.course);
   const module = requireModule(course, params.module);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "read") {
     await markModuleRead(user.id, course, module);
     return redirect(`/khoa-hoc/${course.slug}/${module.slug}#kiem-tra`);

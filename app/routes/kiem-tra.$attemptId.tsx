@@ -10,6 +10,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { optionsOf, reviewOf, type Answers, type QuizLayout, type ReviewedQuestion } from "#app/models/grade.server";
 import { getOwnAttempt, submitAttempt } from "#app/models/progress.server";
 import { requireUser } from "#app/utils/auth.server";
+import { readForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "quiz.title") }];
 
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!attempt) throw new Response("Not found", { status: 404 });
   const course = await requireCourse(attempt.courseSlug);
   const module = requireModule(course, attempt.moduleSlug);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const result = await submitAttempt(user.id, attemptId, course, module, formData);
   if (result.ok) return redirect(`/kiem-tra/${attemptId}`);
   // Keep the learner's choices on the page when it comes back without JavaScript.

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 
 import { isLang } from "#app/i18n/lang";
 import { langCookie } from "#app/i18n/lang.server";
-import { safeRedirect } from "#app/utils/redirect";
+import { readForm, requireRedirectTarget } from "#app/utils/forms.server";
 
 export async function loader() {
   return redirect("/");
@@ -10,9 +10,9 @@ export async function loader() {
 
 /** The language switch: a plain form post, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const lang = formData.get("lang");
-  const to = safeRedirect(formData.get("redirectTo"));
+  const to = requireRedirectTarget(formData);
   if (!isLang(lang)) return redirect(to);
   return redirect(to, { headers: { "Set-Cookie": await langCookie.serialize(lang) } });
 }

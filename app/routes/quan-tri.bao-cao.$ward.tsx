@@ -15,7 +15,7 @@ import { requireUnitInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.wardTitle") }];
 
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const ward = await requireUnitInScope(admin, params.ward ?? "");
   const period = periodFromRequest(request);
-  const form = parseForm(await request.formData(), headcountSchema);
+  const form = parseForm(await readForm(request), headcountSchema);
   if (!form.ok) return rejectForm(form);
   if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
   await declareHeadcount(admin, { unitId: ward.id, period: period.code, ...form.data });

@@ -21,7 +21,7 @@ import {
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.title") }];
@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const session = await requireTrainingSession(admin, params.sessionId ?? "");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = `/quan-tri/buoi-hoc/${session.id}`;
   if (formData.get("intent") === "attend") {
     const rosterEntryId = formData.get("rosterEntryId");

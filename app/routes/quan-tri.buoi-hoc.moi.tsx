@@ -13,7 +13,7 @@ import { createTrainingSession, SESSION_KINDS } from "#app/models/training-sessi
 import { wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.create") }];
 
@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(formData, sessionSchema);
   if (!form.ok) return rejectForm(form);
   const known = new Set((await getCatalogue()).courses.map((course) => course.slug));

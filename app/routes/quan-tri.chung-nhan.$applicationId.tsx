@@ -21,7 +21,7 @@ import { SELF_ASSESSMENT } from "#app/models/self-assessment";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { type EchoedValues, type FieldErrors, parseForm, requiredField, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }];
@@ -111,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const applicationId = params.applicationId ?? "";
   const back = `/quan-tri/chung-nhan/${applicationId}`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "approve") {
     const result = await approveApplication(admin, applicationId);

@@ -30,6 +30,7 @@ import {
 } from "#app/models/roster.server";
 import { findWardInForce, getUnitPath, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
+import { requireFormPost } from "#app/utils/forms.server";
 import { parseListQuery } from "#app/utils/list-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "roster.title") }];
@@ -61,6 +62,7 @@ function rejectImport(message: MessageKey, problems: RosterProblem[] = [], statu
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
+  requireFormPost(request);
   let formData: FormData;
   try {
     formData = await unstable_parseMultipartFormData(

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { markRosterEntryLeft } from "#app/models/roster.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
-import { safeRedirect } from "#app/utils/redirect";
+import { readForm, requireRedirectTarget } from "#app/utils/forms.server";
 
 export async function loader() {
   return redirect("/quan-tri/danh-sach");
@@ -12,10 +12,11 @@ export async function loader() {
 /** "Đã rời đi": the entry leaves the population from today. Only entries in the admin's scope. */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const entryId = formData.get("entryId");
   if (typeof entryId !== "string" || !entryId) throw new Response("Bad request", { status: 400 });
+  const backTo = requireRedirectTarget(formData, "/quan-tri/danh-sach");
   const scope = (await getUnitPath(admin.unitId)).path;
   if (!(await markRosterEntryLeft(admin, scope, entryId, new Date()))) throw new Response("Not found", { status: 404 });
-  return redirect(safeRedirect(formData.get("redirectTo"), "/quan-tri/danh-sach"));
+  return redirect(backTo);
 }

@@ -12,7 +12,7 @@ import { wardOptions } from "#app/models/unit.server";
 import { createAccountsFromRoster, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "bulk.title") }];
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = parseForm(await request.formData(), bulkSchema);
+  const form = parseForm(await readForm(request), bulkSchema);
   if (!form.ok) return rejectForm(form);
   if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
   const created = await createAccountsFromRoster(admin, form.data);

@@ -14,7 +14,7 @@ import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
 import { changeRoleOrUnit, maySetUpAccount, requireUserInScope, reissueSetupCode, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 import { ROLES } from "#app/utils/roles";
 
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const userId = params.userId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "reissue-code") {
     const user = await requireUserInScope(admin, userId);

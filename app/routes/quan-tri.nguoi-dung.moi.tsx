@@ -13,7 +13,7 @@ import { wardOptions } from "#app/models/unit.server";
 import { ACCOUNT_PROBLEM_FIELD, createUserByAdmin, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { fullNameField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "users.create") }];
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = parseForm(await request.formData(), createUserSchema);
+  const form = parseForm(await readForm(request), createUserSchema);
   if (!form.ok) return rejectForm(form);
   // Checked here, not in the schema: the programme is read on the server only.
   if (!isTargetGroup(form.data.targetGroup)) {

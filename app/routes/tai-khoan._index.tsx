@@ -11,7 +11,7 @@ import { answerInvitation, listInvitationsFor } from "#app/models/invitation.ser
 import { answerAttendance, listAttendanceToConfirm } from "#app/models/training-session.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "account.title") }];
 
@@ -54,7 +54,7 @@ const DONE: Record<string, MessageKey> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const id = formData.get("id");
   if (typeof id !== "string") return rejectForm({ message: "form.invalid" });

@@ -8,7 +8,7 @@ import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-i
 import { changePassword } from "#app/models/user.server";
 import { requireUser, restartSessions } from "#app/utils/auth.server";
 import { newPasswordField, parseForm, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { getClientAddress } from "#app/utils/load-context.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "password.title") }];
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(await request.formData(), changePasswordSchema);
+  const form = parseForm(await readForm(request), changePasswordSchema);
   if (!form.ok) return rejectForm(form);
   // A stolen session must not become a way to guess the password: the sign-in limit applies.
   const attempt = await attemptKeysFor({ userId: user.id }, getClientAddress(context));

@@ -9,7 +9,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPhoneConfirmation, PHONE_CODE, requestPhoneCode, verifyPhoneCode } from "#app/models/phone-confirmation.server";
 import { requireUser } from "#app/utils/auth.server";
 import { parseForm, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 import { getClientAddress } from "#app/utils/load-context.server";
 import { formatPhone } from "#app/utils/phone";
 
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "send") {
     const result = await requestPhoneCode({ userId: user.id, clientAddress: getClientAddress(context), lang: await getLang(request) });

@@ -9,7 +9,7 @@ import { completeSetup } from "#app/models/user.server";
 import { startSession } from "#app/utils/auth.server";
 import { getClientAddress } from "#app/utils/load-context.server";
 import { newPasswordField, parseForm, phoneField, text } from "#app/utils/forms";
-import { rejectForm } from "#app/utils/forms.server";
+import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "setup.title") }];
 
@@ -20,7 +20,7 @@ const setupSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(await request.formData(), setupSchema);
+  const form = parseForm(await readForm(request), setupSchema);
   if (!form.ok) return rejectForm(form);
   const { phone, code, password } = form.data;
   // Guessing set-up codes is guessing passwords: the same limit, on the same budget, applies.

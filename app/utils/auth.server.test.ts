@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
-import { lucia, requireAdmin, requireUser, startSession } from "./auth.server";
+import { getUser, lucia, requireAdmin, requireUser, startSession } from "./auth.server";
 
 let units: Awaited<ReturnType<typeof createDistrict>>;
 
@@ -51,6 +51,17 @@ describe("guards", () => {
 
     const response = await thrown(requireUser(requestWithCookie(tampered)));
     expect(response.status).toBe(302);
+  });
+
+  test("a malformed cookie beside the session one, or in its place, does not break the page", async () => {
+    const learner = await createUser({ unitId: units.vanPhuc.id });
+    const session = (await startSession(learner.id)).split(";")[0]!;
+    const request = (cookie: string) => new Request("http://localhost/", { headers: { Cookie: cookie } });
+
+    expect(await getUser(request(`lang=%ZZ; ${session}; other=%E0%A4%A`))).toMatchObject({ id: learner.id });
+    expect(await getUser(request(`${session};lang=%ZZ`))).toMatchObject({ id: learner.id });
+    expect(await getUser(request("session=%ZZ"))).toBeNull();
+    expect(await getUser(request("session=; =%"))).toBeNull();
   });
 
   test("session cookies are httpOnly and SameSite=Lax", async () => {

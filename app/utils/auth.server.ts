@@ -112,8 +112,34 @@ export function getSessionState(request: Request): Promise<SessionState> {
   return oncePerRequest(SESSION_STATE, () => readSession(request));
 }
 
+// Lucia's ids are lower-case base32; anything else in the cookie cannot name a session.
+const SESSION_ID = /^[a-z0-9]{1,255}$/;
+
+/**
+ * The session id in the Cookie header. Not `lucia.readSessionCookie`: it decodes every cookie and
+ * throws on a malformed one ("lang=%ZZ"), which another app on the same host can plant (cookies
+ * are not isolated by port).
+ */
+function readSessionId(request: Request) {
+  for (const pair of (request.headers.get("Cookie") ?? "").split(";")) {
+    const separator = pair.indexOf("=");
+    if (separator === -1 || pair.slice(0, separator).trim() !== lucia.sessionCookieName) continue;
+    const value = pair.slice(separator + 1).trim();
+    return SESSION_ID.test(value) ? value : null;
+  }
+  return null;
+}
+
+/**
+ * Whether the request says it is signed in. Its answer may hold personal data then, and must not
+ * stay in a browser's or a proxy's cache (a ward office's shared computer).
+ */
+export function carriesSession(request: Request) {
+  return readSessionId(request) !== null;
+}
+
 async function readSession(request: Request): Promise<SessionState> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readSessionId(request);
   if (!sessionId) return { user: null, cookie: null };
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return { user: null, cookie: lucia.createBlankSessionCookie().serialize() };
@@ -155,7 +181,7 @@ export async function startSession(userId: string) {
 
 /** Ends the request's session, if any, and returns the Set-Cookie header that clears it. */
 export async function endSession(request: Request) {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const sessionId = readSessionId(request);
   if (sessionId) await lucia.invalidateSession(sessionId);
   return lucia.createBlankSessionCookie().serialize();
 }

@@ -1,7 +1,8 @@
 function csvField(value: string | number) {
   const text = String(value);
-  // Quote what CSV needs quoted, and neutralise text a spreadsheet would run as a formula.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // Quote what CSV needs quoted, and neutralise text a spreadsheet would run as a formula; a
+  // leading tab or carriage return is dropped by some spreadsheets, uncovering a formula behind it.
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

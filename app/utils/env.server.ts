@@ -14,6 +14,14 @@ const envSchema = z.object({
   // How SQLite syncs a commit to disk (db.server.ts). "normal" survives a killed process;
   // "full" also survives a power cut, at the cost of a disk flush per write (README, Operations).
   SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
+  PORT: z.string().regex(/^\d+$/, "PORT must be a number").default("3000"),
+  // The site's public address, printed and encoded in the QR code of every certificate: the link
+  // must not come from a request's Host header, which the requester chooses.
+  PUBLIC_URL: z
+    .string()
+    .url("PUBLIC_URL must be the site's address, e.g. https://taphuan.example.gov.vn")
+    .refine((url) => /^https?:\/\//.test(url), "PUBLIC_URL must start with http:// or https://")
+    .optional(),
 });
 
 // How text messages (phone confirmation codes) leave the server (sms.server.ts): printed to the
@@ -40,3 +48,5 @@ export function parseSmsConfig(source: Record<string, string | undefined>): SmsC
 export const smsConfig = parseSmsConfig(process.env);
 export const isProduction = env.NODE_ENV === "production";
 export const secureCookies = env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction;
+/** The site's address without a trailing slash, e.g. "https://taphuan.example.gov.vn". */
+export const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");

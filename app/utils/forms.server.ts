@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import type { MessageKey } from "#app/i18n/messages";
 
 import type { EchoedValues, FieldErrors } from "./forms";
+import { safeRedirect } from "./redirect";
 
 type Problem = { errors?: FieldErrors; message?: MessageKey; values?: EchoedValues };
 
@@ -15,4 +16,46 @@ export function rejectForm(problem: Problem, status = 400) {
   const message: MessageKey | null = problem.message ?? null;
   const values: EchoedValues = problem.values ?? {};
   return json({ errors, message, values }, { status });
+}
+
+/** The answer to a request no page of ours sends; a page shows its error page in its place. */
+function refusal(status: 400 | 405) {
+  const allow: Record<string, string> = status === 405 ? { Allow: "GET, POST" } : {};
+  return new Response("Yêu cầu không hợp lệ. / Bad request.", { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...allow } });
+}
+
+// What a form of ours sends (the roster import is the multipart one).
+const FORM_CONTENT_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/**
+ * A request our forms could have sent: a POST of a form. Anything else (a JSON body, a PUT or a
+ * DELETE) is answered with the error page before the action reads or writes anything.
+ */
+export function requireFormPost(request: Request) {
+  if (request.method !== "POST") throw refusal(405);
+  if (!FORM_CONTENT_TYPE.test(request.headers.get("Content-Type") ?? "")) throw refusal(400);
+}
+
+/** The posted form; a body that does not parse as the form it claims to be is a 400, not a 500. */
+export async function readForm(request: Request) {
+  requireFormPost(request);
+  try {
+    return await request.formData();
+  } catch {
+    throw refusal(400);
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
+
+/**
+ * Where to go after the form (see safeRedirect). Our pages write `redirectTo` from the address
+ * bar, where control characters are percent-encoded: a raw one means a forged request, refused
+ * before the action writes anything.
+ */
+export function requireRedirectTarget(formData: FormData, fallback = "/") {
+  const to = formData.get("redirectTo");
+  if (typeof to === "string" && CONTROL_CHARACTER.test(to)) throw refusal(400);
+  return safeRedirect(to, fallback);
 }

@@ -18,6 +18,9 @@ export type Sheet = {
   notes?: string[];
 };
 
+// An export holds names and phones: no browser or proxy keeps a copy (a ward office's shared computer).
+const NOT_STORED = "no-store";
+
 /** The format an export link asks for: Excel with `?dinh-dang=xlsx`, CSV otherwise. */
 export function exportFormat(request: Request) {
   return new URL(request.url).searchParams.get("dinh-dang") === "xlsx" ? "xlsx" : "csv";
@@ -47,10 +50,11 @@ export async function spreadsheetResponse(format: "csv" | "xlsx", sheet: Sheet) 
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "Content-Disposition": `attachment; filename="${sheet.fileName}.xlsx"`,
+        "Cache-Control": NOT_STORED,
       },
     });
   }
   return new Response(toCsv([...preamble, sheet.header, ...sheet.rows, ...notes]), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${sheet.fileName}.csv"` },
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${sheet.fileName}.csv"`, "Cache-Control": NOT_STORED },
   });
 }

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 import type { CatalogueModule } from "#app/content/catalogue.server";
 import type { Question } from "#app/content/schemas";
 import { optionsOf } from "#app/models/grade.server";
-import { startSession } from "#app/utils/auth.server";
+import { hashPassword, startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
@@ -120,4 +120,9 @@ export async function answerQuiz(page: Page, module: CatalogueModule, how: "righ
     answered.push(question);
   }
   return answered;
+}
+
+/** Gives the account with this phone the demo password, for a test that signs in through the form. */
+export async function giveDemoPassword(phone: string) {
+  await prisma.user.update({ where: { phone: normalisePhone(phone)! }, data: { passwordHash: await hashPassword(DEMO_PASSWORD) }, select: { id: true } });
 }

@@ -1,8 +1,8 @@
-import type { APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 
 import { prisma } from "#app/utils/db.server";
 
-import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, findUserId, giveDemoPassword, sessionCookieFor, test } from "./fixtures";
 import { clientFor, makeWorld, type Role, type World } from "./world";
 
 // Hostile input: every form of every page that posts, filled with malformed data, is answered
@@ -159,3 +159,104 @@ for (const page of PAGES) {
     await client.dispose();
   });
 }
+
+// Requests that no page of this site sends: each is answered 400 or 405 with the error page (never
+// a 500) and writes nothing.
+const NOT_A_FORM: { kind: string; method: string; headers: Record<string, string>; body: string }[] = [
+  { kind: "a JSON body", method: "POST", headers: { "content-type": "application/json" }, body: `{"intent":"x","phone":"0901000003"}` },
+  { kind: "a malformed multipart body", method: "POST", headers: { "content-type": "multipart/form-data; boundary=ranh-gioi" }, body: "--ranh-gioi\r\nkhông phải một phần\r\n" },
+  { kind: "a multipart body without a boundary", method: "POST", headers: { "content-type": "multipart/form-data" }, body: "x" },
+  { kind: "a body without a type", method: "POST", headers: {}, body: "intent=x" },
+  { kind: "a PUT of a form", method: "PUT", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "intent=x&fullName=Nguy%E1%BB%85n" },
+  { kind: "a DELETE", method: "DELETE", headers: {}, body: "" },
+  { kind: "a PATCH of a form", method: "PATCH", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "intent=x" },
+];
+
+// Routes that only take a form and have no page of their own answer in plain text.
+const FORM_ONLY: typeof PAGES = [
+  { role: "anonymous", url: () => "/ngon-ngu" },
+  { role: "wardAdmin", url: () => "/quan-tri/danh-sach/roi-di" },
+];
+
+for (const page of [...PAGES, ...FORM_ONLY]) {
+  test(`requests no page sends, to ${labelOf(page.url)} (${page.role}), are refused with the error page`, async ({ baseURL }) => {
+    world ??= makeWorld();
+    const current = await world;
+    const client = await clientFor(current, page.role, baseURL!);
+    const url = page.url(current);
+    const before = await fingerprint(current);
+    for (const request of NOT_A_FORM) {
+      const response = await client.fetch(url, { method: request.method, headers: request.headers, data: request.body });
+      const label = `${request.kind} sent to ${url}`;
+      expect([400, 405], label).toContain(response.status());
+      const text = await response.text();
+      expect(text, label).not.toContain("Đã có lỗi xảy ra");
+      if (FORM_ONLY.includes(page)) expect(text, label).toBe("Yêu cầu không hợp lệ. / Bad request.");
+      // The roster import answers a broken upload on its own page, with its message.
+      else if (url !== "/quan-tri/danh-sach" || request.method !== "POST") expect(text, label).toContain('<section class="error-page"');
+      expect(await fingerprint(current), `the database after ${label}`).toBe(before);
+    }
+    await client.dispose();
+  });
+}
+
+test("a control character in redirectTo is refused before anything is written, and letters outside Latin-1 are encoded", async ({ baseURL }) => {
+  world ??= makeWorld();
+  const current = await world;
+  const phone = current.phones.learner!;
+  await giveDemoPassword(phone);
+  const userId = await findUserId(phone);
+  const sessions = () => prisma.session.count({ where: { userId } });
+  const before = await sessions();
+  const anonymous = await clientFor(current, "anonymous", baseURL!);
+  const signIn = (redirectTo: string) => anonymous.post("/dang-nhap", { form: { identifier: phone, password: DEMO_PASSWORD, redirectTo } });
+  for (const redirectTo of ["/\r\nSet-Cookie: session=x", "/\n", "/\r", "/\u0000", "/khoa-hoc\u0000", "/\t/evil.example", "/\u007f"]) {
+    const response = await signIn(redirectTo);
+    const label = JSON.stringify(redirectTo);
+    expect(response.status(), label).toBe(400);
+    expect(await response.text(), label).toContain('<section class="error-page"');
+    expect(response.headers()["set-cookie"], label).toBeUndefined();
+    expect(await sessions(), `no session row after ${label}`).toBe(before);
+  }
+  // Characters outside Latin-1 cannot go into a Location header as they are: they are encoded.
+  for (const [redirectTo, location] of [
+    ["/khoa-hoc?q=Nguyễn", "/khoa-hoc?q=Nguy%E1%BB%85n"],
+    ["/ả", "/%E1%BA%A3"],
+    ["/\u2028", "/"],
+  ] as const) {
+    const response = await signIn(redirectTo);
+    expect(response.status(), redirectTo).toBe(302);
+    expect(response.headers()["location"], redirectTo).toBe(location);
+  }
+
+  const language = await anonymous.post("/ngon-ngu", { form: { lang: "en", redirectTo: "/\r\nX-Evil: 1" } });
+  expect(language.status()).toBe(400);
+  expect(language.headers()["set-cookie"]).toBeUndefined();
+  expect((await anonymous.post("/ngon-ngu", { form: { lang: "en", redirectTo: "/chứng-nhận" } })).headers()["location"]).toBe("/ch%E1%BB%A9ng-nh%E1%BA%ADn");
+  await anonymous.dispose();
+
+  // "Đã rời đi" on the roster: the entry must still be on it after the refusal.
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: current.wardCode }, select: { id: true } });
+  const entry = await prisma.rosterEntry.create({ data: { unitId: ward.id, targetGroup: "HH", name: "Hộ Thử Rời Đi", searchName: "ho thu roi di" }, select: { id: true } });
+  const admin = await clientFor(current, "wardAdmin", baseURL!);
+  const left = await admin.post("/quan-tri/danh-sach/roi-di", { form: { entryId: entry.id, redirectTo: "/quan-tri/danh-sach\r\n" } });
+  expect(left.status()).toBe(400);
+  expect(await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).toEqual({ leftAt: null });
+  await admin.dispose();
+});
+
+test("a malformed cookie, of this site or planted by another app on the host, breaks no page", async ({ baseURL }) => {
+  world ??= makeWorld();
+  const current = await world;
+  const { name, value } = await sessionCookieFor(current.phones.learner!, baseURL!);
+  const session = `${name}=${value}`;
+  for (const cookie of ["lang=%ZZ", "session=%ZZ", "khac=%E0%A4%A", "lang=%ZZ; session=%", `lang=%ZZ; ${session}`, `${session};khac=%`]) {
+    const client = await playwrightRequest.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { cookie } });
+    for (const path of ["/", "/dang-nhap", "/khoa-hoc"]) {
+      expect((await client.get(path)).status(), `${path} with the cookie ${cookie}`).toBeLessThan(400);
+    }
+    // The session beside the malformed cookie still signs the person in.
+    if (cookie.includes(session)) expect(await (await client.get("/khoa-hoc")).text(), cookie).toContain("Chủ Cơ Sở Ma Trận");
+    await client.dispose();
+  }
+});

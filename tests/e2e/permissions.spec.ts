@@ -14,8 +14,8 @@ const everyone = (expected: Expected): Record<Role, Expected> =>
 const signedIn = (expected: Expected): Record<Role, Expected> => ({ ...everyone(expected), anonymous: "sign-in" });
 /** Admin pages: learners refused, both ward admins and the district admin see their own scope. */
 const adminPage: Record<Role, Expected> = { ...signedIn(200), learner: 403, otherOrganisation: 403 };
-/** Something of ward A: its admin and the district admin, not the other ward's admin. */
-const wardAOnly: Record<Role, Expected> = { ...adminPage, otherWardAdmin: 403 };
+/** Something of ward A: its admin and the district admin; to the other ward's admin it does not exist. */
+const wardAOnly: Record<Role, Expected> = { ...adminPage, otherWardAdmin: 404 };
 
 const MATRIX: Record<string, Row> = {
   "_index.tsx": { url: () => "/", expect: everyone(200) },
@@ -48,7 +48,7 @@ const MATRIX: Record<string, Row> = {
   "chung-nhan._index.tsx": { url: () => "/chung-nhan", expect: everyone(200) },
   "chung-nhan.$code.pdf.tsx": {
     url: (w) => `/chung-nhan/${w.certificateCode}/pdf`,
-    expect: { ...wardAOnly, learner: 200, otherOrganisation: 403 },
+    expect: { ...wardAOnly, learner: 200, otherOrganisation: 404 },
   },
   "quan-tri._index.tsx": { url: () => "/quan-tri", expect: { ...signedIn("redirect"), learner: 403, otherOrganisation: 403 } },
   "quan-tri.nguoi-dung._index.tsx": { url: () => "/quan-tri/nguoi-dung", expect: adminPage },
@@ -101,3 +101,38 @@ for (const [file, row] of Object.entries(MATRIX)) {
     expect(answers, `${row.method ?? "GET"} ${url}`).toEqual(row.expect);
   });
 }
+
+/** The same text with the id as a placeholder and this response's script nonce removed. */
+function comparable(body: string, id: string) {
+  return body.replaceAll(id, "<id>").replace(/nonce="[^"]*"/g, "").replace(/nonce=\\"[^"]*\\"/g, "");
+}
+
+/** An id of the same shape as `id` that nothing has: each letter and digit replaced at random. */
+function unknownLike(id: string) {
+  const pick = (from: string) => from[Math.floor(Math.random() * from.length)]!;
+  return id.replace(/[a-z]/g, () => pick("abcdefghijklmnopqrstuvwxyz")).replace(/[A-Z]/g, () => pick("ABCDEFGHJKLMNPQRSTUVWXYZ")).replace(/[0-9]/g, () => pick("0123456789"));
+}
+
+test("another ward's record answers exactly as an id that does not exist: same status, same page", async ({ baseURL }) => {
+  world ??= makeWorld();
+  const current = await world;
+  const records: { id: string; url: (id: string) => string }[] = [
+    { id: current.learnerId, url: (id) => `/quan-tri/nguoi-dung/${id}` },
+    { id: current.sessionId, url: (id) => `/quan-tri/buoi-hoc/${id}` },
+    { id: current.applicationId, url: (id) => `/quan-tri/chung-nhan/${id}` },
+    { id: current.wardCode, url: (id) => `/quan-tri/bao-cao/${id}` },
+    { id: current.certificateCode, url: (id) => `/chung-nhan/${id}/pdf` },
+  ];
+  for (const { id, url } of records) {
+    const unknown = unknownLike(id);
+    const answers = [];
+    for (const asked of [id, unknown]) {
+      const client = await clientFor(current, "otherWardAdmin", baseURL!);
+      const response = await client.get(url(asked));
+      answers.push({ status: response.status(), body: comparable(await response.text(), asked) });
+      await client.dispose();
+    }
+    expect(answers[0]!.status, url(id)).toBe(404);
+    expect(answers[0], `${url(id)} against ${url(unknown)}`).toEqual(answers[1]);
+  }
+});

@@ -1,4 +1,11 @@
-import { DEMO, DEMO_PASSWORD, expect, test } from "./fixtures";
+import { rmSync } from "node:fs";
+
+import { request as playwrightRequest } from "@playwright/test";
+
+import { prisma } from "#app/utils/db.server";
+
+import { send, serverSandbox, startAppServer } from "./app-server";
+import { DEMO, DEMO_PASSWORD, expect, sessionCookieFor, test } from "./fixtures";
 
 test("every page carries a Content-Security-Policy whose nonce is on each inline script, and refuses framing", async ({ request }) => {
   for (const path of ["/", "/dang-nhap", "/chung-nhan", "/xac-minh"]) {
@@ -41,4 +48,44 @@ test("the app works under its policy: signing in runs without a blocked script",
   const session = cookies.find((cookie) => cookie.name === "session");
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
+});
+
+test("a signed-in page, its data and every export and certificate file are never stored by a browser or a proxy", async ({ baseURL }) => {
+  const { name, value } = await sessionCookieFor(DEMO.districtAdmin, baseURL!);
+  const client = await playwrightRequest.newContext({ baseURL, maxRedirects: 0, extraHTTPHeaders: { cookie: `${name}=${value}` } });
+  // The demo organisation's certificate, in the district admin's scope.
+  const certificate = await prisma.certificate.findFirstOrThrow({ where: { kind: "organisation" }, orderBy: { createdAt: "asc" }, select: { code: true } });
+  const exports = ["/quan-tri/bao-cao/xuat", "/quan-tri/bao-cao/chi-tieu/T-COOP-HH/xuat", "/quan-tri/buoi-hoc/xuat", "/quan-tri/danh-sach/xuat"];
+  const files = [...exports.flatMap((path) => [path, `${path}?dinh-dang=xlsx`]), `/chung-nhan/${certificate.code}/pdf`];
+  for (const path of ["/khoa-hoc", "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung?_data=routes%2Fquan-tri.nguoi-dung._index", "/?_data=root", "/xac-minh", ...files]) {
+    const response = await client.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["cache-control"], path).toMatch(/(^|[ ,])no-store($|,)/);
+  }
+  await client.dispose();
+});
+
+test("HSTS is sent only over HTTPS: not on this plain-HTTP server, even if a client claims a forwarded https", async ({ request }) => {
+  const direct = await request.get("/", { headers: { "X-Forwarded-Proto": "https" } });
+  expect(direct.headers()["strict-transport-security"]).toBeUndefined();
+});
+
+test("behind a trusted proxy that forwards HTTPS, pages carry HSTS for a year, and forms must come from the https origin", async () => {
+  test.setTimeout(180_000);
+  const { dir, port, env } = await serverSandbox("plte-proxy-");
+  const server = await startAppServer({ ...env, TRUST_PROXY: "loopback" });
+  try {
+    const overHttps = await send(port, "GET", "/", { "X-Forwarded-Proto": "https" });
+    expect(overHttps.status).toBe(200);
+    expect(overHttps.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    expect((await send(port, "GET", "/", {})).headers["strict-transport-security"]).toBeUndefined();
+
+    // The browser is on https://host: a form from http://host (a page served in the clear) is refused.
+    const signOut = (origin: string) => send(port, "POST", "/dang-xuat", { "X-Forwarded-Proto": "https", Host: `127.0.0.1:${port}`, Origin: origin });
+    expect((await signOut(`https://127.0.0.1:${port}`)).status).toBe(302);
+    expect((await signOut(`http://127.0.0.1:${port}`)).status).toBe(403);
+  } finally {
+    server.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -85,6 +85,13 @@ test.describe("forged and tampered requests", () => {
     await expect(page.getByText("Xin chào, Phạm Thị Lan")).toBeVisible();
   });
 
+  test("a form post from the same host over another scheme is refused too", async ({ request, baseURL }) => {
+    const otherScheme = baseURL!.replace(/^http:/, "https:");
+    const refused = await request.post("/dang-xuat", { headers: { Origin: otherScheme }, maxRedirects: 0 });
+    expect(refused.status()).toBe(403);
+    expect((await request.post("/dang-xuat", { headers: { Origin: baseURL! }, maxRedirects: 0 })).status()).toBe(302);
+  });
+
   test("a tampered session cookie is treated as signed out", async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: "session", value: "gia-mao-khong-ton-tai", url: baseURL ?? "" }]);
     await page.goto("/quan-tri/nguoi-dung");
