@@ -129,11 +129,11 @@ registerRoute(
 
 setDefaultHandler(new NetworkOnly());
 
-// A page that is neither online nor kept: the offline page, which lists what is kept.
-setCatchHandler(async ({ request }) => {
-  if (request.mode !== "navigate") return Response.error();
-  const kept = await (await caches.open(PAGES_CACHE)).match(OFFLINE_PAGE, MATCH);
-  return kept ?? Response.error();
+// A page that is neither online nor kept: the offline page, which lists what is kept. A redirect,
+// not its content at this address: Remix must wake up on the route that drew the page.
+setCatchHandler(async ({ request, url }) => {
+  if (request.mode !== "navigate" || url?.pathname === OFFLINE_PAGE) return Response.error();
+  return Response.redirect(new URL(OFFLINE_PAGE, self.location.origin).href, 302);
 });
 
 self.addEventListener("message", (event) => {
