@@ -7,7 +7,8 @@ import type { Lang } from "#app/i18n/lang";
 import { OFFLINE_PAGE, type KeptCourse } from "#app/utils/offline";
 
 import { optionsOf } from "./grade.server";
-import { startAttempt } from "./progress.server";
+import { getOwnAttempt, startAttempt } from "./progress.server";
+import { keepShownQuiz } from "./shown-quiz.server";
 
 // What a page adds around its lesson or quiz: header, footer, the links to the app's files and
 // the data Remix puts in the document. Measured with `npm run bench:offline` (3.9 to 5.6 KB).
@@ -73,8 +74,13 @@ export function getDownloadSize(course: CatalogueCourse, lang: Lang) {
  */
 export async function startOfflineCourse(userId: string, course: CatalogueCourse): Promise<KeptCourse> {
   const attempts: Record<string, string> = {};
-  // Four or five modules a course: one short transaction each, as when the quizzes open online.
-  for (const module of course.modules) attempts[module.slug] = (await startAttempt(userId, course, module)).id;
+  // Four or five modules a course: a few short queries each, as when the quizzes open online.
+  for (const module of course.modules) {
+    const { id } = await startAttempt(userId, course, module);
+    const attempt = await getOwnAttempt(userId, id);
+    if (attempt) await keepShownQuiz(id, module, attempt.layout);
+    attempts[module.slug] = id;
+  }
   const urls = [
     OFFLINE_PAGE,
     "/khoa-hoc",
