@@ -20,8 +20,9 @@ export function useOnline() {
 }
 
 /**
- * On every page with JavaScript: the service worker, the offline banner, and, whenever the
- * connection is there, sending the answers that waited and updating the kept courses.
+ * On every page with JavaScript: the service worker, the offline banner, and, at each page load
+ * and each return of the connection (not at moves inside the app: the root stays mounted),
+ * sending the answers that waited and updating the kept courses.
  */
 export function OfflineSupport({ signedIn }: { signedIn: boolean }) {
   const t = useT();

@@ -154,6 +154,22 @@ test("offline, a page that is not kept shows the offline page listing what is ke
   await expect(page.getByRole("heading", { name: course.modules[0]!.title, level: 1 })).toBeVisible();
 });
 
+test("a module a learner opened online opens offline without a download", async ({ page, context, signInAs }) => {
+  const course = (await getCatalogue()).courses.find((candidate) => !candidate.audiences.includes("HH"))!;
+  const module = course.modules[1]!;
+  await signInAs(await createLearner("Học Viên Mở Bài"));
+  await page.goto(`/khoa-hoc/${course.slug}`);
+  await waitForServiceWorker(page);
+  await page.locator(".module-list").getByRole("link", { name: module.title }).click();
+  await expect(page.getByRole("heading", { name: module.title, level: 1 })).toBeVisible();
+  await expect.poll(() => cachedUrls(page)).toContain(`/khoa-hoc/${course.slug}/${module.slug}`);
+
+  await context.setOffline(true);
+  await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+  await expect(page.getByRole("heading", { name: module.title, level: 1 })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Đang ngoại tuyến" })).toBeVisible();
+});
+
 test("after sign-out nothing of the learner is left in the phone's caches", async ({ page, signInAs }) => {
   const course = await householdCourse();
   await signInAs(await createLearner("Học Viên Đăng Xuất"));
