@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
+import { layoutFor } from "#app/models/grade.server";
 import { prisma } from "#app/utils/db.server";
 
 import { answerQuiz, createLearner, expect, findUserId, test } from "./fixtures";
@@ -168,6 +169,32 @@ test("a module a learner opened online opens offline without a download", async 
   await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
   await expect(page.getByRole("heading", { name: module.title, level: 1 })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Đang ngoại tuyến" })).toBeVisible();
+});
+
+test("after the content changed, a quiz kept for offline use is still shown and graded against the questions it showed", async ({
+  page,
+  signInAs,
+}) => {
+  const course = await householdCourse();
+  const module = course.modules[2]!;
+  const phone = await createLearner("Học Viên Nội Dung Cũ");
+  const userId = await findUserId(phone);
+  // Attempts begun on an earlier version of the module: one downloaded (its quiz kept), one not.
+  const layout = JSON.stringify(layoutFor(module.quiz, 7));
+  const older = { userId, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: "0000000000000000", layout };
+  const kept = await prisma.quizAttempt.create({ data: older, select: { id: true } });
+  await prisma.shownQuiz.create({ data: { attemptId: kept.id, quiz: JSON.stringify(module.quiz) }, select: { id: true } });
+  const online = await prisma.quizAttempt.create({ data: older, select: { id: true } });
+  await signInAs(phone);
+
+  await page.goto(`/kiem-tra/${online.id}`);
+  await expect(page.getByRole("alert")).toContainText("Bài kiểm tra này vừa được cập nhật nội dung");
+  await page.goto(`/kiem-tra/${kept.id}`);
+  await answerQuiz(page, module, "right");
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("status")).toContainText("Đạt");
+  const stored = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: kept.id }, select: { score: true, passed: true } });
+  expect(stored).toEqual({ score: 100, passed: true });
 });
 
 test("after sign-out nothing of the learner is left in the phone's caches", async ({ page, signInAs }) => {
