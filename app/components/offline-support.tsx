@@ -20,17 +20,19 @@ export function useOnline() {
 }
 
 /**
- * On every page with JavaScript: the service worker, the offline banner, and, at each page load
+ * On every page with JavaScript: the service worker (once signed in), the offline banner, and, at each page load
  * and each return of the connection (not at moves inside the app: the root stays mounted),
  * sending the answers that waited and updating the kept courses.
  */
 export function OfflineSupport({ signedIn }: { signedIn: boolean }) {
   const t = useT();
   const online = useOnline();
+  // Only for people signed in: the learning pages need an account, and a visitor on mobile data
+  // should not pay for the app's files before they do.
   useEffect(() => {
-    if (!offlineSupported()) return;
+    if (!offlineSupported() || !signedIn) return;
     void registerServiceWorker();
-  }, []);
+  }, [signedIn]);
   useEffect(() => {
     if (!offlineSupported() || !online || !signedIn) return;
     void (async () => {

@@ -12,6 +12,8 @@ import { keptPages, offlineSupported, sendWaitingAnswers } from "#app/utils/offl
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "offline.title") }];
 
+const RETRY_MS = 2000;
+
 /** Where to go once the answers are sent: a learning page of this site, nothing else. */
 function nextPageOf(search: string) {
   const params = new URLSearchParams(search);
@@ -30,9 +32,17 @@ export default function OfflinePage() {
   }, []);
   useEffect(() => {
     if (!next || !online) return;
-    void sendWaitingAnswers().then((sent) => {
-      if (sent) window.location.assign(next);
-    });
+    // The page can learn that the connection is back a moment before the worker can use it.
+    let stopped = false;
+    void (async () => {
+      while (!stopped) {
+        if (await sendWaitingAnswers()) return window.location.assign(next);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
   }, [next, online]);
   return (
     <article className="stack">

@@ -49,8 +49,9 @@ async function downloadCourse(page: Page, course: CatalogueCourse) {
   return { announced, stored: bytesIn((await done.textContent()) ?? "") };
 }
 
-test("the app can be installed: a Vietnamese manifest with icons, and a service worker controls the page", async ({ page }) => {
-  await page.goto("/");
+test("the app can be installed: a Vietnamese manifest with icons, and a service worker controls the page", async ({ page, signInAs }) => {
+  await signInAs(await createLearner("Học Viên Cài Ứng Dụng"));
+  await page.goto("/khoa-hoc");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   const response = await page.request.get(href ?? "");
   expect(response.headers()["content-type"]).toContain("application/manifest+json");
@@ -114,7 +115,7 @@ test("a learner downloads the households course, learns and answers a quiz offli
 
   // The connection returns: the answers are sent and the result shown.
   await context.setOffline(false);
-  await expect(page).toHaveURL(`/kiem-tra/${waiting.id}`);
+  await expect(page).toHaveURL(`/kiem-tra/${waiting.id}`, { timeout: 15_000 });
   await expect(page.getByRole("status")).toContainText("Đạt");
   const submitted = await prisma.quizAttempt.findMany({
     where: { userId, moduleSlug: second!.slug, submittedAt: { not: null } },
@@ -153,6 +154,27 @@ test("offline, a page that is not kept shows the offline page listing what is ke
   for (const module of course.modules) await expect(kept.getByRole("link", { name: module.title })).toBeVisible();
   await kept.getByRole("link", { name: course.modules[0]!.title }).click();
   await expect(page.getByRole("heading", { name: course.modules[0]!.title, level: 1 })).toBeVisible();
+});
+
+test("a kept course whose content changed is downloaded again at the next page load online", async ({ page, signInAs }) => {
+  const course = await householdCourse();
+  await signInAs(await createLearner("Học Viên Cập Nhật"));
+  await downloadCourse(page, course);
+  const recordOf = () =>
+    page.evaluate(async (path) => {
+      const record = await (await caches.open("offline-courses")).match(path);
+      return record ? ((await record.json()) as { version: string; urls: string[] }) : null;
+    }, `/khoa-hoc/${course.slug}/tai-ve`);
+  // The phone's copy as an earlier version of the course left it.
+  await page.evaluate(async (path) => {
+    const cache = await caches.open("offline-courses");
+    const record = (await (await cache.match(path))!.json()) as Record<string, unknown>;
+    await cache.put(path, new Response(JSON.stringify({ ...record, version: "0000000000000000" })));
+  }, `/khoa-hoc/${course.slug}/tai-ve`);
+  expect((await recordOf())?.version).toBe("0000000000000000");
+
+  await page.goto("/khoa-hoc");
+  await expect.poll(async () => (await recordOf())?.version).toBe(course.version);
 });
 
 test("a module a learner opened online opens offline without a download", async ({ page, context, signInAs }) => {
