@@ -89,14 +89,17 @@ export async function sendWaitingAnswers() {
   });
 }
 
-/** The learning pages kept on the phone, with their titles, for the offline page. */
+/**
+ * The course and module pages kept on the phone, with their titles, for the offline page. Quiz
+ * pages are left out: every one has the same title, and each opens from its module's page.
+ */
 export async function keptPages() {
   const pages = await caches.open(PAGES_CACHE);
   const parser = new DOMParser();
   const list: { path: string; title: string }[] = [];
   for (const request of await pages.keys()) {
     const url = new URL(request.url);
-    if (url.pathname === OFFLINE_PAGE || url.search || url.pathname.startsWith("/noi-dung/")) continue;
+    if (url.search || !url.pathname.startsWith("/khoa-hoc")) continue;
     const html = await (await pages.match(request, { ignoreVary: true }))?.text();
     const title = html ? parser.parseFromString(html, "text/html").title : "";
     list.push({ path: url.pathname, title: title || url.pathname });
