@@ -8,7 +8,7 @@ import { build } from "esbuild";
 import { PNG } from "pngjs";
 import { injectManifest } from "workbox-build";
 
-export const ICON_SIZES = [192, 512] as const;
+const ICON_SIZES = [192, 512] as const;
 const BRAND = [0x0b, 0x53, 0x94] as const;
 
 /**

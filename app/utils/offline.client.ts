@@ -12,7 +12,8 @@ export function offlineSupported() {
 let registered: Promise<unknown> | undefined;
 
 export function registerServiceWorker() {
-  registered ??= new Workbox("/sw.js").register();
+  // No worker (`npm run dev` builds none) leaves the page as it is without one.
+  registered ??= new Workbox("/sw.js").register().catch(() => undefined);
   return registered;
 }
 

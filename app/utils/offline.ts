@@ -1,3 +1,5 @@
+import type { Lang } from "#app/i18n/lang";
+
 // Names shared by the service worker (app/sw) and the pages that talk to it: the caches they
 // both read, the pages the worker may serve from the phone and the queue of answers to send.
 
@@ -41,7 +43,7 @@ export function savedPageUrl(next: string) {
 }
 
 /** "820 KB", "1,2 MB": a download size in the reader's language. */
-export function formatBytes(bytes: number, lang: "vi" | "en") {
+export function formatBytes(bytes: number, lang: Lang) {
   const format = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 });
   return bytes >= 1024 * 1024 ? `${format.format(bytes / (1024 * 1024))} MB` : `${format.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
