@@ -43,11 +43,24 @@ function mediaFilesOf(course: CatalogueCourse) {
 
 const utf8Bytes = (text: string) => Buffer.byteLength(text, "utf8");
 
+const downloadSizes = new Map<string, number>();
+
 /**
  * About how many bytes "Tải về" brings to the phone, said before it starts: every page of the
  * course, its images and the app's own files (already there after a first download).
  */
 export function getDownloadSize(course: CatalogueCourse, lang: Lang) {
+  // Every course page says it: computed once per course version and language, not per request.
+  const key = `${course.slug}:${course.version}:${lang}`;
+  let bytes = downloadSizes.get(key);
+  if (bytes === undefined) {
+    bytes = downloadSizeOf(course, lang);
+    downloadSizes.set(key, bytes);
+  }
+  return bytes;
+}
+
+function downloadSizeOf(course: CatalogueCourse, lang: Lang) {
   const intro = lessonHtml({ slug: "", version: course.version, code: course.introCode }, course.slug, lang);
   const lessons = course.modules.map((module) => utf8Bytes(lessonHtml(module, course.slug, lang)));
   // A quiz page carries its texts twice: in the HTML and in the data the page hydrates from.
