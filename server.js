@@ -108,6 +108,9 @@ app.use((req, res, next) => {
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.get("/favicon.svg", (req, res) => res.sendFile("favicon.svg", { root: "public", maxAge: "1d" }));
+// The offline worker (built by scripts/build-offline.ts) is checked for a new release at every visit.
+app.get("/sw.js", (req, res) => res.sendFile("sw.js", { root: "public", cacheControl: false, headers: { "Cache-Control": "no-cache" } }));
+app.use("/icons", express.static("public/icons", { maxAge: "1d" }));
 
 // Each request in a scope of its own, which all its loaders share (app/utils/request-scope.server.ts).
 const { runInRequestScope } = build.entry.module;

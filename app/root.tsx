@@ -4,6 +4,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/no
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { OfflineSupport } from "#app/components/offline-support";
 import { SiteFooter } from "#app/components/site-footer";
 import { SiteHeader } from "#app/components/site-header";
 import { getLang } from "#app/i18n/lang.server";
@@ -17,6 +18,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fontBoldHref },
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,11 +38,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5394" />
         <Meta />
         <Links />
       </head>
       <body>
         <SiteHeader user={user} />
+        <OfflineSupport signedIn={user !== null} />
         <main id="main" className="page">
           {children}
         </main>

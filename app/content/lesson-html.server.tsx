@@ -118,7 +118,7 @@ export function lessonForLoader(context: AppLoadContext, content: CompiledConten
   return { html: context.isDataRequest ? html : null, htmlKey: htmlKeyOf(content, courseSlug, lang) };
 }
 
-function lessonHtml(content: CompiledContent, courseSlug: string, lang: Lang) {
+export function lessonHtml(content: CompiledContent, courseSlug: string, lang: Lang) {
   const key = htmlKeyOf(content, courseSlug, lang);
   let html = htmlCache.get(key);
   if (html === undefined) {

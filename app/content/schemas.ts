@@ -48,13 +48,18 @@ const questionSchema = z.discriminatedUnion("type", [
 
 const MIN_PER_ATTEMPT = 5;
 
+const quizFields = {
+  passMark: z.number().min(0).max(100).default(80),
+  /** How many questions one attempt draws from the pool (`questions`). */
+  perAttempt: z.number().int(),
+  questions: z.array(questionSchema).min(1),
+};
+
+/** A quiz as one attempt showed it (kept for answers sent offline): only the questions it drew. */
+export const shownQuizSchema = z.object(quizFields).strict();
+
 export const quizSchema = z
-  .object({
-    passMark: z.number().min(0).max(100).default(80),
-    /** How many questions one attempt draws from the pool (`questions`). */
-    perAttempt: z.number().int(),
-    questions: z.array(questionSchema).min(1),
-  })
+  .object(quizFields)
   .strict()
   .superRefine((quiz, ctx) => {
     // A pool twice the attempt's length lets every retry draw questions the learner has not just seen.

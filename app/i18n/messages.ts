@@ -668,6 +668,23 @@ const vi = {
   "audit.action.certification.request-changes": "Đề nghị bổ sung hồ sơ chứng nhận",
   "audit.action.certification.inspect": "Ghi nhận kiểm tra thực tế",
   "audit.action.certificate.revoke": "Thu hồi giấy chứng nhận",
+
+  "app.shortName": "Phòng chống LĐTE",
+  "app.description": "Tập huấn phòng ngừa lao động trẻ em: học cả khi không có mạng.",
+
+  "offline.banner": "Đang ngoại tuyến: anh/chị đang xem bản đã lưu trên máy.",
+  "offline.download": "Tải về để học khi không có mạng",
+  "offline.downloadSize": "Dung lượng tải về: khoảng {size}.",
+  "offline.downloading": "Đang tải về…",
+  "offline.downloaded": "Đã tải về máy ({size}). Anh/chị có thể học và làm bài kiểm tra khi không có mạng.",
+  "offline.downloadFailed": "Chưa tải về được. Hãy kiểm tra kết nối mạng và thử lại.",
+  "offline.title": "Không có mạng",
+  "offline.notKept": "Trang này chưa được tải về máy nên không mở được khi không có mạng.",
+  "offline.keptTitle": "Các trang đã lưu trên máy",
+  "offline.nothingKept": "Chưa có trang nào được lưu. Khi có mạng, hãy mở một khoá học và chọn «Tải về để học khi không có mạng».",
+  "offline.saved": "Đã lưu, sẽ gửi khi có mạng.",
+  "offline.sending": "Đã có mạng. Đang gửi bài…",
+  "offline.continue": "Tiếp tục học",
 };
 
 export type MessageKey = keyof typeof vi;
@@ -1340,6 +1357,23 @@ const en: Record<MessageKey, string> = {
   "audit.action.certification.request-changes": "Ask for changes to a certification",
   "audit.action.certification.inspect": "Record an inspection visit",
   "audit.action.certificate.revoke": "Revoke a certificate",
+
+  "app.shortName": "Child Labour Prevention",
+  "app.description": "Child labour prevention training: learn even without a connection.",
+
+  "offline.banner": "Offline: you are reading the copy kept on this phone.",
+  "offline.download": "Download to learn without a connection",
+  "offline.downloadSize": "Download size: about {size}.",
+  "offline.downloading": "Downloading…",
+  "offline.downloaded": "Downloaded to this phone ({size}). You can study and take the quizzes without a connection.",
+  "offline.downloadFailed": "The download did not finish. Check the connection and try again.",
+  "offline.title": "No connection",
+  "offline.notKept": "This page has not been downloaded, so it cannot open without a connection.",
+  "offline.keptTitle": "Pages kept on this phone",
+  "offline.nothingKept": "Nothing is kept yet. When you are online, open a course and choose «Download to learn without a connection».",
+  "offline.saved": "Saved, will be sent when there is a connection.",
+  "offline.sending": "Back online. Sending your answers…",
+  "offline.continue": "Continue learning",
 };
 
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { vi, en };

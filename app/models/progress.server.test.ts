@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import type { CatalogueCourse } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
-import { loadFixtureCourse } from "#tests/fixtures/content";
+import { answerForm as answersFor, drawnIds, loadFixtureCourse, rightAnswers } from "#tests/fixtures/content";
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
 import { optionsOf } from "./grade.server";
@@ -21,21 +21,11 @@ let RIGHT: Record<string, string[]>;
 let WRONG: Record<string, string[]>;
 
 beforeAll(() => {
-  const questions = course.modules.flatMap((module) => module.quiz.questions);
-  RIGHT = Object.fromEntries(questions.map((question) => [question.id, optionsOf(question).filter((option) => option.correct).map((option) => option.id)]));
+  RIGHT = rightAnswers(course);
   WRONG = { ...RIGHT, ...Object.fromEntries(course.modules[0]!.quiz.questions.map((question) => [question.id, [optionsOf(question).find((option) => !option.correct)!.id]])) };
 });
 
-/** The questions the attempt drew, in the order shown. */
-async function drawnIds(userId: string, attemptId: string) {
-  return (await getOwnAttempt(userId, attemptId))!.layout.map((entry) => entry.question);
-}
-
-function answerForm(questionIds: string[], answers: Record<string, string[]> = RIGHT) {
-  const data = new FormData();
-  for (const id of questionIds) for (const option of answers[id] ?? []) data.append(`q.${id}`, option);
-  return data;
-}
+const answerForm = (questionIds: string[], answers: Record<string, string[]> = RIGHT) => answersFor(questionIds, answers);
 
 async function passModule(userId: string, index: number, answers = RIGHT) {
   const module = course.modules[index]!;

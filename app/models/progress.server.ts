@@ -6,6 +6,7 @@ import { prisma } from "#app/utils/db.server";
 
 import { recordQualifications } from "./qualification.server";
 import { grade, layoutFor, readAnswers, type Answers, type Grade, type QuizLayout } from "./grade.server";
+import { getShownQuiz } from "./shown-quiz.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -116,10 +117,12 @@ export async function submitAttempt(
   if (!attempt || attempt.courseSlug !== course.slug || attempt.moduleSlug !== module.slug) return { ok: false, problem: "not_found" };
   if (attempt.submittedAt && attempt.answers) return { ok: true, grade: grade(module.quiz, attempt.layout, attempt.answers) };
   // The quiz changed since the attempt began: its layout may name questions that no longer exist.
-  if (attempt.contentVersion !== module.version) return { ok: false, problem: "stale" };
-  const read = readAnswers(formData, attempt.layout, module.quiz);
+  // An attempt started for offline use kept the quiz it showed, and is graded against that.
+  const quiz = attempt.contentVersion === module.version ? module.quiz : await getShownQuiz(attempt.id);
+  if (!quiz) return { ok: false, problem: "stale" };
+  const read = readAnswers(formData, attempt.layout, quiz);
   if (!read.ok) return read;
-  const result = grade(module.quiz, attempt.layout, read.answers);
+  const result = grade(quiz, attempt.layout, read.answers);
   await prisma.$transaction(async (tx) => {
     const count = await tx.$executeRaw`
       UPDATE "QuizAttempt" SET "answers" = ${JSON.stringify(read.answers)}, "score" = ${result.score}, "passed" = ${result.passed}, "submittedAt" = ${now}

@@ -7,5 +7,8 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
+  // What the phone kept for offline learning (pages, courses, answers still waiting, the service
+  // worker itself) belongs to this learner: the browser drops it with the session.
+  const headers = new Headers({ "Set-Cookie": await endSession(request), "Clear-Site-Data": '"cache", "storage"' });
+  return redirect("/", { headers });
 }

@@ -3,12 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Lesson } from "#app/components/lesson";
+import { OfflineDownload } from "#app/components/offline-download";
 import { ProgressBar } from "#app/components/progress-bar";
 import { requireCourse } from "#app/content/courses.server";
 import { courseIntroForLoader } from "#app/content/lesson-html.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
+import { getDownloadSize } from "#app/models/offline.server";
 import { getCourseProgress } from "#app/models/progress.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -38,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     completedOn: progress.completedAt ? formatDate(progress.completedAt) : null,
     // Named only when the course has changed since: the learner may want to read what changed.
     completedVersion: progress.completedVersion !== course.courseVersion ? progress.completedVersion : null,
+    offline: { version: course.version, bytes: getDownloadSize(course, lang) },
   };
 }
 
@@ -49,7 +52,7 @@ const STATUS_LABEL: Record<string, MessageKey> = {
 
 export default function CoursePage() {
   const t = useT();
-  const { course, modules, completedOn, completedVersion } = useLoaderData<typeof loader>();
+  const { course, modules, completedOn, completedVersion, offline } = useLoaderData<typeof loader>();
   const passed = modules.filter((module) => module.status === "passed").length;
   return (
     <article>
@@ -70,6 +73,7 @@ export default function CoursePage() {
         </>
       ) : null}
       <ProgressBar done={passed} total={modules.length} />
+      <OfflineDownload courseSlug={course.slug} {...offline} />
       <Lesson {...course.intro} />
       <h2>{t("course.modules")}</h2>
       <ol className="module-list">

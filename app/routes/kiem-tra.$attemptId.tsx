@@ -9,6 +9,7 @@ import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { optionsOf, reviewOf, type Answers, type QuizLayout, type ReviewedQuestion } from "#app/models/grade.server";
 import { getOwnAttempt, submitAttempt } from "#app/models/progress.server";
+import { getShownQuiz } from "#app/models/shown-quiz.server";
 import { requireUser } from "#app/utils/auth.server";
 import { readForm } from "#app/utils/forms.server";
 
@@ -37,7 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attempt = await getOwnAttempt(user.id, params.attemptId ?? "");
   if (!attempt) throw new Response("Not found", { status: 404 });
   const course = await requireCourse(attempt.courseSlug);
-  const module = requireModule(course, attempt.moduleSlug);
+  const current = requireModule(course, attempt.moduleSlug);
+  // An attempt kept for offline use shows and reviews the quiz it showed, even after a change.
+  const shown = current.version === attempt.contentVersion ? null : await getShownQuiz(attempt.id);
+  const module = shown ? { ...current, version: attempt.contentVersion, quiz: shown } : current;
   const lang = await getLang(request);
   const base = {
     course: { slug: course.slug, title: lang === "en" ? course.titleEn : course.title },

@@ -38,6 +38,10 @@ const MATRIX: Record<string, Row> = {
   "khoa-hoc.$course.chung-nhan.tsx": { url: (w) => `/khoa-hoc/${w.course}/chung-nhan`, expect: signedIn(200) },
   "kiem-tra.$attemptId.tsx": { url: (w) => `/kiem-tra/${w.attemptId}`, expect: { ...signedIn(404), learner: 200 } },
   "noi-dung.$course.media.$file.tsx": { url: (w) => w.mediaUrl, expect: signedIn(200) },
+  "manifest[.]webmanifest.tsx": { url: () => "/manifest.webmanifest", expect: everyone(200) },
+  "ngoai-tuyen.tsx": { url: () => "/ngoai-tuyen", expect: everyone(200) },
+  // The download's size and version; its POST starts the learner's own quiz attempts only.
+  "khoa-hoc.$course.tai-ve.tsx": { url: (w) => `/khoa-hoc/${w.course}/tai-ve`, expect: signedIn(200) },
   "co-so._index.tsx": { url: () => "/co-so", expect: signedIn(200) },
   // Members of an organisation reach its self-assessment and pledge; anyone else is sent to /co-so.
   "co-so.danh-gia.tsx": { url: () => "/co-so/danh-gia", expect: { ...signedIn("redirect"), learner: 200, otherOrganisation: 200 } },
