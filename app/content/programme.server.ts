@@ -37,7 +37,7 @@ const programmeSchema = z
           start: z.coerce.date(),
           end: z.coerce.date(),
           /** True when the period has no targets of its own yet and carries over the previous plan's */
-          targetsAssumed: z.boolean().default(false),
+          targetsAssumed: z.boolean().optional(),
         }),
       )
       .min(1),
