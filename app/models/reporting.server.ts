@@ -8,6 +8,8 @@ import { prisma } from "#app/utils/db.server";
 
 import { audit } from "./audit.server";
 import { coverageCell, getCoverage, monthsBetween, type CoverageStatus } from "./coverage.server";
+import type { ReportDocumentInput } from "#app/utils/report-document";
+
 import { indicatorsQualifiedBy } from "./qualification.server";
 import { resolveReportWards } from "./unit.server";
 
@@ -522,4 +524,62 @@ export async function getReportReminders(admin: { unitId: string }, now = new Da
     if (wards.length > 0) late.push({ report, wards });
   }
   return { kind: "scope" as const, late };
+}
+
+/** What the printed report needs beside the snapshot itself: the unit's level, its parent and the labels. */
+export async function printableReport(
+  snapshot: Pick<Snapshot, "unitId" | "unitName" | "scope" | "planPeriod" | "frozenAt" | "version" | "figures" | "activities" | "adjustments" | "reopening">,
+  report: ReportingPeriod,
+): Promise<ReportDocumentInput> {
+  const unit = await prisma.adminUnit.findUniqueOrThrow({
+    where: { id: snapshot.unitId },
+    select: { level: true, parent: { select: { name: true } } },
+  });
+  const { indicators, periods } = getProgramme();
+  const plan = periods.find((period) => period.code === snapshot.planPeriod);
+  return {
+    unit: { name: snapshot.unitName, level: unit.level, parentName: unit.parent?.name ?? null },
+    consolidated: snapshot.scope === "consolidated",
+    report: { code: report.code, kind: report.kind, endDay: report.endDay },
+    planPeriod: { code: snapshot.planPeriod, targetsAssumed: plan?.targetsAssumed ?? false },
+    frozenAt: snapshot.frozenAt,
+    version: snapshot.version,
+    reopened: snapshot.reopening !== null,
+    figures: snapshot.figures.map((figure) => ({ ...figure, label: indicators.find((indicator) => indicator.code === figure.code)?.vi ?? figure.code })),
+    activities: snapshot.activities,
+    adjustments: snapshot.adjustments,
+  };
+}
+
+/**
+ * The reporting periods an admin's unit reports for (those ending while it was in force, up to
+ * the first still running), newest first: for a ward its own state, for a scope above wards how
+ * many of its wards have frozen and the consolidated report's state.
+ */
+export async function listReportsFor(unitId: string, now = new Date()) {
+  const unit = await prisma.adminUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, path: true, level: true, validFrom: true } });
+  const firstRunning = listReportingPeriods().findIndex((report) => report.end >= now);
+  const reports = listReportingPeriods()
+    .slice(0, firstRunning === -1 ? undefined : firstRunning + 1)
+    .filter((report) => report.end >= unit.validFrom)
+    .reverse();
+  const snapshots = await prisma.reportSnapshot.findMany({
+    where: { unitId: unit.id, reportPeriod: { in: reports.map((report) => report.code) } },
+    select: { reportPeriod: true, version: true, frozenAt: true, reopening: { select: { id: true } } },
+    orderBy: { version: "desc" },
+  });
+  return Promise.all(
+    reports.map(async (report) => {
+      const latest = snapshots.find((snapshot) => snapshot.reportPeriod === report.code) ?? null;
+      const own = { report, ended: now > report.end, latest, state: reportState(report, latest && { reopened: latest.reopening != null }, now) };
+      if (unit.level === "ward") return { ...own, wards: null };
+      const progress = await getReportProgress(unit, report, now);
+      return { ...own, wards: { frozen: progress.rows.filter((row) => row.state === "frozen").length, total: progress.rows.length } };
+    }),
+  );
+}
+
+/** The unit an admin manages, with what the reporting pages need of it. */
+export function getAdminUnit(unitId: string) {
+  return prisma.adminUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, path: true, code: true, name: true, level: true } });
 }
