@@ -67,7 +67,8 @@ export function AdministrativeReport({ document }: { document: ReportDocument })
 
 function Table({ header, rows, caption }: { header: string[]; rows: string[][]; caption: string }) {
   return (
-    <div className="table-scroll">
+    // Focusable so that a keyboard can scroll a table wider than a phone's screen.
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="admin-doc__table" aria-label={caption}>
         <thead>
           <tr>

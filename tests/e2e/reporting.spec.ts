@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { randomInt } from "node:crypto";
 
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
 import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
@@ -48,6 +51,12 @@ async function cityOfTwoWards() {
     wardAdminB: await admin(wardB.id, "Cán Bộ Chốt Số B", "ward_admin"),
     cityAdmin: await admin(city.id, "Cán Bộ Thành Phố Chốt Số", "district_admin"),
   };
+}
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
 test("a ward freezes its half-year; a late attendance shows as an adjustment in the next report while the frozen figures stay; the city sees the late ward, consolidates and downloads the PDF", async ({
@@ -116,6 +125,7 @@ test("a ward freezes its half-year; a late attendance shows as an adjustment in 
   await expect(page.getByRole("row", { name: /Phường Chốt Số A/ })).toContainText("Đã chốt");
   await expect(page.getByRole("row", { name: /Phường Chốt Số B/ })).toContainText("Quá hạn");
   await expect(page.getByRole("button", { name: "Tổng hợp và chốt báo cáo chung" })).toHaveCount(0);
+  await expectNoSeriousAxeViolations(page);
 
   await context.clearCookies();
   await signInAs(world.wardAdminB);
@@ -130,6 +140,7 @@ test("a ward freezes its half-year; a late attendance shows as an adjustment in 
   await expect(page.getByRole("status")).toContainText("Đã chốt báo cáo tổng hợp.");
   await page.getByRole("link", { name: "Xem báo cáo" }).last().click();
   await expect(page.getByRole("article")).toContainText(world.city.name.toUpperCase());
+  await expectNoSeriousAxeViolations(page);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Tải bản PDF" }).click();
   const file = await (await download).path();
