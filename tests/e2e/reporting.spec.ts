@@ -158,3 +158,37 @@ test("a ward freezes its half-year; a late attendance shows as an adjustment in 
   }
   expect(text).toMatch(/T-COOP-HH.*\s3\s+1\s+33\.3\s+70\s+2\s/);
 });
+
+test("only the city reopens a ward's frozen report, with a reason, and a ward admin cannot consolidate", async ({ page, context, signInAs, baseURL }) => {
+  const world = await cityOfTwoWards();
+  const post = (form: Record<string, string>) =>
+    page.request.post("/quan-tri/bao-cao-ky/2026-6T", { form, headers: { Origin: baseURL ?? "" }, maxRedirects: 0 });
+
+  await signInAs(world.wardAdminA);
+  await page.goto("/quan-tri/bao-cao-ky/2026-6T");
+  await page.getByRole("button", { name: "Chốt số liệu kỳ 2026-6T" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã chốt số liệu.");
+  const snapshot = await prisma.reportSnapshot.findFirstOrThrow({ where: { unitId: world.wardA.id }, select: { id: true } });
+  expect((await post({ intent: "reopen", snapshotId: snapshot.id, reason: "Tự mở lại" })).status()).toBe(403);
+  expect((await post({ intent: "consolidate" })).status()).toBe(403);
+
+  await context.clearCookies();
+  await signInAs(world.cityAdmin);
+  await page.goto("/quan-tri/bao-cao-ky/2026-6T");
+  const row = page.getByRole("row", { name: /Phường Chốt Số A/ });
+  await row.getByRole("button", { name: "Mở lại" }).click();
+  await expect(page.getByText("Hãy ghi lý do mở lại (từ 5 đến 500 ký tự).").first()).toBeVisible();
+  await row.getByLabel("Lý do mở lại: Phường Chốt Số A").fill("Phường nhập thiếu điểm danh tháng 3");
+  await row.getByRole("button", { name: "Mở lại" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã mở lại báo cáo của phường");
+  await expect(row).toContainText("Quá hạn");
+
+  // The ward freezes again: version 2 beside version 1, which names the reason it was reopened for.
+  await context.clearCookies();
+  await signInAs(world.wardAdminA);
+  await page.goto("/quan-tri/bao-cao-ky/2026-6T");
+  await page.getByRole("button", { name: "Chốt số liệu kỳ 2026-6T" }).click();
+  await expect(page.getByRole("status")).toContainText("Đã chốt số liệu.");
+  await expect(page.getByRole("listitem").filter({ hasText: "Phiên bản 1" })).toContainText("Phường nhập thiếu điểm danh tháng 3");
+  await expect(page.getByRole("link", { name: "Phiên bản 2" })).toBeVisible();
+});
