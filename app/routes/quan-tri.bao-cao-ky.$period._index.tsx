@@ -211,13 +211,14 @@ export default function ReportingPeriodPage() {
                     <td>
                       {row.latest && row.state === "frozen" ? (
                         <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="reopen" />
                           <input type="hidden" name="snapshotId" value={row.latest.id} />
                           <TextField
                             name="reason"
                             label={`${t("reports.reopenReason")}: ${row.name}`}
                             error={actionData?.errors && "reason" in actionData.errors ? actionData.errors.reason : undefined}
                           />
-                          <button type="submit" name="intent" value="reopen" className="button button--quiet">
+                          <button type="submit" className="button button--quiet">
                             {t("reports.reopen")}
                           </button>
                         </Form>
