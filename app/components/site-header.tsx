@@ -35,6 +35,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         {user && user.role !== "learner" ? (
           <>
             <NavLink to="/quan-tri/bao-cao">{t("nav.coverage")}</NavLink>
+            <NavLink to="/quan-tri/bao-cao-ky">{t("nav.reports")}</NavLink>
             <NavLink to="/quan-tri/danh-sach">{t("nav.roster")}</NavLink>
             <NavLink to="/quan-tri/buoi-hoc">{t("nav.sessions")}</NavLink>
             <NavLink to="/quan-tri/chung-nhan">{t("nav.certification")}</NavLink>

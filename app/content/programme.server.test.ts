@@ -39,3 +39,27 @@ test("a period marked as assumed without its note is refused", () => {
   expect(broken).not.toContain("targetsNote");
   expect(() => parseProgramme(broken, "programme.yml")).toThrow(/programme\.yml is invalid[\s\S]*periods\.1\.targetsNote: a period whose targets are assumed needs targetsNote/);
 });
+
+test("the committed programme has a half-year report to 30/6 and a year report to 31/12 for every year of every plan period", () => {
+  const programme = parseProgramme(readFileSync(PROGRAMME_FILE, "utf8"));
+  const years = programme.periods.flatMap((period) => {
+    const [first, last] = [period.start.getUTCFullYear(), period.end.getUTCFullYear()];
+    return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+  });
+  expect(programme.reportingPeriods.map((report) => report.code)).toEqual(years.flatMap((year) => [`${year}-6T`, `${year}-N`]));
+  const halfYear = programme.reportingPeriods.find((report) => report.code === "2026-6T")!;
+  // Hà Nội days: 1/1 at midnight to the end of 30/6, due by the end of 15/7.
+  expect(halfYear.start.toISOString()).toBe("2025-12-31T17:00:00.000Z");
+  expect(halfYear.end.toISOString()).toBe("2026-06-30T16:59:59.999Z");
+  expect(halfYear.due.toISOString()).toBe("2026-07-15T16:59:59.999Z");
+});
+
+test("a reporting period due before it ends, or ending on another day than its kind's, is refused with the reason", () => {
+  const source = readFileSync(PROGRAMME_FILE, "utf8");
+  expect(() => parseProgramme(source.replace("end: 2026-06-30, due: 2026-07-15", "end: 2026-06-30, due: 2026-06-01"), "programme.yml")).toThrow(
+    /reportingPeriods\.10: reporting period 2026-6T is due \(2026-06-01\) before it ends \(2026-06-30\)/,
+  );
+  expect(() => parseProgramme(source.replace("end: 2026-06-30, due: 2026-07-15", "end: 2026-05-31, due: 2026-07-15"), "programme.yml")).toThrow(
+    /a half-year report ends on 2026-06-30/,
+  );
+});

@@ -5,7 +5,27 @@ import { z } from "zod";
 
 import { parseYamlWith } from "./schemas";
 
+const DAY = 86_400_000;
+
 const bilingual = { vi: z.string().min(1), en: z.string().min(1) };
+
+const DAY_TEXT = z.union([z.date().transform((date) => date.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date yyyy-mm-dd")]);
+
+/**
+ * A reporting period ("kỳ báo cáo"): a half-year to 30/6 or a year to 31/12, due by `due`. Its days
+ * are Hà Nội days: it runs from 1/1 0:00 to the end of its last day, the due day included.
+ */
+const reportingPeriodSchema = z
+  .object({ code: z.string().regex(/^\d{4}-(6T|N)$/, "a code such as 2026-6T or 2026-N"), kind: z.enum(["half-year", "year"]), end: DAY_TEXT, due: DAY_TEXT })
+  .transform((period) => ({
+    code: period.code,
+    kind: period.kind,
+    endDay: period.end,
+    dueDay: period.due,
+    start: new Date(`${period.end.slice(0, 4)}-01-01T00:00:00+07:00`),
+    end: new Date(`${period.end}T23:59:59.999+07:00`),
+    due: new Date(`${period.due}T23:59:59.999+07:00`),
+  }));
 
 const programmeSchema = z
   .object({
@@ -28,6 +48,7 @@ const programmeSchema = z
           }),
       )
       .min(1),
+    reportingPeriods: z.array(reportingPeriodSchema).default([]),
     targetGroups: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z-]*$/), ...bilingual })).min(1),
     indicators: z
       .array(
@@ -45,6 +66,24 @@ const programmeSchema = z
       .min(1),
   })
   .superRefine((programme, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    const seen = new Set<string>();
+    programme.reportingPeriods.forEach((report, index) => {
+      const path = ["reportingPeriods", index];
+      const year = report.endDay.slice(0, 4);
+      if (seen.has(report.code)) issue(path, `reporting period ${report.code} is listed twice`);
+      seen.add(report.code);
+      const expected = report.kind === "half-year" ? { end: `${year}-06-30`, code: `${year}-6T` } : { end: `${year}-12-31`, code: `${year}-N` };
+      if (report.endDay !== expected.end || report.code !== expected.code) {
+        issue(path, `reporting period ${report.code}: a ${report.kind} report ends on ${expected.end} and is coded ${expected.code}`);
+      }
+      if (report.due <= report.end) issue(path, `reporting period ${report.code} is due (${report.dueDay}) before it ends (${report.endDay})`);
+      if (!programme.periods.some((period) => period.start <= report.end && report.end.getTime() < period.end.getTime() + DAY)) {
+        issue(path, `reporting period ${report.code} ends outside every plan period`);
+      }
+      const previous = programme.reportingPeriods[index - 1];
+      if (previous && previous.end >= report.end) issue(path, `reporting period ${report.code} is listed before ${previous.code}: keep them in date order`);
+    });
     const groups = new Set(programme.targetGroups.map((group) => group.code));
     programme.indicators.forEach((indicator, index) => {
       for (const group of indicator.groups) {
@@ -63,6 +102,7 @@ export type Programme = z.infer<typeof programmeSchema>;
 export type TargetGroup = Programme["targetGroups"][number];
 export type Indicator = Programme["indicators"][number];
 export type Period = Programme["periods"][number];
+export type ReportingPeriod = Programme["reportingPeriods"][number];
 
 /** The note every report of the period carries under its table, or null when its targets are the plan's own. */
 export function targetsNoteOf(period: Period, lang: "vi" | "en") {
@@ -86,8 +126,6 @@ export function getProgramme(): Programme {
 export function isTargetGroup(code: string) {
   return getProgramme().targetGroups.some((group) => group.code === code);
 }
-
-const DAY = 86_400_000;
 
 /** The programme period a moment falls in (a period's end date is its last whole day), or the last period. */
 export function periodAt(date: Date) {

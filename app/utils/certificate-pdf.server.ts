@@ -40,7 +40,7 @@ type FontName = keyof typeof FONT_FILES;
 const requireFromHere = createRequire(import.meta.url);
 let fontsLoading: Promise<Record<FontName, Buffer>> | undefined;
 
-function loadFonts() {
+export function loadFonts() {
   fontsLoading ??= readFonts();
   return fontsLoading;
 }
@@ -181,7 +181,7 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
   return done;
 }
 
-function collect(doc: PDFKit.PDFDocument) {
+export function collect(doc: PDFKit.PDFDocument) {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -27,6 +27,8 @@ const PAGES: { role: Role; url: (world: World) => string }[] = [
   { role: "wardAdmin", url: () => "/quan-tri/nguoi-dung/moi" },
   { role: "wardAdmin", url: (w) => `/quan-tri/chung-nhan/${w.applicationId}` },
   { role: "districtAdmin", url: (w) => `/quan-tri/nguoi-dung/${w.learnerId}` },
+  // Reopening ward A's frozen half-year report.
+  { role: "districtAdmin", url: () => "/quan-tri/bao-cao-ky/2026-6T" },
 ];
 
 const MEGABYTE = "x".repeat(1024 * 1024);
@@ -94,6 +96,8 @@ async function fingerprint(world: World) {
     prisma.quizAttempt.count({ where: { ...people, submittedAt: { not: null } } }),
     prisma.courseCompletion.count({ where: people }),
     prisma.auditEntry.count({ where: { actorId: { in: world.userIds } } }),
+    prisma.reportSnapshot.count({ where: wards }),
+    prisma.reportReopening.count({ where: { snapshot: wards } }),
   ]);
   return counts.join(",");
 }

@@ -54,7 +54,7 @@ const MATRIX: Record<string, Row> = {
     url: (w) => `/chung-nhan/${w.certificateCode}/pdf`,
     expect: { ...wardAOnly, learner: 200, otherOrganisation: 404 },
   },
-  "quan-tri._index.tsx": { url: () => "/quan-tri", expect: { ...signedIn("redirect"), learner: 403, otherOrganisation: 403 } },
+  "quan-tri._index.tsx": { url: () => "/quan-tri", expect: adminPage },
   "quan-tri.nguoi-dung._index.tsx": { url: () => "/quan-tri/nguoi-dung", expect: adminPage },
   "quan-tri.nguoi-dung.moi.tsx": { url: () => "/quan-tri/nguoi-dung/moi", expect: adminPage },
   "quan-tri.nguoi-dung.$userId.tsx": { url: (w) => `/quan-tri/nguoi-dung/${w.learnerId}`, expect: wardAOnly },
@@ -76,6 +76,12 @@ const MATRIX: Record<string, Row> = {
   "quan-tri.buoi-hoc.$sessionId.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.sessionId}`, expect: wardAOnly },
   "quan-tri.chung-nhan._index.tsx": { url: () => "/quan-tri/chung-nhan", expect: adminPage },
   "quan-tri.chung-nhan.$applicationId.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
+  "quan-tri.bao-cao-ky._index.tsx": { url: () => "/quan-tri/bao-cao-ky", expect: adminPage },
+  "quan-tri.bao-cao-ky.$period._index.tsx": { url: () => "/quan-tri/bao-cao-ky/2026-6T", expect: adminPage },
+  // Ward A's frozen half-year report (frozen when the world is made): its admin and the city's, not ward B's.
+  "quan-tri.bao-cao-ky.$period.$unit._index.tsx": { url: (w) => `/quan-tri/bao-cao-ky/2026-6T/${w.wardCode}`, expect: wardAOnly },
+  "quan-tri.bao-cao-ky.$period.$unit.pdf.tsx": { url: (w) => `/quan-tri/bao-cao-ky/2026-6T/${w.wardCode}/pdf`, expect: wardAOnly },
+  "quan-tri.bao-cao-ky.$period.$unit.xlsx.tsx": { url: (w) => `/quan-tri/bao-cao-ky/2026-6T/${w.wardCode}/xlsx`, expect: wardAOnly },
 };
 
 let world: Promise<World> | undefined;

@@ -5,6 +5,7 @@ import { request as playwrightRequest } from "@playwright/test";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { newVerificationCode } from "#app/models/certificate-rules.server";
 import { startAttempt } from "#app/models/progress.server";
+import { findReportingPeriod, freezeWardReport } from "#app/models/reporting.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
@@ -64,6 +65,10 @@ export async function makeWorld() {
     },
     select: { code: true },
   });
+  // Ward A has frozen its 2026 half-year report; ward B has not.
+  const wardAdmin = await prisma.user.findUniqueOrThrow({ where: { phone: `+84${phones.wardAdmin!.slice(1)}` }, select: { id: true } });
+  const frozenWard = await prisma.adminUnit.findUniqueOrThrow({ where: { id: wardA.id }, select: { id: true, path: true, code: true, name: true } });
+  await freezeWardReport(wardAdmin, frozenWard, findReportingPeriod("2026-6T")!, new Date("2026-07-10T00:00:00+07:00"));
   const mediaFile = readdirSync(`content/courses/${course.dir.split("/").pop()}/media`)[0];
   return {
     phones,

@@ -1,0 +1,26 @@
+import { findLatestSnapshot, findReportingPeriod, printableReport } from "#app/models/reporting.server";
+import { requireUnitInScope } from "#app/models/unit.server";
+
+import type { AdminUser } from "./auth.server";
+import { reportDocument } from "./report-document";
+
+/** A reporting period from the URL, or 404. */
+export function requireReportingPeriod(code: string | undefined) {
+  const report = findReportingPeriod(code ?? "");
+  if (!report) throw new Response("Not found", { status: 404 });
+  return report;
+}
+
+/**
+ * The frozen report of a unit inside the admin's scope (403 outside, 404 for no such unit or no
+ * snapshot), its latest version or `?phien-ban=N`, as the printed document describes it. Reads
+ * the snapshot row only, never the live tables.
+ */
+export async function requireFrozenReport(request: Request, admin: AdminUser, params: { period?: string; unit?: string }) {
+  const report = requireReportingPeriod(params.period);
+  const unit = await requireUnitInScope(admin, params.unit ?? "");
+  const version = Number(new URL(request.url).searchParams.get("phien-ban")) || undefined;
+  const snapshot = await findLatestSnapshot(unit.id, report.code, version);
+  if (!snapshot) throw new Response("Not found", { status: 404 });
+  return { report, unit, snapshot, document: reportDocument(await printableReport(snapshot, report)) };
+}
