@@ -1,8 +1,9 @@
-// The built server for a benchmark: started through `npm start`'s script on a fresh SQLite file
-// with the demo data, on a loopback port, plus a session cookie of the demo household learner.
-import { spawn } from "node:child_process";
+// What the benchmarks share: a fresh SQLite file, and the built server started on one through
+// `npm start`'s script with the demo data, with a session cookie of the demo household learner.
+import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
+/** The built server on a loopback port and a fresh SQLite file with the demo data. */
 export async function startBenchServer({ port, databaseFile, nodeArgs = [] }: { port: number; databaseFile: string; nodeArgs?: string[] }) {
   const DATABASE_URL = `file:./${databaseFile}`;
   // The app's modules imported below read DATABASE_URL when they load.
@@ -39,4 +40,12 @@ export async function startBenchServer({ port, databaseFile, nodeArgs = [] }: { 
       await prisma.$disconnect();
     },
   };
+}
+
+/** A fresh SQLite file for a benchmark that works on the database in its own process: migrated, with the units seeded. */
+export function freshBenchDatabase(databaseFile: string) {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+  process.env.DATABASE_URL = `file:./${databaseFile}`;
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
+  execFileSync("npx", ["tsx", "prisma/seed.ts"], { env: { ...process.env, DEMO_DATA: "off" }, stdio: "ignore" });
 }

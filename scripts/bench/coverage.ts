@@ -3,20 +3,16 @@
 // and attendance rows, against the same figures from one hand-written SQL query on the same
 // database, same run. Target (issue 4): within 1.5x the raw query and under 300 ms. Builds its
 // own database file; nothing leaves this machine.
-import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
-
 import Database from "better-sqlite3";
+
+import { freshBenchDatabase } from "./bench-server";
 
 const FILE = "data/bench-coverage.db";
 const ROSTER = Number(process.env.BENCH_ROSTER ?? 200_000);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 2_000_000);
 const RUNS = 9;
 
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${FILE}${suffix}`, { force: true });
-process.env.DATABASE_URL = `file:./${FILE}`;
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
-execFileSync("npx", ["tsx", "prisma/seed.ts"], { env: { ...process.env, DEMO_DATA: "off" }, stdio: "ignore" });
+freshBenchDatabase(FILE);
 
 // The demo generator's data at the scale of 200,000 roster entries (about 1,050 per unit of scale),
 // then learning history the report must not scan, up to 2,000,000 progress and attendance rows.

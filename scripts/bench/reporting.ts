@@ -3,17 +3,13 @@
 // 5 ms in the same process (on SQLite every statement runs on the event loop, so this is what other
 // requests would see), then opening the frozen report. Targets (issue 19): freeze < 3 s, other
 // requests not blocked, opening < 100 ms. Builds its own database file; nothing leaves this machine.
-import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { freshBenchDatabase } from "./bench-server";
 
 const FILE = "data/bench-reporting.db";
 const SCALE = Number(process.env.BENCH_SCALE ?? 10);
 const RUNS = 9;
 
-for (const suffix of ["", "-wal", "-shm"]) rmSync(`${FILE}${suffix}`, { force: true });
-process.env.DATABASE_URL = `file:./${FILE}`;
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
-execFileSync("npx", ["tsx", "prisma/seed.ts"], { env: { ...process.env, DEMO_DATA: "off" }, stdio: "ignore" });
+freshBenchDatabase(FILE);
 
 const { generateDemoData } = await import("../demo-data");
 const started = Date.now();
