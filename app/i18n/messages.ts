@@ -79,29 +79,29 @@ const vi = {
   "setup.failed": "Số điện thoại hoặc mã thiết lập không đúng, hoặc mã đã hết hạn hay đã được dùng. Hãy xin cán bộ phường mã mới.",
 
   "signUp.phoneTaken":
-    "Số điện thoại này đã có tài khoản. Nếu đây là số của bạn mà bạn chưa từng đăng ký, hãy liên hệ cán bộ phường: phường sẽ cấp mã thiết lập để bạn lấy lại tài khoản.",
+    "Số điện thoại này đã có tài khoản. Nếu đây là số của anh/chị mà anh/chị chưa từng đăng ký, hãy liên hệ cán bộ phường: phường sẽ cấp mã thiết lập để anh/chị lấy lại tài khoản.",
 
   "phone.title": "Xác nhận số điện thoại",
   "phone.unconfirmed":
-    "Số điện thoại {phone} của bạn chưa được xác nhận. Bạn vẫn học bình thường, nhưng kết quả chỉ được tính vào danh sách của phường sau khi số điện thoại được xác nhận.",
-  "phone.confirmed": "Số điện thoại {phone} của bạn đã được xác nhận.",
-  "phone.justConfirmed": "Cảm ơn bạn, số điện thoại đã được xác nhận.",
+    "Số điện thoại {phone} của anh/chị chưa được xác nhận. Anh/chị vẫn học bình thường, nhưng kết quả chỉ được tính vào danh sách của phường sau khi số điện thoại được xác nhận.",
+  "phone.confirmed": "Số điện thoại {phone} của anh/chị đã được xác nhận.",
+  "phone.justConfirmed": "Cảm ơn anh/chị, số điện thoại đã được xác nhận.",
   "phone.sendIntro": "Bước 1: bấm «Gửi mã» để nhận tin nhắn có mã gồm 6 chữ số.",
   "phone.send": "Gửi mã",
   "phone.sent": "Đã gửi mã đến số {phone}. Mã có hiệu lực {minutes} phút.",
   "phone.code": "Bước 2: nhập mã xác nhận",
-  "phone.codeHint": "Gồm 6 chữ số, trong tin nhắn vừa gửi đến điện thoại của bạn.",
+  "phone.codeHint": "Gồm 6 chữ số, trong tin nhắn vừa gửi đến điện thoại của anh/chị.",
   "phone.codeInvalid": "Mã xác nhận gồm đúng 6 chữ số.",
   "phone.submit": "Xác nhận",
   "phone.codeWrong": "Mã không đúng. Hãy kiểm tra lại tin nhắn; mỗi mã chỉ được nhập tối đa 5 lần.",
   "phone.codeLocked": "Mã này đã bị khóa vì nhập sai 5 lần. Hãy bấm «Gửi mã» để nhận mã mới.",
   "phone.codeExpired": "Mã đã hết hạn hoặc chưa được gửi. Hãy bấm «Gửi mã» để nhận mã mới.",
-  "phone.limited": "Bạn đã yêu cầu quá nhiều mã. Hãy thử lại sau một giờ, hoặc nhờ cán bộ phường xác nhận số điện thoại.",
+  "phone.limited": "Anh/chị đã yêu cầu quá nhiều mã. Hãy thử lại sau một giờ, hoặc nhờ cán bộ phường xác nhận số điện thoại.",
   "phone.notSent": "Chưa gửi được tin nhắn. Hãy thử lại sau ít phút, hoặc nhờ cán bộ phường xác nhận số điện thoại.",
   "phone.wardHelp":
-    "Không nhận được tin nhắn? Cán bộ phường có thể xác nhận số điện thoại cho bạn. Nếu số này là của bạn nhưng người khác đã đăng ký, hãy đến phường để lấy lại tài khoản.",
+    "Không nhận được tin nhắn? Cán bộ phường có thể xác nhận số điện thoại cho anh/chị. Nếu số này là của anh/chị nhưng người khác đã đăng ký, hãy đến phường để lấy lại tài khoản.",
   "phone.later": "Để sau, tiếp tục học",
-  "phone.sms": "{code} là mã xác nhận số điện thoại của bạn trên trang Phòng chống lao động trẻ em, có hiệu lực {minutes} phút. Không đưa mã này cho ai.",
+  "phone.sms": "{code} là mã xác nhận số điện thoại của anh/chị trên trang Phòng chống lao động trẻ em, có hiệu lực {minutes} phút. Không đưa mã này cho ai.",
 
   "password.title": "Đổi mật khẩu",
   "password.current": "Mật khẩu hiện tại",

@@ -44,7 +44,7 @@ test("sign-up with a taken phone, a malformed phone and a short password explain
   await page.getByLabel("Nhóm người học").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   // Said so that the phone's real owner knows the way back: the ward (README, Phone confirmation).
-  await expect(page.getByText("Số điện thoại này đã có tài khoản. Nếu đây là số của bạn", { exact: false })).toBeVisible();
+  await expect(page.getByText("Số điện thoại này đã có tài khoản. Nếu đây là số của anh/chị", { exact: false })).toBeVisible();
   await expect(page.getByLabel("Họ và tên")).toHaveValue("Người Trùng Số");
 
   await page.getByLabel("Số điện thoại").fill("0912 34");

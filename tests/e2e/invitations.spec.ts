@@ -38,7 +38,7 @@ test("an organisation invites by phone, sees only the number, and the person joi
   const afterNobody = await invite(nobody);
   await expect(page.getByText(`Đã mời ${spaced(nobody)}`)).toBeVisible();
   // The page differs only by the line of the second number.
-  expect(afterNobody.replace(`\nĐã mời ${spaced(nobody)}\nHuỷ lời mời`, "")).toBe(afterInvitee);
+  expect(afterNobody.replace(`\nĐã mời ${spaced(nobody)}\nHủy lời mời`, "")).toBe(afterInvitee);
 
   // 2. The invited person signs in and finds the invitation on their account page.
   await page.context().clearCookies();
@@ -60,6 +60,6 @@ test("an organisation invites by phone, sees only the number, and the person joi
   await expect(page.getByText("Phạm Thị Được Mời")).toBeVisible();
   await expect(page.getByText(`Đã mời ${spaced(invitee)}`)).toHaveCount(0);
   await expect(page.getByText(`Đã mời ${spaced(nobody)}`)).toBeVisible();
-  await page.getByRole("button", { name: `Huỷ lời mời gửi ${spaced(nobody)}` }).click();
+  await page.getByRole("button", { name: `Hủy lời mời gửi ${spaced(nobody)}` }).click();
   await expect(page.getByText(`Đã mời ${spaced(nobody)}`)).toHaveCount(0);
 });

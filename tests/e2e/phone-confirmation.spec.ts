@@ -66,7 +66,7 @@ test("a learner who signs up with a phone on a ward's roster is counted only aft
   await page.getByLabel("Số điện thoại").fill(phone);
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-chu-so");
   await page.getByLabel("Phường").selectOption({ label: ward.name });
-  await page.getByLabel("Bạn thuộc nhóm nào").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByLabel("Nhóm người học").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
 
   await expect(page.getByRole("heading", { name: "Xác nhận số điện thoại", level: 1 })).toBeVisible();
@@ -78,7 +78,7 @@ test("a learner who signs up with a phone on a ward's roster is counted only aft
 
   await sendCode(page);
   await enterCode(page, await latestCodeSentTo(phone));
-  await expect(page.getByRole("status")).toHaveText("Cảm ơn bạn, số điện thoại đã được xác nhận.");
+  await expect(page.getByRole("status")).toHaveText("Cảm ơn anh/chị, số điện thoại đã được xác nhận.");
 
   await admin.reload();
   await expect(entry).toContainText("đã có tài khoản");
@@ -108,9 +108,9 @@ test("a code entered wrongly 5 times is locked, even for the right code; sign-in
     await expect(page.getByText("Mã không đúng.", { exact: false })).toBeVisible();
   }
   await enterCode(page, wrong);
-  await expect(page.getByText("Mã này đã bị khoá vì nhập sai 5 lần.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Mã này đã bị khóa vì nhập sai 5 lần.", { exact: false })).toBeVisible();
   await enterCode(page, right);
-  await expect(page.getByText("Mã này đã bị khoá vì nhập sai 5 lần.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Mã này đã bị khóa vì nhập sai 5 lần.", { exact: false })).toBeVisible();
 
   await page.reload();
   await expect(page.getByText("chưa được xác nhận", { exact: false })).toBeVisible();
