@@ -19,8 +19,8 @@ import {
   listApplicationsForReview,
   listRegistry,
   recordInspection,
-  requireCertificateForDownload,
-  requireCertificationCourse,
+  findCertificateForDownload,
+  getCertificationCourse,
   revokeCertificate,
   saveOrganisationProfile,
   saveSelfAssessment,
@@ -176,13 +176,16 @@ describe("self-assessment and submission", () => {
 });
 
 describe("review", () => {
-  test("a reviewer of another ward gets 404, as for an id that does not exist, and changes nothing", async () => {
+  test("a reviewer of another ward finds nothing, as for an id that does not exist, and changes nothing", async () => {
     const { applicationId } = await submittedApplication();
     const outsider = await createAdmin(units.phuLa.id, "ward_admin");
     expect((await listApplicationsForReview(outsider, { status: "submitted", q: "", page: 1 })).applications.map((entry) => entry.id)).not.toContain(applicationId);
-    await expect(getApplicationForReview(outsider, applicationId)).rejects.toMatchObject({ status: 404 });
-    await expect(approveApplication(outsider, applicationId)).rejects.toMatchObject({ status: 404 });
-    await expect(decideWithMessage(outsider, applicationId, "rejected", "Không")).rejects.toMatchObject({ status: 404 });
+    for (const id of [applicationId, "no-such-application"]) {
+      expect(await getApplicationForReview(outsider, id)).toBeNull();
+      expect(await approveApplication(outsider, id)).toEqual({ ok: false, error: "not_found" });
+      expect(await decideWithMessage(outsider, id, "rejected", "Không")).toEqual({ ok: false, error: "not_found" });
+      expect(await recordInspection(outsider, id, { visitedOn: new Date(), inspector: "Người ngoài", findings: "Không" })).toBeNull();
+    }
     expect(await prisma.certificationApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { status: true } })).toEqual({ status: "submitted" });
     expect(await prisma.certificate.count({ where: { applicationId } })).toBe(0);
   });
@@ -202,9 +205,9 @@ describe("review", () => {
     expect(await prisma.certificate.count({ where: { applicationId } })).toBe(1);
 
     const review = await getApplicationForReview(admin, applicationId, approvedAt);
-    expect(review.completion?.rule).toBe("online");
-    expect(review.submitter?.fullName).toBe(owner.fullName);
-    expect(review.certificates.map((certificate) => certificate.status)).toEqual(["valid"]);
+    expect(review?.completion?.rule).toBe("online");
+    expect(review?.submitter?.fullName).toBe(owner.fullName);
+    expect(review?.certificates.map((certificate) => certificate.status)).toEqual(["valid"]);
   });
 
   test("asking for changes sends the message to the applicant, who may submit again; rejection is final", async () => {
@@ -229,7 +232,7 @@ describe("review", () => {
     await recordInspection(admin, applicationId, visit);
     await recordInspection(admin, applicationId, visit);
     const review = await getApplicationForReview(admin, applicationId);
-    expect(review.inspections).toMatchObject([{ inspector: "Đoàn kiểm tra phường", findings: "Có sổ theo dõi riêng." }]);
+    expect(review?.inspections).toMatchObject([{ inspector: "Đoàn kiểm tra phường", findings: "Có sổ theo dõi riêng." }]);
     expect(await prisma.auditEntry.count({ where: { action: "certification.inspect", targetId: applicationId } })).toBe(1);
   });
 });
@@ -283,7 +286,7 @@ describe("certificates: lookup, registry, renewal, revocation", () => {
     const inWindow = new Date(renewalOpensAt(expiresAt).getTime() + 86_400_000);
     expect(await applicationGate(owner, inWindow)).toMatchObject({ ok: false, reason: "refresher_needed" });
 
-    const course = await requireCertificationCourse();
+    const course = await getCertificationCourse();
     for (const module of course.modules) {
       await prisma.quizAttempt.create({
         data: { userId: owner.id, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version, layout: "[]", passed: true, score: 100, submittedAt: inWindow },
@@ -315,7 +318,7 @@ describe("certificates: lookup, registry, renewal, revocation", () => {
     const first = await approveApplication(admin, applicationId, approvedAt);
     if (!first.ok || !first.certificate.expiresAt) throw new Error("not approved");
     const inWindow = new Date(renewalOpensAt(first.certificate.expiresAt).getTime() + 3_600_000);
-    const course = await requireCertificationCourse();
+    const course = await getCertificationCourse();
     await prisma.quizAttempt.createMany({
       data: course.modules.map((module) => ({ userId: owner.id, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version, layout: "[]", passed: true, score: 100, submittedAt: inWindow })),
     });
@@ -327,7 +330,8 @@ describe("certificates: lookup, registry, renewal, revocation", () => {
 
     const outsider = await createAdmin(units.phuLa.id, "ward_admin");
     const firstId = (await prisma.certificate.findUniqueOrThrow({ where: { code: first.certificate.code }, select: { id: true } })).id;
-    await expect(revokeCertificate(outsider, firstId, "Không có quyền")).rejects.toMatchObject({ status: 404 });
+    expect(await revokeCertificate(outsider, firstId, "Không có quyền")).toEqual({ ok: false, error: "not_found" });
+    expect(await revokeCertificate(admin, "no-such-certificate", "Không có")).toEqual({ ok: false, error: "not_found" });
 
     const revokedAt = new Date(inWindow.getTime() + 3_600_000);
     expect(await revokeCertificate(admin, firstId, "Kiểm tra phát hiện người 16 tuổi hàn kim loại.", revokedAt)).toEqual({ ok: true });
@@ -380,18 +384,18 @@ describe("certificates: lookup, registry, renewal, revocation", () => {
 });
 
 describe("certificate documents and course certificates", () => {
-  test("members and admins in scope may download an organisation's certificate; others get 404, as for an unknown code", async () => {
+  test("members and admins in scope may download an organisation's certificate; others find nothing, as for an unknown code", async () => {
     const { applicationId, owner } = await submittedApplication();
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
     const approved = await approveApplication(admin, applicationId);
     if (!approved.ok) throw new Error(approved.error);
     const { code } = approved.certificate;
-    expect((await requireCertificateForDownload(owner, code)).wardName).toBe("Vạn Phúc");
-    expect((await requireCertificateForDownload(admin, code)).code).toBe(code);
+    expect((await findCertificateForDownload(owner, code))?.wardName).toBe("Vạn Phúc");
+    expect((await findCertificateForDownload(admin, code))?.code).toBe(code);
     const stranger = await createUser({ unitId: units.vanPhuc.id });
-    await expect(requireCertificateForDownload(stranger, code)).rejects.toMatchObject({ status: 404 });
-    await expect(requireCertificateForDownload(await createAdmin(units.phuLa.id, "ward_admin"), code)).rejects.toMatchObject({ status: 404 });
-    await expect(requireCertificateForDownload(owner, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA")).rejects.toMatchObject({ status: 404 });
+    expect(await findCertificateForDownload(stranger, code)).toBeNull();
+    expect(await findCertificateForDownload(await createAdmin(units.phuLa.id, "ward_admin"), code)).toBeNull();
+    expect(await findCertificateForDownload(owner, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA")).toBeNull();
   });
 
   test("a learner who completed a course gets one course certificate, verifiable by its code", async () => {
@@ -403,6 +407,6 @@ describe("certificate documents and course certificates", () => {
     expect(await issueCourseCertificate(learner, CERTIFICATION_COURSE_SLUG)).toEqual(issued);
     const found = await findCertificateByCode(issued?.code ?? "");
     expect(found).toMatchObject({ kind: "course", holderName: "Nguyễn Thị Ánh", courseSlug: CERTIFICATION_COURSE_SLUG, status: "valid", expiresAt: null });
-    expect((await requireCertificateForDownload(learner, issued?.code ?? "")).holderName).toBe("Nguyễn Thị Ánh");
+    expect((await findCertificateForDownload(learner, issued?.code ?? ""))?.holderName).toBe("Nguyễn Thị Ánh");
   });
 });

@@ -36,7 +36,8 @@ export const REVIEW_STATUSES = ["submitted", "changes_requested", "approved", "r
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 const OPEN_STATUSES: ApplicationStatus[] = ["draft", "changes_requested"];
 
-export async function requireCertificationCourse(): Promise<CatalogueCourse> {
+/** The business course; its absence from content/courses is a broken deployment, not a user's problem. */
+export async function getCertificationCourse(): Promise<CatalogueCourse> {
   const course = (await getCatalogue()).courses.find((candidate) => candidate.slug === CERTIFICATION_COURSE_SLUG);
   if (!course) throw new Error(`the certification course "${CERTIFICATION_COURSE_SLUG}" is missing from content/courses`);
   return course;
@@ -224,7 +225,7 @@ type Gate =
 export async function applicationGate(user: SessionUser, now = new Date()): Promise<Gate> {
   const organisationId = await organisationIdOf(user.id);
   if (!organisationId) return { ok: false, reason: "no_organisation" };
-  const course = await requireCertificationCourse();
+  const course = await getCertificationCourse();
   const [organisation, completion, latestApplication, latestCertificate] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id: organisationId },
@@ -397,14 +398,12 @@ export async function listApplicationsForReview(admin: AdminUser, filter: { stat
   return { applications, total, pageCount: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) };
 }
 
-/** An application in the administrator's scope; 404 for none, a draft or another ward's (no id is confirmed). */
-async function requireReviewable(admin: AdminUser, applicationId: string) {
-  const application = await prisma.certificationApplication.findFirst({
+/** An application in the administrator's scope; null for none, a draft or another ward's alike (no id is confirmed). */
+async function findReviewable(admin: AdminUser, applicationId: string) {
+  return prisma.certificationApplication.findFirst({
     where: { id: applicationId, status: { not: "draft" }, unit: { path: { startsWith: await scopeOf(admin) } } },
-    select: { id: true, status: true, organisationId: true },
+    select: { id: true },
   });
-  if (!application) throw new Response("Not found", { status: 404 });
-  return application;
 }
 
 function parseJson(text: string | null): unknown {
@@ -416,9 +415,12 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-/** Everything a reviewer decides on: the profile as submitted, the answers, the pledge, the course and the history. */
+/**
+ * Everything a reviewer decides on: the profile as submitted, the answers, the pledge, the course
+ * and the history; null when the application is not the administrator's to review.
+ */
 export async function getApplicationForReview(admin: AdminUser, applicationId: string, now = new Date()) {
-  await requireReviewable(admin, applicationId);
+  if (!(await findReviewable(admin, applicationId))) return null;
   const application = await prisma.certificationApplication.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
@@ -443,7 +445,7 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
       inspections: { select: { id: true, visitedOn: true, inspector: true, findings: true }, orderBy: { visitedOn: "desc" } },
     },
   });
-  const course = await requireCertificationCourse();
+  const course = await getCertificationCourse();
   const submitterId = application.submittedById;
   const [submitter, completion, otherApplications, certificates, actors] = await Promise.all([
     submitterId ? prisma.user.findUnique({ where: { id: submitterId }, select: { fullName: true, phone: true } }) : null,
@@ -480,7 +482,8 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
   };
 }
 
-export type DecisionProblem = "not_in_review";
+/** not_found: none, a draft or another ward's, alike. */
+export type DecisionProblem = "not_found" | "not_in_review";
 
 /**
  * Approves an application in review and issues its certificate, in one transaction with the
@@ -488,7 +491,7 @@ export type DecisionProblem = "not_in_review";
  * ends; the new certificate names the one it follows.
  */
 export async function approveApplication(admin: AdminUser, applicationId: string, now = new Date()) {
-  await requireReviewable(admin, applicationId);
+  if (!(await findReviewable(admin, applicationId))) return { ok: false, error: "not_found" } as const;
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.certificationApplication.updateMany({
       where: { id: applicationId, status: "submitted" },
@@ -539,7 +542,7 @@ export async function decideWithMessage(
   message: string,
   now = new Date(),
 ) {
-  await requireReviewable(admin, applicationId);
+  if (!(await findReviewable(admin, applicationId))) return { ok: false, error: "not_found" } as const;
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.certificationApplication.updateMany({
       where: { id: applicationId, status: "submitted" },
@@ -560,9 +563,9 @@ export async function decideWithMessage(
 
 export type InspectionInput = { visitedOn: Date; inspector: string; findings: string };
 
-/** An inspection visit recorded on the organisation's application, with its audit entry. */
+/** An inspection visit recorded on the organisation's application, with its audit entry; null when not the administrator's. */
 export async function recordInspection(admin: AdminUser, applicationId: string, visit: InspectionInput) {
-  await requireReviewable(admin, applicationId);
+  if (!(await findReviewable(admin, applicationId))) return null;
   return prisma.$transaction(async (tx) => {
     // A visit posted twice (a double click, a retry) is recorded once.
     const repeated = await tx.inspection.findFirst({ where: { ...visit, applicationId, recordedById: admin.id }, select: { id: true } });
@@ -582,7 +585,8 @@ export async function recordInspection(admin: AdminUser, applicationId: string, 
 /**
  * Revokes an organisation's certificate at once, with a reason, and any certificate already
  * issued to follow it (an approved renewal not yet in force): the organisation is no longer
- * certified from this moment, on the verification page and in the registry alike.
+ * certified from this moment, on the verification page and in the registry alike. not_found for
+ * an unknown id and another ward's certificate alike.
  */
 export async function revokeCertificate(admin: AdminUser, certificateId: string, reason: string, now = new Date()) {
   const scope = await scopeOf(admin);
@@ -590,7 +594,7 @@ export async function revokeCertificate(admin: AdminUser, certificateId: string,
     where: { id: certificateId, kind: "organisation", unit: { path: { startsWith: scope } } },
     select: { id: true, revokedAt: true, applicationId: true, organisationId: true },
   });
-  if (!certificate) throw new Response("Not found", { status: 404 });
+  if (!certificate) return { ok: false, error: "not_found" } as const;
   if (certificate.revokedAt) return { ok: false, error: "already_revoked" } as const;
   return prisma.$transaction(async (tx) => {
     const chain: { id: string; applicationId: string | null }[] = [];
@@ -746,9 +750,9 @@ const VIETNAMESE_ORDER = new Intl.Collator("vi");
 
 /**
  * A certificate for its PDF: the organisation's members and the learner may download their own;
- * administrators those of their scope. 404 for somebody else's as for an unknown code.
+ * administrators those of their scope. Null for somebody else's as for an unknown code.
  */
-export async function requireCertificateForDownload(user: SessionUser, input: string) {
+export async function findCertificateForDownload(user: SessionUser, input: string) {
   const code = normaliseVerificationCode(input);
   const certificate = code
     ? await prisma.certificate.findUnique({
@@ -756,13 +760,13 @@ export async function requireCertificateForDownload(user: SessionUser, input: st
         select: { ...CERTIFICATE_FACE, userId: true, organisationId: true, unit: { select: { name: true, path: true } } },
       })
     : null;
-  if (!certificate) throw new Response("Not found", { status: 404 });
+  if (!certificate) return null;
   const isHolder =
     certificate.kind === "course"
       ? certificate.userId === user.id
       : certificate.organisationId !== null && certificate.organisationId === (await organisationIdOf(user.id));
   const isAdminInScope = user.role !== "learner" && certificate.unit.path.startsWith((await getUnitPath(user.unitId)).path);
-  if (!isHolder && !isAdminInScope) throw new Response("Not found", { status: 404 });
+  if (!isHolder && !isAdminInScope) return null;
   const { unit, userId: _userId, organisationId: _organisationId, ...rest } = certificate;
   return { ...rest, wardName: unit.name };
 }

@@ -14,7 +14,7 @@ import {
   getPledgeState,
   ORGANISATION_KINDS,
   removeMember,
-  requireCertificationCourse,
+  getCertificationCourse,
   saveOrganisationProfile,
 } from "#app/models/certification.server";
 import { cancelInvitation, inviteToOrganisation, listSentInvitations } from "#app/models/invitation.server";
@@ -60,7 +60,7 @@ const invitationSchema = z.object({ phone: phoneField });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await requireCertificationCourse();
+  const course = await getCertificationCourse();
   const [lang, wards, mine, state, progress] = await Promise.all([
     getLang(request),
     listWards(),

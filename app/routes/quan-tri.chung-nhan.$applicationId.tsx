@@ -14,7 +14,7 @@ import {
   decideWithMessage,
   getApplicationForReview,
   recordInspection,
-  requireCertificationCourse,
+  getCertificationCourse,
   revokeCertificate,
 } from "#app/models/certification.server";
 import { SELF_ASSESSMENT } from "#app/models/self-assessment";
@@ -22,6 +22,7 @@ import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { type EchoedValues, type FieldErrors, parseForm, requiredField, text } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
+import { invariantResponse, notFound } from "#app/utils/http.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }];
@@ -55,8 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [application, lang, course] = await Promise.all([
     getApplicationForReview(admin, params.applicationId ?? "", now),
     getLang(request),
-    requireCertificationCourse(),
+    getCertificationCourse(),
   ]);
+  if (!application) throw notFound();
   const profile = application.submittedProfile;
   return {
     id: application.id,
@@ -115,6 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "approve") {
     const result = await approveApplication(admin, applicationId);
+    if (!result.ok && result.error === "not_found") throw notFound();
     if (!result.ok) return rejectForm({ message: "review.not_in_review", values: { intent: "decide" } });
     return redirect(`${back}?${new URLSearchParams({ "da-duyet": result.certificate.code })}`);
   }
@@ -122,19 +125,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = parseForm(formData, decisionSchema);
     if (!form.ok) return rejectForm(form);
     const result = await decideWithMessage(admin, applicationId, intent, form.data.message);
+    if (!result.ok && result.error === "not_found") throw notFound();
     if (!result.ok) return rejectForm({ message: "review.not_in_review", values: form.values });
     return redirect(`${back}?da-quyet-dinh=1`);
   }
   if (intent === "inspection") {
     const form = parseForm(formData, inspectionSchema);
     if (!form.ok) return rejectForm(form);
-    await recordInspection(admin, applicationId, form.data);
+    invariantResponse(await recordInspection(admin, applicationId, form.data), 404);
     return redirect(`${back}?da-kiem-tra=1`);
   }
   if (intent === "revoke") {
     const form = parseForm(formData, revokeSchema);
     if (!form.ok) return rejectForm(form);
     const result = await revokeCertificate(admin, form.data.certificateId, form.data.reason);
+    if (!result.ok && result.error === "not_found") throw notFound();
     if (!result.ok) return rejectForm({ message: "review.already_revoked", values: form.values });
     return redirect(`${back}?da-thu-hoi=1`);
   }
