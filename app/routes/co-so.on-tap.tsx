@@ -4,8 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { renewalOpensAt } from "#app/models/certificate-rules.server";
-import { applicationGate, refresherProgress, getCertificationCourse } from "#app/models/certification.server";
+import { renewalOpensAt } from "#app/models/certification/rules.server";
+import { applicationGate, refresherProgress } from "#app/models/certification/application.server";
+import { getCertificationCourse } from "#app/models/certification/terms.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 

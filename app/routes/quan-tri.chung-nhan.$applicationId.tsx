@@ -8,16 +8,10 @@ import { FormMessage, TextField } from "#app/components/form-field";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { certificateCard } from "#app/models/certificate-rules.server";
-import {
-  approveApplication,
-  decideWithMessage,
-  getApplicationForReview,
-  recordInspection,
-  getCertificationCourse,
-  revokeCertificate,
-} from "#app/models/certification.server";
-import { SELF_ASSESSMENT } from "#app/models/self-assessment";
+import { certificateCard } from "#app/models/certification/rules.server";
+import { approveApplication, decideWithMessage, getApplicationForReview, recordInspection, revokeCertificate } from "#app/models/certification/review.server";
+import { getCertificationCourse } from "#app/models/certification/terms.server";
+import { SELF_ASSESSMENT } from "#app/models/certification/self-assessment";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { type EchoedValues, type FieldErrors, parseForm, requiredField, text } from "#app/utils/forms";

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 
 import { VerifyErrorBoundary, VerifyForm } from "#app/components/verify-form";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { normaliseVerificationCode } from "#app/models/certificate-rules.server";
+import { normaliseVerificationCode } from "#app/models/certification/rules.server";
 import { notFound } from "#app/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verify.title") }];
