@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
-import { lastValidDay } from "#app/models/certification/rules.server";
 import { findCertificateForDownload } from "#app/models/certification/certificate.server";
+import { lastValidDay } from "#app/models/certification/rules.server";
 import { requireUser } from "#app/utils/auth.server";
 import { renderCertificatePdf } from "#app/utils/certificate-pdf.server";
 import { publicUrl } from "#app/utils/env.server";

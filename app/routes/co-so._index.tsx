@@ -8,9 +8,9 @@ import { FormMessage, SelectField, TextField } from "#app/components/form-field"
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { certificateCard, lastValidDay } from "#app/models/certification/rules.server";
 import { getPledgeState } from "#app/models/certification/application.server";
 import { getMyOrganisation, removeMember, saveOrganisationProfile } from "#app/models/certification/organisation.server";
+import { certificateCard, lastValidDay } from "#app/models/certification/rules.server";
 import { ORGANISATION_KINDS, getCertificationCourse } from "#app/models/certification/terms.server";
 import { cancelInvitation, inviteToOrganisation, listSentInvitations } from "#app/models/invitation.server";
 import { getCourseProgress } from "#app/models/progress.server";

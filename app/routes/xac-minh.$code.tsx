@@ -6,8 +6,8 @@ import { VerifyErrorBoundary } from "#app/components/verify-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { validUntilOf } from "#app/models/certification/rules.server";
 import { findCertificateByCode } from "#app/models/certification/certificate.server";
+import { validUntilOf } from "#app/models/certification/rules.server";
 import { formatDate } from "#app/utils/dates";
 import { notFound } from "#app/utils/http.server";
 
