@@ -3,8 +3,8 @@
 // Idempotent: run at every start, it creates only the demo data that is missing.
 import { getProgramme } from "#app/content/programme.server";
 import { loadUnits } from "#app/content/units.server";
-import { newVerificationCode, validityOnApproval } from "#app/models/certificate-rules.server";
-import { applicableQuestions, SELF_ASSESSMENT_VERSION } from "#app/models/self-assessment";
+import { newVerificationCode, validityOnApproval } from "#app/models/certification/rules.server";
+import { applicableQuestions, SELF_ASSESSMENT_VERSION } from "#app/models/certification/self-assessment";
 import { hashPassword } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";

@@ -6,7 +6,7 @@ import { prisma } from "#app/utils/db.server";
 import { formatPhone } from "#app/utils/phone";
 import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
 
-import { getMyOrganisation, saveOrganisationProfile, type OrganisationProfile } from "./certification.server";
+import { getMyOrganisation, saveOrganisationProfile, type OrganisationProfile } from "./certification/organisation.server";
 import { answerInvitation, cancelInvitation, INVITATION_LIMIT, inviteToOrganisation, listInvitationsFor, listSentInvitations } from "./invitation.server";
 
 let units: Awaited<ReturnType<typeof createDistrict>>;

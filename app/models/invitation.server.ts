@@ -5,7 +5,7 @@
 import type { SessionUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 
-import { organisationIdOf } from "./certification.server";
+import { organisationIdOf } from "./certification/organisation.server";
 
 /** Invitations one account, or one client address, may send in a window (both are counted). */
 export const INVITATION_LIMIT = { invitations: 10, windowMinutes: 60 };

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
-import { lastValidDay } from "#app/models/certificate-rules.server";
-import { requireCertificateForDownload } from "#app/models/certification.server";
+import { findCertificateForDownload } from "#app/models/certification/certificate.server";
+import { lastValidDay } from "#app/models/certification/rules.server";
 import { requireUser } from "#app/utils/auth.server";
 import { renderCertificatePdf } from "#app/utils/certificate-pdf.server";
 import { publicUrl } from "#app/utils/env.server";
+import { notFound } from "#app/utils/http.server";
 
 /**
  * A certificate as an A4 PDF, for its holder (the organisation's members, the learner) and the
@@ -15,7 +16,8 @@ import { publicUrl } from "#app/utils/env.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const certificate = await requireCertificateForDownload(user, params.code ?? "");
+  const certificate = await findCertificateForDownload(user, params.code ?? "");
+  if (!certificate) throw notFound();
   const lang = await getLang(request);
   const course = certificate.courseSlug ? (await getCatalogue()).courses.find((candidate) => candidate.slug === certificate.courseSlug) : undefined;
   const pdf = await renderCertificatePdf({

@@ -6,8 +6,9 @@ import { organisationKindKey } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { validUntilOf } from "#app/models/certificate-rules.server";
-import { listRegistry, ORGANISATION_KINDS } from "#app/models/certification.server";
+import { listRegistry } from "#app/models/certification/certificate.server";
+import { validUntilOf } from "#app/models/certification/rules.server";
+import { ORGANISATION_KINDS } from "#app/models/certification/terms.server";
 import { listWards } from "#app/models/unit.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "registry.title") }];

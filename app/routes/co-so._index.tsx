@@ -8,15 +8,10 @@ import { FormMessage, SelectField, TextField } from "#app/components/form-field"
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { certificateCard, lastValidDay } from "#app/models/certificate-rules.server";
-import {
-  getMyOrganisation,
-  getPledgeState,
-  ORGANISATION_KINDS,
-  removeMember,
-  requireCertificationCourse,
-  saveOrganisationProfile,
-} from "#app/models/certification.server";
+import { getPledgeState } from "#app/models/certification/application.server";
+import { getMyOrganisation, removeMember, saveOrganisationProfile } from "#app/models/certification/organisation.server";
+import { certificateCard, lastValidDay } from "#app/models/certification/rules.server";
+import { ORGANISATION_KINDS, getCertificationCourse } from "#app/models/certification/terms.server";
 import { cancelInvitation, inviteToOrganisation, listSentInvitations } from "#app/models/invitation.server";
 import { getCourseProgress } from "#app/models/progress.server";
 import { listWards } from "#app/models/unit.server";
@@ -60,7 +55,7 @@ const invitationSchema = z.object({ phone: phoneField });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await requireCertificationCourse();
+  const course = await getCertificationCourse();
   const [lang, wards, mine, state, progress] = await Promise.all([
     getLang(request),
     listWards(),

@@ -4,8 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { renewalOpensAt } from "#app/models/certificate-rules.server";
-import { applicationGate, refresherProgress, requireCertificationCourse } from "#app/models/certification.server";
+import { applicationGate, refresherProgress } from "#app/models/certification/application.server";
+import { renewalOpensAt } from "#app/models/certification/rules.server";
+import { getCertificationCourse } from "#app/models/certification/terms.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 
@@ -19,7 +20,7 @@ type RefresherModule = { slug: string; title: string; passed: boolean };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [lang, gate, course] = await Promise.all([getLang(request), applicationGate(user), requireCertificationCourse()]);
+  const [lang, gate, course] = await Promise.all([getLang(request), applicationGate(user), getCertificationCourse()]);
   const since = !gate.ok && gate.reason === "refresher_needed" ? gate.since : gate.ok && gate.renews?.expiresAt ? renewalOpensAt(gate.renews.expiresAt) : null;
   const none: RefresherModule[] = [];
   if (!since) return { courseSlug: course.slug, since: null, modules: none };

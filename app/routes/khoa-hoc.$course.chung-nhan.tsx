@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireCourse } from "#app/content/courses.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { getCourseCertificate, issueCourseCertificate } from "#app/models/certification.server";
+import { getCourseCertificate, issueCourseCertificate } from "#app/models/certification/certificate.server";
 import { getCourseProgress } from "#app/models/progress.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";

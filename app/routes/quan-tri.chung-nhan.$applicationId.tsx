@@ -8,20 +8,15 @@ import { FormMessage, TextField } from "#app/components/form-field";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { certificateCard } from "#app/models/certificate-rules.server";
-import {
-  approveApplication,
-  decideWithMessage,
-  getApplicationForReview,
-  recordInspection,
-  requireCertificationCourse,
-  revokeCertificate,
-} from "#app/models/certification.server";
-import { SELF_ASSESSMENT } from "#app/models/self-assessment";
+import { approveApplication, decideWithMessage, getApplicationForReview, recordInspection, revokeCertificate } from "#app/models/certification/review.server";
+import { certificateCard } from "#app/models/certification/rules.server";
+import { SELF_ASSESSMENT } from "#app/models/certification/self-assessment";
+import { getCertificationCourse } from "#app/models/certification/terms.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { type EchoedValues, type FieldErrors, parseForm, requiredField, text } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
+import { invariantResponse, notFound } from "#app/utils/http.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }];
@@ -55,8 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [application, lang, course] = await Promise.all([
     getApplicationForReview(admin, params.applicationId ?? "", now),
     getLang(request),
-    requireCertificationCourse(),
+    getCertificationCourse(),
   ]);
+  if (!application) throw notFound();
   const profile = application.submittedProfile;
   return {
     id: application.id,
@@ -115,6 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "approve") {
     const result = await approveApplication(admin, applicationId);
+    if (!result.ok && result.error === "not_found") throw notFound();
     if (!result.ok) return rejectForm({ message: "review.not_in_review", values: { intent: "decide" } });
     return redirect(`${back}?${new URLSearchParams({ "da-duyet": result.certificate.code })}`);
   }
@@ -122,19 +119,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = parseForm(formData, decisionSchema);
     if (!form.ok) return rejectForm(form);
     const result = await decideWithMessage(admin, applicationId, intent, form.data.message);
+    if (!result.ok && result.error === "not_found") throw notFound();
     if (!result.ok) return rejectForm({ message: "review.not_in_review", values: form.values });
     return redirect(`${back}?da-quyet-dinh=1`);
   }
   if (intent === "inspection") {
     const form = parseForm(formData, inspectionSchema);
     if (!form.ok) return rejectForm(form);
-    await recordInspection(admin, applicationId, form.data);
+    invariantResponse(await recordInspection(admin, applicationId, form.data), 404);
     return redirect(`${back}?da-kiem-tra=1`);
   }
   if (intent === "revoke") {
     const form = parseForm(formData, revokeSchema);
     if (!form.ok) return rejectForm(form);
     const result = await revokeCertificate(admin, form.data.certificateId, form.data.reason);
+    if (!result.ok && result.error === "not_found") throw notFound();
     if (!result.ok) return rejectForm({ message: "review.already_revoked", values: form.values });
     return redirect(`${back}?da-thu-hoi=1`);
   }

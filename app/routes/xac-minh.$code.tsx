@@ -6,9 +6,10 @@ import { VerifyErrorBoundary } from "#app/components/verify-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { validUntilOf } from "#app/models/certificate-rules.server";
-import { findCertificateByCode } from "#app/models/certification.server";
+import { findCertificateByCode } from "#app/models/certification/certificate.server";
+import { validUntilOf } from "#app/models/certification/rules.server";
 import { formatDate } from "#app/utils/dates";
+import { notFound } from "#app/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verify.title") }, { name: "robots", content: "noindex" }];
 
@@ -22,7 +23,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({ "Cache-Control
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const certificate = await findCertificateByCode(params.code ?? "", now);
-  if (!certificate) throw new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!certificate) throw notFound({ headers: { "Cache-Control": "no-store" } });
   // A code typed in lower case or without dashes lands on the one address printed on the certificate.
   if (certificate.code !== params.code) throw redirect(`/xac-minh/${certificate.code}`);
   const lang = await getLang(request);

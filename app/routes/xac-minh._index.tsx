@@ -3,7 +3,8 @@ import { Link } from "@remix-run/react";
 
 import { VerifyErrorBoundary, VerifyForm } from "#app/components/verify-form";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { normaliseVerificationCode } from "#app/models/certificate-rules.server";
+import { normaliseVerificationCode } from "#app/models/certification/rules.server";
+import { notFound } from "#app/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verify.title") }];
 
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const typed = new URL(request.url).searchParams.get("ma");
   if (typed === null || typed.trim() === "") return null;
   const code = normaliseVerificationCode(typed);
-  if (!code) throw new Response("Not found", { status: 404 });
+  if (!code) throw notFound();
   throw redirect(`/xac-minh/${code}`);
 }
 

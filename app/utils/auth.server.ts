@@ -6,6 +6,7 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 
 import { prisma } from "./db.server";
 import { secureCookies } from "./env.server";
+import { forbidden } from "./http.server";
 import { oncePerRequest } from "./request-scope.server";
 import { parseRole, type Role } from "./roles";
 
@@ -169,7 +170,7 @@ function isAdmin(user: SessionUser): user is AdminUser {
 /** The signed-in administrator; a learner gets 403. */
 export async function requireAdmin(request: Request): Promise<AdminUser> {
   const user = await requireUser(request);
-  if (!isAdmin(user)) throw new Response("Forbidden", { status: 403 });
+  if (!isAdmin(user)) throw forbidden();
   return user;
 }
 

@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
-import { type Prisma, PrismaClient } from "#app/generated/prisma/client";
+import { Prisma, PrismaClient } from "#app/generated/prisma/client";
 import { type Prisma as PostgresPrisma, PrismaClient as PostgresPrismaClient } from "#app/generated/prisma-postgres/client";
 
 import { databaseProvider, postgresPoolConfig } from "./database-url";
@@ -46,3 +46,8 @@ function createClient(): PrismaClient {
 // One client per process; `remix dev` re-evaluates modules on rebuild, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export const prisma = (globalForPrisma.prisma ??= createClient());
+
+/** A write refused by a unique index: two requests raced for one value, and the index decided. */
+export function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import type { MessageKey } from "#app/i18n/messages";
 
 import type { EchoedValues, FieldErrors } from "./forms";
+import { badRequest, methodNotAllowed } from "./http.server";
 import { safeRedirect } from "./redirect";
 
 type Problem = { errors?: FieldErrors; message?: MessageKey; values?: EchoedValues };
@@ -18,12 +19,6 @@ export function rejectForm(problem: Problem, status = 400) {
   return json({ errors, message, values }, { status });
 }
 
-/** The answer to a request no page of ours sends; a page shows its error page in its place. */
-function refusal(status: 400 | 405) {
-  const allow: Record<string, string> = status === 405 ? { Allow: "GET, POST" } : {};
-  return new Response("Yêu cầu không hợp lệ. / Bad request.", { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...allow } });
-}
-
 // What a form of ours sends (the roster import is the multipart one).
 const FORM_CONTENT_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
@@ -32,8 +27,8 @@ const FORM_CONTENT_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-
  * DELETE) is answered with the error page before the action reads or writes anything.
  */
 export function requireFormPost(request: Request) {
-  if (request.method !== "POST") throw refusal(405);
-  if (!FORM_CONTENT_TYPE.test(request.headers.get("Content-Type") ?? "")) throw refusal(400);
+  if (request.method !== "POST") throw methodNotAllowed("GET, POST");
+  if (!FORM_CONTENT_TYPE.test(request.headers.get("Content-Type") ?? "")) throw badRequest();
 }
 
 /** The posted form; a body that does not parse as the form it claims to be is a 400, not a 500. */
@@ -42,7 +37,7 @@ export async function readForm(request: Request) {
   try {
     return await request.formData();
   } catch {
-    throw refusal(400);
+    throw badRequest();
   }
 }
 
@@ -56,6 +51,6 @@ const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
  */
 export function requireRedirectTarget(formData: FormData, fallback = "/") {
   const to = formData.get("redirectTo");
-  if (typeof to === "string" && CONTROL_CHARACTER.test(to)) throw refusal(400);
+  if (typeof to === "string" && CONTROL_CHARACTER.test(to)) throw badRequest();
   return safeRedirect(to, fallback);
 }

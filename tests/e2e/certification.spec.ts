@@ -8,8 +8,8 @@ import type { Browser, Locator, Page } from "@playwright/test";
 
 import { getCatalogue, type CatalogueModule } from "#app/content/catalogue.server";
 import { translate } from "#app/i18n/messages";
-import { CERTIFICATION_COURSE_SLUG } from "#app/models/certification.server";
-import { SELF_ASSESSMENT } from "#app/models/self-assessment";
+import { CERTIFICATION_COURSE_SLUG } from "#app/models/certification/terms.server";
+import { SELF_ASSESSMENT } from "#app/models/certification/self-assessment";
 import { formatDate } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";

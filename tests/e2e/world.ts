@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { request as playwrightRequest } from "@playwright/test";
 
 import { getCatalogue } from "#app/content/catalogue.server";
-import { newVerificationCode } from "#app/models/certificate-rules.server";
+import { newVerificationCode } from "#app/models/certification/rules.server";
 import { startAttempt } from "#app/models/progress.server";
 import { findReportingPeriod, freezeWardReport } from "#app/models/reporting.server";
 import { prisma } from "#app/utils/db.server";

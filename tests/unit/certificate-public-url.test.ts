@@ -8,7 +8,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { expect, test, vi } from "vitest";
 
-import { newVerificationCode } from "#app/models/certificate-rules.server";
+import { newVerificationCode } from "#app/models/certification/rules.server";
 import { loader } from "#app/routes/chung-nhan.$code.pdf";
 import { startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";

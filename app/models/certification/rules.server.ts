@@ -1,5 +1,5 @@
 // Verification codes, validity dates and status of certificates, as pure functions: the database
-// code in certification.server.ts calls them, and they are tested on their own.
+// code beside them calls them, and they are tested on their own.
 import { randomInt } from "node:crypto";
 
 import { formatDate } from "#app/utils/dates";

@@ -11,7 +11,7 @@ import {
   renewalOpensAt,
   startOfHanoiDay,
   validityOnApproval,
-} from "./certificate-rules.server";
+} from "./rules.server";
 
 const hanoi = (text: string) => new Date(`${text}+07:00`);
 
