@@ -65,7 +65,7 @@ describe("coverage from real records", () => {
     const early = await createUser({ unitId: units.vanPhuc.id, targetGroup: "HH", fullName: "Người Học Trước" });
     await completeCourse(early.id, householdCourse);
     const latePhone = uniquePhone();
-    await importRoster(admin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+    await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
       { name: "Hộ học trước", phone: early.phone, taxCode: null, externalId: null },
       { name: "Hộ học sau", phone: latePhone, taxCode: null, externalId: null },
       { name: "Hộ chưa học", phone: uniquePhone(), taxCode: null, externalId: null },
@@ -90,7 +90,7 @@ describe("coverage from real records", () => {
     const units = await createDistrict();
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
     const learner = await createUser({ unitId: units.vanPhuc.id, targetGroup: "HH" });
-    await importRoster(admin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+    await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
       { name: "Hộ sắp chuyển đi", phone: learner.phone, taxCode: null, externalId: null },
       { name: "Hộ ở lại", phone: uniquePhone(), taxCode: null, externalId: null },
     ]);
@@ -119,7 +119,7 @@ describe("coverage from real records", () => {
     expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 40, declared: true, gap: 28 });
     expect(coverage.totals[index]).toMatchObject({ population: 40, declared: true });
 
-    await importRoster(admin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+    await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
       { name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null },
     ]);
     coverage = await getCoverage(units.vanPhuc.path, PERIOD);
