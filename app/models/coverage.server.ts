@@ -1,9 +1,9 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme, periodAt, type Indicator, type Period } from "#app/content/programme.server";
-import { monthOf } from "#app/utils/dates";
+import { DAY, monthOf, parseIsoDay } from "#app/utils/dates";
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter, pageOf, parseListQuery } from "#app/utils/list-query";
+import { nameOrPhoneFilter, pageCount, pageOf, parseListQuery } from "#app/utils/list-query";
 
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
@@ -25,8 +25,6 @@ export type CoverageCell = {
   gap: number;
   status: CoverageStatus;
 };
-
-const DAY = 86_400_000;
 
 /** Where the period should be by now if coverage grew evenly from its start to its target. */
 function expectedRate(target: number, period: Period, asOf: Date) {
@@ -64,8 +62,9 @@ export function periodFromRequest(request: Request) {
 /** The date whose administrative units a report page is drawn for (`?don-vi=2025-06-30`), or today. */
 export function unitsOnFromRequest(request: Request) {
   const value = new URL(request.url).searchParams.get("don-vi") ?? "";
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : null;
-  return date && !Number.isNaN(date.getTime()) ? date : new Date();
+  const day = parseIsoDay(value);
+  // Noon, well inside the day whichever side of midnight a unit's change falls.
+  return day ? new Date(day.getTime() + DAY / 2) : new Date();
 }
 
 /**
@@ -213,7 +212,7 @@ export async function listNotReached(
     }),
     prisma.rosterEntry.count({ where }),
   ]);
-  return { entries, total, pageCount: Math.max(1, Math.ceil(total / NOT_REACHED_PAGE_SIZE)) };
+  return { entries, total, pageCount: pageCount(total, NOT_REACHED_PAGE_SIZE) };
 }
 
 /**

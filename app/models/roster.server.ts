@@ -3,7 +3,7 @@ import type { Lang } from "#app/i18n/lang";
 import { translate, type MessageKey } from "#app/i18n/messages";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter, pageOf } from "#app/utils/list-query";
+import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 import { formatDate } from "#app/utils/dates";
 import { formatPhone, normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
@@ -195,7 +195,7 @@ export async function listRoster(scopePath: string, query: string, page: number 
     }),
     prisma.rosterEntry.count({ where }),
   ]);
-  return { entries, total, pageCount: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)) };
+  return { entries, total, pageCount: pageCount(total, ROSTER_PAGE_SIZE) };
 }
 
 type ListedRow = {
