@@ -6,7 +6,7 @@ import { monthOf } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
 
-import { coverageCell, declareHeadcount, getCoverage, monthsBetween } from "./coverage.server";
+import { coverageCell, declareHeadcount, getCoverage } from "./coverage.server";
 import { optionsOf } from "./grade.server";
 import { getOwnAttempt, markModuleRead, startAttempt, submitAttempt } from "./progress.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
@@ -39,17 +39,6 @@ async function completeCourse(userId: string, course: CatalogueCourse) {
     await submitAttempt(userId, attempt.id, course, module, form);
   }
 }
-
-test("months run from the period's start to the date, across years, in Hà Nội time", () => {
-  expect(monthsBetween(new Date("2025-11-15T00:00:00+07:00"), new Date("2026-02-01T00:00:00+07:00"))).toEqual([
-    "2025-11",
-    "2025-12",
-    "2026-01",
-    "2026-02",
-  ]);
-  // 31/12 at 20:00 in UTC is already January in Hà Nội.
-  expect(monthsBetween(new Date("2026-12-31T20:00:00Z"), new Date("2026-12-31T20:00:00Z"))).toEqual(["2027-01"]);
-});
 
 describe("coverage from real records", () => {
   let householdCourse: CatalogueCourse;

@@ -1,6 +1,6 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme, periodAt, type Indicator, type Period } from "#app/content/programme.server";
-import { DAY, monthOf, parseIsoDay } from "#app/utils/dates";
+import { DAY, monthOf, monthsBetween, parseIsoDay } from "#app/utils/dates";
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter, pageCount, pageOf, parseListQuery } from "#app/utils/list-query";
@@ -229,20 +229,6 @@ export async function notReachedListFromRequest(request: Request, admin: { unitI
   const { wards } = await resolveReportWards(scope, unitsOn);
   const ward = wards.find((candidate) => candidate.id === new URL(request.url).searchParams.get("phuong")) ?? null;
   return { indicator, period: periodFromRequest(request), unitsOn, q, page, scope, wards, ward };
-}
-
-/** Every month from one date's month to another's, inclusive: ["2026-01", "2026-02", ...]. */
-export function monthsBetween(from: Date, to: Date) {
-  const months: string[] = [];
-  let [year, month] = monthOf(from).split("-").map(Number) as [number, number];
-  const last = monthOf(to);
-  for (;;) {
-    const current = `${year}-${String(month).padStart(2, "0")}`;
-    months.push(current);
-    if (current >= last) return months;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
 }
 
 /** A ward's declared headcount for a group and period, replacing any earlier declaration. */

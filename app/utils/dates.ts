@@ -31,6 +31,20 @@ export function isoDay(date: Date) {
   return DAY_FORMAT.format(date);
 }
 
+/** Every month from one date's month to another's, inclusive: ["2026-01", "2026-02", ...]. */
+export function monthsBetween(from: Date, to: Date) {
+  const months: string[] = [];
+  let [year, month] = monthOf(from).split("-").map(Number) as [number, number];
+  const last = monthOf(to);
+  for (;;) {
+    const current = `${year}-${String(month).padStart(2, "0")}`;
+    months.push(current);
+    if (current >= last) return months;
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+}
+
 /** One day in milliseconds: Hà Nội keeps UTC+7 all year, so every day there is this long. */
 export const DAY = 86_400_000;
 
