@@ -7,7 +7,7 @@ import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.serve
 import { getProgramme, periodAt } from "#app/content/programme.server";
 import { indicatorsQualifiedBy } from "#app/models/qualification.server";
 import { resolveReportWards } from "#app/models/unit.server";
-import { monthOf } from "#app/utils/dates";
+import { DAY, monthOf } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
@@ -37,7 +37,6 @@ const TRAINERS = ["Cán bộ LĐ-TB&XH phường", "Cán bộ Hội Liên hiệp
 const PLAN_START = new Date("2021-03-01T00:00:00+07:00");
 const ROSTERS_BY = new Date("2022-06-30T00:00:00+07:00");
 const REORGANISED = new Date("2025-07-01T00:00:00+07:00");
-const DAY = 86_400_000;
 
 /** Who attends which kind of session, how often a year, and what share of the group comes. */
 const SESSION_PLAN: { audience: string; kind: "training" | "communication"; perYear: number; share: number }[] = [

@@ -3,9 +3,9 @@ import path from "node:path";
 
 import { z } from "zod";
 
-import { parseYamlWith } from "./schemas";
+import { DAY, endOfDay, startOfDay } from "#app/utils/dates";
 
-const DAY = 86_400_000;
+import { parseYamlWith } from "./schemas";
 
 const bilingual = { vi: z.string().min(1), en: z.string().min(1) };
 
@@ -22,9 +22,9 @@ const reportingPeriodSchema = z
     kind: period.kind,
     endDay: period.end,
     dueDay: period.due,
-    start: new Date(`${period.end.slice(0, 4)}-01-01T00:00:00+07:00`),
-    end: new Date(`${period.end}T23:59:59.999+07:00`),
-    due: new Date(`${period.due}T23:59:59.999+07:00`),
+    start: startOfDay(`${period.end.slice(0, 4)}-01-01`),
+    end: endOfDay(period.end),
+    due: endOfDay(period.due),
   }));
 
 const programmeSchema = z

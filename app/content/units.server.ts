@@ -3,13 +3,15 @@ import path from "node:path";
 
 import { z } from "zod";
 
+import { startOfDay } from "#app/utils/dates";
+
 import { parseYamlWith } from "./schemas";
 
 /** A day in Hà Nội: the units' dates are the first day in force and the first day not. */
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written yyyy-mm-dd")
-  .transform((value) => new Date(`${value}T00:00:00+07:00`));
+  .transform(startOfDay);
 
 const unitsSchema = z
   .object({

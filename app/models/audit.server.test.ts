@@ -44,7 +44,7 @@ test("every administrative change writes one audit entry naming who, what, which
   expect(promoted.entries).toMatchObject([{ action: "user.update", targetType: "user", targetId: userId }]);
 
   const imported = await entriesWrittenBy(wardAdmin.id, () =>
-    importRoster(wardAdmin, units.vanPhuc.path, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
+    importRoster(wardAdmin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
       { name: "Hộ bà Một", phone: uniquePhone(), taxCode: null, externalId: null },
       { name: "Hộ ông Hai", phone: uniquePhone(), taxCode: null, externalId: null },
     ]),

@@ -1,9 +1,9 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme, periodAt, type Indicator, type Period } from "#app/content/programme.server";
-import { monthOf } from "#app/utils/dates";
+import { DAY, monthOf, monthsBetween, parseIsoDay } from "#app/utils/dates";
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter, pageOf, parseListQuery } from "#app/utils/list-query";
+import { nameOrPhoneFilter, pageCount, pageOf, parseListQuery } from "#app/utils/list-query";
 
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
@@ -25,8 +25,6 @@ export type CoverageCell = {
   gap: number;
   status: CoverageStatus;
 };
-
-const DAY = 86_400_000;
 
 /** Where the period should be by now if coverage grew evenly from its start to its target. */
 function expectedRate(target: number, period: Period, asOf: Date) {
@@ -64,8 +62,9 @@ export function periodFromRequest(request: Request) {
 /** The date whose administrative units a report page is drawn for (`?don-vi=2025-06-30`), or today. */
 export function unitsOnFromRequest(request: Request) {
   const value = new URL(request.url).searchParams.get("don-vi") ?? "";
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : null;
-  return date && !Number.isNaN(date.getTime()) ? date : new Date();
+  const day = parseIsoDay(value);
+  // Noon, well inside the day whichever side of midnight a unit's change falls.
+  return day ? new Date(day.getTime() + DAY / 2) : new Date();
 }
 
 /**
@@ -213,7 +212,7 @@ export async function listNotReached(
     }),
     prisma.rosterEntry.count({ where }),
   ]);
-  return { entries, total, pageCount: Math.max(1, Math.ceil(total / NOT_REACHED_PAGE_SIZE)) };
+  return { entries, total, pageCount: pageCount(total, NOT_REACHED_PAGE_SIZE) };
 }
 
 /**
@@ -230,20 +229,6 @@ export async function notReachedListFromRequest(request: Request, admin: { unitI
   const { wards } = await resolveReportWards(scope, unitsOn);
   const ward = wards.find((candidate) => candidate.id === new URL(request.url).searchParams.get("phuong")) ?? null;
   return { indicator, period: periodFromRequest(request), unitsOn, q, page, scope, wards, ward };
-}
-
-/** Every month from one date's month to another's, inclusive: ["2026-01", "2026-02", ...]. */
-export function monthsBetween(from: Date, to: Date) {
-  const months: string[] = [];
-  let [year, month] = monthOf(from).split("-").map(Number) as [number, number];
-  const last = monthOf(to);
-  for (;;) {
-    const current = `${year}-${String(month).padStart(2, "0")}`;
-    months.push(current);
-    if (current >= last) return months;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
 }
 
 /** A ward's declared headcount for a group and period, replacing any earlier declaration. */

@@ -39,11 +39,10 @@ async function district() {
   const households = ["Hộ bà Lan", "Hộ ông Minh", "Hộ bà Hoa"];
   await importRoster(
     wardAdmin,
-    units.vanPhuc.path,
     { unitId: units.vanPhuc.id, targetGroup: "HH" },
     households.map((name) => ({ name, phone: uniquePhone(), taxCode: null, externalId: null })),
   );
-  await importRoster(otherWardAdmin, units.phuLa.path, { unitId: units.phuLa.id, targetGroup: "HH" }, [
+  await importRoster(otherWardAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [
     { name: "Hộ ông Phú", phone: uniquePhone(), taxCode: null, externalId: null },
     { name: "Hộ bà La", phone: uniquePhone(), taxCode: null, externalId: null },
   ]);

@@ -4,10 +4,11 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme, periodAt, targetsNoteOf, type Period, type ReportingPeriod } from "#app/content/programme.server";
 import { Prisma } from "#app/generated/prisma/client";
+import { monthsBetween } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 
 import { audit } from "./audit.server";
-import { coverageCell, getCoverage, monthsBetween, type CoverageStatus } from "./coverage.server";
+import { coverageCell, getCoverage, type CoverageStatus } from "./coverage.server";
 import type { ReportDocumentInput } from "#app/utils/report-document";
 
 import { indicatorsQualifiedBy } from "./qualification.server";

@@ -1,21 +1,16 @@
-import { inflateRawSync } from "node:zlib";
-
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
-
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import type { Lang } from "#app/i18n/lang";
 import { translate, type MessageKey } from "#app/i18n/messages";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter, pageOf } from "#app/utils/list-query";
+import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 import { formatDate } from "#app/utils/dates";
 import { formatPhone, normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
+import { readSheet, type SheetLimits, type SheetProblem } from "#app/utils/spreadsheet/read.server";
 
 import { audit } from "./audit.server";
 import { recordQualifications } from "./qualification.server";
-import { findWardInForce } from "./unit.server";
 
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 export const ROSTER_MAX_ROWS = 20_000;
@@ -43,128 +38,20 @@ function fileProblem(problem: MessageKey): Parsed {
   return { ok: false, problems: [{ row: null, column: null, problem }] };
 }
 
-/** What an .xlsx file may unpack to: a 20,000-row roster is under 10 MB of XML. */
-const XLSX_MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
+const ROSTER_LIMITS: SheetLimits = {
+  maxBytes: ROSTER_MAX_BYTES,
+  maxRows: ROSTER_MAX_ROWS,
+  // A 20,000-row roster is under 10 MB of XML.
+  maxUnpackedBytes: 30 * 1024 * 1024,
+};
 
-type ZipEntry = { name: string; method: number; packedSize: number; localHeader: number };
-
-/** The entries a zip's central directory lists, or null when it cannot be read. */
-function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-central-directory record sits in the last 22 bytes plus an optional comment.
-  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 22 - 65_535); end--) {
-    if (view.getUint32(end, true) !== 0x06054b50) continue;
-    const count = view.getUint16(end + 10, true);
-    let offset = view.getUint32(end + 16, true);
-    const entries: ZipEntry[] = [];
-    for (let index = 0; index < count; index++) {
-      if (offset + 46 > bytes.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null;
-      const nameLength = view.getUint16(offset + 28, true);
-      entries.push({
-        name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
-        method: view.getUint16(offset + 10, true),
-        packedSize: view.getUint32(offset + 20, true),
-        localHeader: view.getUint32(offset + 42, true),
-      });
-      offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-    }
-    return entries;
-  }
-  return null;
-}
-
-/** An entry's content, unpacked to at most `limit` bytes: "tooBig" beyond, null when unreadable. */
-function unpack(bytes: Uint8Array, entry: ZipEntry, limit: number): Buffer | "tooBig" | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localHeader;
-  if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== 0x04034b50) return null;
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const packed = bytes.subarray(start, start + entry.packedSize);
-  if (entry.method === 0) return packed.byteLength > limit ? "tooBig" : Buffer.from(packed);
-  if (entry.method !== 8) return null;
-  try {
-    return inflateRawSync(packed, { maxOutputLength: Math.max(1, limit) });
-  } catch (error) {
-    return error instanceof RangeError ? "tooBig" : null;
-  }
-}
-
-/** How many rows a worksheet's XML holds: `<row ...>` elements, with or without a namespace prefix. */
-function countRows(xml: Buffer) {
-  const isNameByte = (byte: number | undefined) => byte !== undefined && /[\w.-]/.test(String.fromCharCode(byte));
-  let rows = 0;
-  for (let at = xml.indexOf("row"); at !== -1; at = xml.indexOf("row", at + 3)) {
-    // "<row " or "<x:row>", not "</row>", "<rowBreaks" or "arrow".
-    let start = at - 1;
-    if (xml[start] === 0x3a) for (start--; isNameByte(xml[start]); start--);
-    const after = xml[at + 3];
-    if (xml[start] === 0x3c && (after === 0x20 || after === 0x3e || after === 0x2f)) rows++;
-  }
-  return rows;
-}
-
-/**
- * Cells of the first worksheet of an .xlsx file as text, row by row. Every entry is unpacked once,
- * within a budget, before exceljs sees the file: a small "zip bomb" can unpack to gigabytes, its
- * directory can lie about sizes, and exceljs holds every row of every sheet as objects (some 2 kB
- * a row), so a sheet of 100,000 short rows in a 2 MB file would take 200 MB of memory.
- */
-async function readXlsx(bytes: Uint8Array): Promise<string[][] | MessageKey> {
-  const entries = zipEntries(bytes);
-  if (!entries) return "roster.file.notCsv";
-  let budget = XLSX_MAX_UNPACKED_BYTES;
-  let rows = 0;
-  for (const entry of entries) {
-    const content = unpack(bytes, entry, budget);
-    if (content === null) return "roster.file.notCsv";
-    if (content === "tooBig") return "roster.file.tooBig";
-    budget -= content.byteLength;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) rows += countRows(content);
-  }
-  // The header row, then at most ROSTER_MAX_ROWS entries.
-  if (rows > ROSTER_MAX_ROWS + 1) return "roster.file.tooManyRows";
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares the Buffer of older Node typings; the bytes are the same.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    return "roster.file.notCsv";
-  }
-  // A zip without a worksheet is some other file named .xlsx, not an empty roster.
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return "roster.file.notCsv";
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      // A formula is kept as its text so that the check below refuses it.
-      const value = cell.formula ? `=${cell.formula}` : cell.text;
-      cells[column - 1] = value.trim();
-    });
-    records.push(Array.from(cells, (cell) => cell ?? ""));
-  });
-  return records;
-}
-
-function readCsv(bytes: Uint8Array): string[][] | MessageKey {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    return "roster.file.encoding";
-  }
-  if (text.includes("\0")) return "roster.file.notCsv";
-  const firstLine = text.slice(0, text.indexOf("\n") === -1 ? undefined : text.indexOf("\n"));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  try {
-    // The header, the most rows a roster may have, and one more to tell that there are too many.
-    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, to: ROSTER_MAX_ROWS + 2 });
-  } catch {
-    return "roster.file.notCsv";
-  }
-}
-
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const FILE_PROBLEMS: Record<SheetProblem, MessageKey> = {
+  empty: "roster.file.empty",
+  tooBig: "roster.file.tooBig",
+  tooManyRows: "roster.file.tooManyRows",
+  encoding: "roster.file.encoding",
+  unreadable: "roster.file.notCsv",
+};
 
 /** The ward a file is imported into: a row naming another ward in the "Phường" column is refused. */
 type ImportWard = { name: string; code: string };
@@ -178,14 +65,9 @@ const namesWard = (value: string, ward: ImportWard) =>
  * column, and then nothing is imported.
  */
 export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null = null): Promise<Parsed> {
-  if (bytes.byteLength === 0) return fileProblem("roster.file.empty");
-  if (bytes.byteLength > ROSTER_MAX_BYTES) return fileProblem("roster.file.tooBig");
-  const isZip = ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte);
-  const records = isZip ? await readXlsx(bytes) : readCsv(bytes);
-  if (typeof records === "string") return fileProblem(records);
-  const [header, ...data] = records;
-  if (!header || data.length === 0) return fileProblem("roster.file.empty");
-  if (data.length > ROSTER_MAX_ROWS) return fileProblem("roster.file.tooManyRows");
+  const sheet = await readSheet(bytes, ROSTER_LIMITS);
+  if (!sheet.ok) return fileProblem(FILE_PROBLEMS[sheet.problem]);
+  const { header, rows: data } = sheet;
 
   const positions = new Map<Column, number>();
   const wanted = Object.entries(ROSTER_COLUMNS) as [Column, string][];
@@ -232,6 +114,7 @@ export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rows };
 }
 
+/** The ward, already resolved in the admin's scope by the caller, and the target group. */
 type ImportTarget = { unitId: string; targetGroup: string };
 
 /**
@@ -239,9 +122,7 @@ type ImportTarget = { unitId: string; targetGroup: string };
  * roster (same external id, else phone, else tax code) is updated, not duplicated; entries are
  * matched to accounts by phone and qualify at once for what their person has completed.
  */
-export async function importRoster(admin: AdminUser, scopePath: string, target: ImportTarget, rows: RosterRow[]) {
-  const ward = await findWardInForce(target.unitId);
-  if (!ward?.path.startsWith(scopePath)) throw new Response("Forbidden", { status: 403 });
+export async function importRoster(admin: AdminUser, target: ImportTarget, rows: RosterRow[]) {
   const phones = rows.flatMap((row) => (row.phone ? [row.phone] : []));
   // An account whose phone is not confirmed may be somebody else's sign-up with this phone.
   const users = await prisma.user.findMany({ where: { phone: { in: phones }, phoneConfirmedAt: { not: null } }, select: { id: true, phone: true } });
@@ -314,7 +195,7 @@ export async function listRoster(scopePath: string, query: string, page: number 
     }),
     prisma.rosterEntry.count({ where }),
   ]);
-  return { entries, total, pageCount: Math.max(1, Math.ceil(total / ROSTER_PAGE_SIZE)) };
+  return { entries, total, pageCount: pageCount(total, ROSTER_PAGE_SIZE) };
 }
 
 type ListedRow = {

@@ -3,7 +3,8 @@ import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client";
 import { hashPassword, verifyPassword, type AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter } from "#app/utils/list-query";
+import { DAY } from "#app/utils/dates";
+import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 import type { Role } from "#app/utils/roles";
 import { foldForSearch } from "#app/utils/search";
 
@@ -104,7 +105,7 @@ function hashSetupCode(code: string) {
 function setupCodeFields(code: string, now: Date) {
   return {
     setupCodeHash: hashSetupCode(code).toString("hex"),
-    setupExpiresAt: new Date(now.getTime() + SETUP_CODE_DAYS * 86_400_000),
+    setupExpiresAt: new Date(now.getTime() + SETUP_CODE_DAYS * DAY),
   };
 }
 
@@ -153,12 +154,11 @@ export async function listUsersInScope(admin: AdminUser, query: string, page: nu
       where,
       select: { id: true, fullName: true, phone: true, role: true, targetGroup: true, unit: { select: { name: true } } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
-      skip: (page - 1) * USER_LIST_PAGE_SIZE,
-      take: USER_LIST_PAGE_SIZE,
+      ...pageOf(page, USER_LIST_PAGE_SIZE),
     }),
     prisma.user.count({ where }),
   ]);
-  return { users, total, pageCount: Math.max(1, Math.ceil(total / USER_LIST_PAGE_SIZE)) };
+  return { users, total, pageCount: pageCount(total, USER_LIST_PAGE_SIZE) };
 }
 
 /** One user inside the administrator's scope; 404 outside it as for an id nobody has, so no id is confirmed. */

@@ -5,7 +5,7 @@ import { translate } from "#app/i18n/messages";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFrozenReport } from "#app/utils/frozen-report.server";
 import { ACTIVITY_HEADER } from "#app/utils/report-document";
-import { spreadsheetResponse } from "#app/utils/spreadsheet.server";
+import { spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The frozen report's tables as one Excel sheet: indicators, then activities, then adjustments. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

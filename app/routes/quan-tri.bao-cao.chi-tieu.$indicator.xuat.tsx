@@ -7,7 +7,7 @@ import { listNotReached, notReachedListFromRequest } from "#app/models/coverage.
 import { rosterEntrySheet } from "#app/models/roster.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet.server";
+import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** Everyone an indicator has not reached yet, as the list page filters them, as CSV or Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

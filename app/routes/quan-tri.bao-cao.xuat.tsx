@@ -8,7 +8,7 @@ import { getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet.server";
+import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The overview as CSV (or Excel with `?dinh-dang=xlsx`): the admin's scope only, Vietnamese headers. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,6 +12,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { createTrainingSession, SESSION_KINDS } from "#app/models/training-session.server";
 import { wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
+import { parseIsoDay } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 
@@ -22,9 +23,8 @@ const heldOnField = z
   .string({ required_error: "form.required", invalid_type_error: "form.required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "sessions.date.invalid")
   .transform((value, ctx) => {
-    const date = new Date(`${value}T00:00:00+07:00`);
-    const roundTrip = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(date);
-    if (Number.isNaN(date.getTime()) || roundTrip !== value) {
+    const date = parseIsoDay(value);
+    if (!date) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: "sessions.date.invalid" });
       return z.NEVER;
     }

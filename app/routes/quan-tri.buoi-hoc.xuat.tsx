@@ -6,7 +6,7 @@ import { translate } from "#app/i18n/messages";
 import { listTrainingSessions } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet.server";
+import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** Every in-person session of the admin's scope, newest first, as CSV or Excel. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -13,7 +13,7 @@ import { certificateCard } from "#app/models/certification/rules.server";
 import { SELF_ASSESSMENT } from "#app/models/certification/self-assessment";
 import { getCertificationCourse } from "#app/models/certification/terms.server";
 import { requireAdmin } from "#app/utils/auth.server";
-import { formatDate } from "#app/utils/dates";
+import { formatDate, parseIsoDay } from "#app/utils/dates";
 import { type EchoedValues, type FieldErrors, parseForm, requiredField, text } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse, notFound } from "#app/utils/http.server";
@@ -27,9 +27,8 @@ const messageField = text().trim().min(1, "review.message.missing").max(2000, "f
 const visitedOnField = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "review.date.invalid")
   .transform((value, ctx) => {
-    const date = new Date(`${value}T00:00:00+07:00`);
-    const roundTrip = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(date);
-    if (Number.isNaN(date.getTime()) || roundTrip !== value || date.getTime() > Date.now()) {
+    const date = parseIsoDay(value);
+    if (!date || date.getTime() > Date.now()) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: "review.date.invalid" });
       return z.NEVER;
     }

@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!ward?.path.startsWith(scope)) return rejectImport("form.unknown_ward");
   const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()), ward);
   if (!parsed.ok) return rejectImport("roster.rejected", parsed.problems);
-  const imported = await importRoster(admin, scope, { unitId, targetGroup }, parsed.rows);
+  const imported = await importRoster(admin, { unitId: ward.id, targetGroup }, parsed.rows);
   return json<ImportAnswer>({ imported });
 }
 

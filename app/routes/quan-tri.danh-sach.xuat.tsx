@@ -6,7 +6,7 @@ import { listRoster, rosterEntrySheet } from "#app/models/roster.server";
 import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
-import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet.server";
+import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The roster of the admin's scope, as the list page searches it, as CSV or Excel. */
 export async function loader({ request }: LoaderFunctionArgs) {

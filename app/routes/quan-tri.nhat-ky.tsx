@@ -7,11 +7,9 @@ import { auditActionLabel } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listAuditEntries } from "#app/models/audit.server";
 import { requireAdmin } from "#app/utils/auth.server";
-import { formatDate } from "#app/utils/dates";
+import { formatDate, formatTime } from "#app/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "audit.title") }];
-
-const TIME = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
 
 /** Who changed what, when: district administrators only. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     entries: entries.map((entry) => ({
       id: entry.id,
-      at: `${formatDate(entry.createdAt)} ${TIME.format(entry.createdAt)}`,
+      at: `${formatDate(entry.createdAt)} ${formatTime(entry.createdAt)}`,
       actor: entry.actor,
       action: auditActionLabel(lang, entry.action),
       target: `${entry.targetType} ${entry.targetId}`,

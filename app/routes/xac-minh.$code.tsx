@@ -8,7 +8,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { findCertificateByCode } from "#app/models/certification/certificate.server";
 import { validUntilOf } from "#app/models/certification/rules.server";
-import { formatDate } from "#app/utils/dates";
+import { formatDate, formatTime } from "#app/utils/dates";
 import { notFound } from "#app/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verify.title") }, { name: "robots", content: "noindex" }];
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       validUntil: validUntilOf(certificate.expiresAt),
       revokedOn: certificate.revokedAt && certificate.status === "revoked" ? formatDate(certificate.revokedAt) : null,
       checkedOn: formatDate(now),
-      checkedAt: now.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" }),
+      checkedAt: formatTime(now),
     },
     { headers: { "Cache-Control": "no-store" } },
   );

@@ -24,3 +24,8 @@ export function nameOrPhoneFilter(query: string) {
 export function pageOf(page: number | null, size: number): { skip?: number; take?: number } {
   return page === null ? {} : { skip: (page - 1) * size, take: size };
 }
+
+/** How many pages a list of `total` rows takes; an empty list still shows its one page. */
+export function pageCount(total: number, size: number) {
+  return Math.max(1, Math.ceil(total / size));
+}

@@ -4,6 +4,8 @@
 // page (app/components/administrative-report.tsx) and by the PDF (report-pdf.server.ts). The
 // document itself is always in Vietnamese: it is what the ward signs and sends.
 
+import { isoDay } from "./dates";
+
 export type ReportFigureLine = {
   code: string;
   label: string;
@@ -46,11 +48,9 @@ function placeName(unit: { name: string; level: string }) {
   return word && unit.name.toLowerCase().startsWith(`${word.toLowerCase()} `) ? unit.name.slice(word.length + 1) : unit.name;
 }
 
-const DAY_PARTS = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
-
 /** Decree 30 writes days under 10 and the months 1 and 2 with a leading zero: "ngày 05 tháng 02 năm 2026", "ngày 15 tháng 7 năm 2026". */
 export function administrativeDate(date: Date) {
-  const [year, month, day] = DAY_PARTS.format(date).split("-") as [string, string, string];
+  const [year, month, day] = isoDay(date).split("-") as [string, string, string];
   const monthNumber = Number(month);
   return `ngày ${day} tháng ${monthNumber <= 2 ? month : String(monthNumber)} năm ${year}`;
 }
@@ -135,5 +135,5 @@ export function reportDocument(input: ReportDocumentInput) {
 export type ReportDocument = ReturnType<typeof reportDocument>;
 
 function isoDayOf(iso: string) {
-  return DAY_PARTS.format(new Date(iso));
+  return isoDay(new Date(iso));
 }

@@ -68,6 +68,19 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
   await expect(householdRow.getByRole("cell").last()).toHaveText("2");
 });
 
+test("a ward admin cannot import a roster into another ward", async ({ page, signInAs, baseURL }) => {
+  const { phone: admin } = await createWardAdmin("Phường Gửi Danh Sách", "Cán Bộ Gửi Danh Sách");
+  const { ward: other } = await createWardAdmin("Phường Không Được Gửi", "Cán Bộ Phường Khác");
+  await signInAs(admin);
+  const reply = await page.request.post("/quan-tri/danh-sach?index", {
+    headers: { origin: new URL(baseURL!).origin },
+    multipart: { unitId: other.id, targetGroup: "HH", file: csvFile(["Hộ bà Lạc Phường,0911 222 555,,"]) },
+  });
+  expect(reply.status()).toBe(400);
+  expect(await reply.text()).toContain("Vui lòng chọn một phường trong danh sách.");
+  expect(await prisma.rosterEntry.count({ where: { unitId: other.id } })).toBe(0);
+});
+
 test("a ward admin finds no report for another ward", async ({ page, signInAs }) => {
   await signInAs(KIEN_HUNG_ADMIN);
   const response = await page.goto("/quan-tri/bao-cao/HN-HA-DONG");

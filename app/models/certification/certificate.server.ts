@@ -3,7 +3,9 @@
 // learners' course certificates, which share the Certificate table and the lookup.
 import type { Prisma } from "#app/generated/prisma/client";
 import type { SessionUser } from "#app/utils/auth.server";
+import { DAY } from "#app/utils/dates";
 import { isUniqueViolation, prisma } from "#app/utils/db.server";
+import { pageCount, pageOf } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
 
 import { getUnitPath } from "../unit.server";
@@ -62,15 +64,14 @@ export async function listRegistry(filter: { q: string; wardCode: string | null;
       where,
       select: { code: true, holderName: true, issuedAt: true, expiresAt: true, unit: { select: { name: true } }, organisation: { select: { kind: true } } },
       orderBy: [{ holderSearchName: "asc" }, { code: "asc" }],
-      skip: (filter.page - 1) * REGISTRY_PAGE_SIZE,
-      take: REGISTRY_PAGE_SIZE,
+      ...pageOf(filter.page, REGISTRY_PAGE_SIZE),
     }),
     prisma.certificate.count({ where }),
   ]);
   return {
     entries: entries.map(({ unit, organisation, ...entry }) => ({ ...entry, wardName: unit.name, kind: organisation?.kind ?? "business" })),
     total,
-    pageCount: Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE)),
+    pageCount: pageCount(total, REGISTRY_PAGE_SIZE),
   };
 }
 
@@ -98,7 +99,7 @@ export async function certificationCounts(scopePath: string, now = new Date()): 
     select: { id: true, code: true, name: true, validTo: true },
   });
   const wardIds = wards.map((ward) => ward.id);
-  const soon = new Date(now.getTime() + EXPIRING_DAYS * 86_400_000);
+  const soon = new Date(now.getTime() + EXPIRING_DAYS * DAY);
   const byWard = { unitId: { in: wardIds } };
   const latest: Prisma.CertificateWhereInput = { kind: "organisation", next: null };
   const [certified, pending, expiring, expired, revoked] = await Promise.all([

@@ -4,6 +4,7 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
+import { pageCount, pageOf } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "../audit.server";
@@ -42,12 +43,11 @@ export async function listApplicationsForReview(admin: AdminUser, filter: { stat
       },
       // The queue is worked oldest first; decided applications are looked up newest first.
       orderBy: filter.status === "submitted" ? [{ submittedAt: "asc" }, { id: "asc" }] : [{ decidedAt: "desc" }, { id: "asc" }],
-      skip: (filter.page - 1) * REVIEW_PAGE_SIZE,
-      take: REVIEW_PAGE_SIZE,
+      ...pageOf(filter.page, REVIEW_PAGE_SIZE),
     }),
     prisma.certificationApplication.count({ where }),
   ]);
-  return { applications, total, pageCount: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) };
+  return { applications, total, pageCount: pageCount(total, REVIEW_PAGE_SIZE) };
 }
 
 /** An application in the administrator's scope; null for none, a draft or another ward's alike (no id is confirmed). */

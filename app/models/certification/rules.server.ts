@@ -2,7 +2,7 @@
 // code beside them calls them, and they are tested on their own.
 import { randomInt } from "node:crypto";
 
-import { formatDate } from "#app/utils/dates";
+import { DAY, formatDate } from "#app/utils/dates";
 
 // Crockford's base32: digits and capitals without I, L, O and U, so a code read aloud or copied
 // by hand is not mistaken (0/O, 1/I/L). Case and the letters people confuse are folded on input.
@@ -61,7 +61,6 @@ export function addMonths(day: Date, months: number) {
 export const VALIDITY_MONTHS = 12;
 /** Renewal opens this many days before expiry. */
 export const RENEWAL_WINDOW_DAYS = 60;
-const DAY = 86_400_000;
 
 type Dated = { issuedAt: Date; expiresAt: Date | null; revokedAt: Date | null };
 

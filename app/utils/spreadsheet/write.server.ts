@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 
-import { toCsv } from "./csv";
-import { formatDate } from "./dates";
+import { toCsv } from "../csv";
+import { formatDate } from "../dates";
 
 type Cell = string | number;
 
