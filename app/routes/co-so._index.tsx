@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { certificateCard } from "#app/components/certificate-card.server";
 import { applicationStatusKey, CertificateCard, certificationEventKey, organisationKindKey } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
@@ -10,7 +11,7 @@ import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPledgeState } from "#app/models/certification/application.server";
 import { getMyOrganisation, removeMember, saveOrganisationProfile } from "#app/models/certification/organisation.server";
-import { certificateCard, lastValidDay } from "#app/models/certification/rules.server";
+import { lastValidDay } from "#app/models/certification/rules.server";
 import { ORGANISATION_KINDS, getCertificationCourse } from "#app/models/certification/terms.server";
 import { cancelInvitation, inviteToOrganisation, listSentInvitations } from "#app/models/invitation.server";
 import { getCourseProgress } from "#app/models/progress.server";

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { certificateCard } from "#app/components/certificate-card.server";
 import { applicationStatusKey, CertificateCard, certificationEventKey, organisationKindKey } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, TextField } from "#app/components/form-field";
@@ -9,7 +10,6 @@ import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { approveApplication, decideWithMessage, getApplicationForReview, recordInspection, revokeCertificate } from "#app/models/certification/review.server";
-import { certificateCard } from "#app/models/certification/rules.server";
 import { SELF_ASSESSMENT } from "#app/models/certification/self-assessment";
 import { getCertificationCourse } from "#app/models/certification/terms.server";
 import { requireAdmin } from "#app/utils/auth.server";
