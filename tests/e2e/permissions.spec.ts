@@ -42,7 +42,7 @@ const MATRIX: Record<string, Row> = {
   "ngoai-tuyen.tsx": { url: () => "/ngoai-tuyen", expect: everyone(200) },
   // The download's size and version; its POST starts the learner's own quiz attempts only.
   "khoa-hoc.$course.tai-ve.tsx": { url: (w) => `/khoa-hoc/${w.course}/tai-ve`, expect: signedIn(200) },
-  "co-so._index.tsx": { url: () => "/co-so", expect: signedIn(200) },
+  "co-so._index/route.tsx": { url: () => "/co-so", expect: signedIn(200) },
   // Members of an organisation reach its self-assessment and pledge; anyone else is sent to /co-so.
   "co-so.danh-gia/route.tsx": { url: () => "/co-so/danh-gia", expect: { ...signedIn("redirect"), learner: 200, otherOrganisation: 200 } },
   "co-so.cam-ket.tsx": { url: () => "/co-so/cam-ket", expect: { ...signedIn("redirect"), learner: 200, otherOrganisation: 200 } },
@@ -75,7 +75,7 @@ const MATRIX: Record<string, Row> = {
   "quan-tri.buoi-hoc.xuat.tsx": { url: () => "/quan-tri/buoi-hoc/xuat", expect: adminPage },
   "quan-tri.buoi-hoc.$sessionId.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.sessionId}`, expect: wardAOnly },
   "quan-tri.chung-nhan._index.tsx": { url: () => "/quan-tri/chung-nhan", expect: adminPage },
-  "quan-tri.chung-nhan.$applicationId.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
+  "quan-tri.chung-nhan.$applicationId/route.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
   "quan-tri.bao-cao-ky._index.tsx": { url: () => "/quan-tri/bao-cao-ky", expect: adminPage },
   "quan-tri.bao-cao-ky.$period._index.tsx": { url: () => "/quan-tri/bao-cao-ky/2026-6T", expect: adminPage },
   // Ward A's frozen half-year report (frozen when the world is made): its admin and the city's, not ward B's.
