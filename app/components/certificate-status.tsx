@@ -51,7 +51,7 @@ export function certificationEventKey(kind: string): MessageKey {
   return EVENT_LABEL[kind] ?? "cert.event.submitted";
 }
 
-type CardCertificate = { code: string; status: string; issuedOn: string; validUntil: string | null; revokedOn: string | null; revocationReason: string | null };
+export type CardCertificate = { code: string; status: string; issuedOn: string; validUntil: string | null; revokedOn: string | null; revocationReason: string | null };
 
 /** A certificate as its holder and its reviewers see it: status, code, dates, revocation, PDF and verification links. */
 export function CertificateCard({ certificate, children }: { certificate: CardCertificate; children?: React.ReactNode }) {

@@ -32,11 +32,12 @@ async function completeCourse(userId: string, course: CatalogueCourse) {
     await markModuleRead(userId, course, module);
     const attempt = await startAttempt(userId, course, module);
     const drawn = new Set((await getOwnAttempt(userId, attempt.id))!.layout.map((entry) => entry.question));
-    const form = new FormData();
-    for (const question of module.quiz.questions.filter((candidate) => drawn.has(candidate.id))) {
-      for (const option of optionsOf(question).filter((candidate) => candidate.correct)) form.append(`q.${question.id}`, option.id);
-    }
-    await submitAttempt(userId, attempt.id, course, module, form);
+    const answers = Object.fromEntries(
+      module.quiz.questions
+        .filter((candidate) => drawn.has(candidate.id))
+        .map((question) => [question.id, optionsOf(question).filter((candidate) => candidate.correct).map((option) => option.id)]),
+    );
+    await submitAttempt(userId, attempt.id, course, module, answers);
   }
 }
 

@@ -40,28 +40,26 @@ export function layoutFor(quiz: Quiz, seed: number, avoid: Iterable<string> = []
 
 export type Answers = Record<string, string[]>;
 
-export type ReadAnswers =
+export type CheckedAnswers =
   | { ok: true; answers: Answers }
   | { ok: false; problem: "tampered" }
   | { ok: false; problem: "missing"; questionNumbers: number[] };
 
 /**
- * Reads a posted quiz form (`q.<questionId>` = option id, repeated for multiple choice) against
- * the attempt's layout. Anything the page did not offer is tampering; unanswered questions are
- * listed by the number the learner saw.
+ * Checks the answers a learner posted (question id → chosen option ids) against the attempt's
+ * layout. Anything the page did not offer is tampering; unanswered questions are listed by the
+ * number the learner saw.
  */
-export function readAnswers(formData: FormData, layout: QuizLayout, quiz: Quiz): ReadAnswers {
+export function checkAnswers(posted: Answers, layout: QuizLayout, quiz: Quiz): CheckedAnswers {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
   const offered = new Map(layout.map((entry) => [entry.question, new Set(entry.options)]));
   const answers: Answers = {};
-  for (const [name, value] of formData) {
-    if (!name.startsWith("q.")) continue;
-    const questionId = name.slice(2);
+  for (const [questionId, values] of Object.entries(posted)) {
     const options = offered.get(questionId);
-    if (!options || typeof value !== "string" || !options.has(value)) return { ok: false, problem: "tampered" };
-    const chosen = (answers[questionId] ??= []);
-    if (!chosen.includes(value)) chosen.push(value);
+    if (!options || !values.every((value) => options.has(value))) return { ok: false, problem: "tampered" };
+    const chosen = [...new Set(values)];
     if (byId.get(questionId)?.type !== "multiple" && chosen.length > 1) return { ok: false, problem: "tampered" };
+    if (chosen.length > 0) answers[questionId] = chosen;
   }
   const questionNumbers = layout.flatMap((entry, index) => (answers[entry.question]?.length ? [] : [index + 1]));
   if (questionNumbers.length > 0) return { ok: false, problem: "missing", questionNumbers };

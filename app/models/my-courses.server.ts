@@ -2,7 +2,6 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { nextModule } from "#app/content/courses.server";
 import type { Lang } from "#app/i18n/lang";
 import type { SessionUser } from "#app/utils/auth.server";
-import { formatDate } from "#app/utils/dates";
 
 import { getLearnerProgress } from "./progress.server";
 
@@ -15,7 +14,6 @@ export async function getMyCourses(user: SessionUser, lang: Lang) {
   const courses = catalogue.courses.map((course) => {
     const done = progress.doneModules.get(course.slug) ?? new Set<string>();
     const next = nextModule(course, done);
-    const completedAt = progress.completions.get(course.slug);
     return {
       slug: course.slug,
       title: lang === "en" ? course.titleEn : course.title,
@@ -25,11 +23,11 @@ export async function getMyCourses(user: SessionUser, lang: Lang) {
       doneCount: course.modules.filter((module) => done.has(module.slug)).length,
       moduleCount: course.modules.length,
       next: next ? { slug: next.slug, title: lang === "en" ? next.titleEn : next.title } : null,
-      completedOn: completedAt ? formatDate(completedAt) : null,
+      completedAt: progress.completions.get(course.slug) ?? null,
     };
   });
   return {
-    inProgress: courses.filter((course) => !course.completedOn).sort((a, b) => Number(b.forMe) - Number(a.forMe)),
-    completed: courses.filter((course) => course.completedOn),
+    inProgress: courses.filter((course) => !course.completedAt).sort((a, b) => Number(b.forMe) - Number(a.forMe)),
+    completed: courses.flatMap(({ completedAt, ...course }) => (completedAt ? [{ ...course, completedAt }] : [])),
   };
 }

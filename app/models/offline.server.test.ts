@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import type { CatalogueCourse } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
-import { answerForm, drawnIds, loadFixtureCourse, rightAnswers } from "#tests/fixtures/content";
+import { answersTo, drawnIds, loadFixtureCourse, rightAnswers } from "#tests/fixtures/content";
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
 import { getDownloadSize, startOfflineCourse } from "./offline.server";
@@ -53,7 +53,7 @@ describe("answers sent after the quiz changed", () => {
     const kept = await startOfflineCourse(learner.id, course);
 
     const attemptId = kept.attempts["mot"]!;
-    const result = await submitAttempt(learner.id, attemptId, course, edited(0), answerForm(await drawnIds(learner.id, attemptId), rightAnswers(course)));
+    const result = await submitAttempt(learner.id, attemptId, course, edited(0), answersTo(await drawnIds(learner.id, attemptId), rightAnswers(course)));
 
     expect(result).toMatchObject({ ok: true, grade: { score: 100, passed: true } });
     const progress = await prisma.moduleProgress.findFirstOrThrow({ where: { userId: learner.id, moduleSlug: "mot" }, select: { passedAt: true } });
@@ -64,7 +64,7 @@ describe("answers sent after the quiz changed", () => {
     const learner = await createUser({ unitId: wardId });
     const attempt = await startAttempt(learner.id, course, course.modules[0]!);
 
-    const answers = answerForm(await drawnIds(learner.id, attempt.id), rightAnswers(course));
+    const answers = answersTo(await drawnIds(learner.id, attempt.id), rightAnswers(course));
     expect(await submitAttempt(learner.id, attempt.id, course, edited(0), answers)).toEqual({ ok: false, problem: "stale" });
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import type { CatalogueCourse } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
-import { answerForm as answersFor, drawnIds, loadFixtureCourse, rightAnswers } from "#tests/fixtures/content";
+import { answersTo, drawnIds, loadFixtureCourse, rightAnswers } from "#tests/fixtures/content";
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
 import { optionsOf } from "./grade.server";
@@ -25,7 +25,7 @@ beforeAll(() => {
   WRONG = { ...RIGHT, ...Object.fromEntries(course.modules[0]!.quiz.questions.map((question) => [question.id, [optionsOf(question).find((option) => !option.correct)!.id]])) };
 });
 
-const answerForm = (questionIds: string[], answers: Record<string, string[]> = RIGHT) => answersFor(questionIds, answers);
+const answerForm = (questionIds: string[], answers: Record<string, string[]> = RIGHT) => answersTo(questionIds, answers);
 
 async function passModule(userId: string, index: number, answers = RIGHT) {
   const module = course.modules[index]!;
@@ -128,7 +128,8 @@ describe("submissions", () => {
     const module = course.modules[0]!;
     const attempt = await startAttempt(learner.id, course, module);
     const tampered = answerForm(await drawnIds(learner.id, attempt.id));
-    tampered.append(`q.${module.quiz.questions[0]!.id}`, "zz");
+    const first = module.quiz.questions[0]!.id;
+    tampered[first] = [...(tampered[first] ?? []), "zz"];
 
     expect(await submitAttempt(learner.id, attempt.id, course, module, tampered)).toEqual({ ok: false, problem: "tampered" });
     expect(await submitAttempt(learner.id, attempt.id, course, module, answerForm((await drawnIds(learner.id, attempt.id)).slice(1)))).toMatchObject({

@@ -5,7 +5,7 @@ import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 
 import { recordQualifications } from "./qualification.server";
-import { grade, layoutFor, readAnswers, type Answers, type Grade, type QuizLayout } from "./grade.server";
+import { checkAnswers, grade, layoutFor, type Answers, type Grade, type QuizLayout } from "./grade.server";
 import { getShownQuiz } from "./shown-quiz.server";
 
 type Tx = Prisma.TransactionClient;
@@ -110,7 +110,7 @@ export async function submitAttempt(
   attemptId: string,
   course: CatalogueCourse,
   module: CatalogueModule,
-  formData: FormData,
+  posted: Answers,
   now = new Date(),
 ): Promise<SubmitResult> {
   const attempt = await getOwnAttempt(userId, attemptId);
@@ -120,7 +120,7 @@ export async function submitAttempt(
   // An attempt started for offline use kept the quiz it showed, and is graded against that.
   const quiz = attempt.contentVersion === module.version ? module.quiz : await getShownQuiz(attempt.id);
   if (!quiz) return { ok: false, problem: "stale" };
-  const read = readAnswers(formData, attempt.layout, quiz);
+  const read = checkAnswers(posted, attempt.layout, quiz);
   if (!read.ok) return read;
   const result = grade(quiz, attempt.layout, read.answers);
   await prisma.$transaction(async (tx) => {

@@ -7,12 +7,14 @@ import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getMyCourses } from "#app/models/my-courses.server";
 import { requireUser } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "courses.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return getMyCourses(user, await getLang(request));
+  const { inProgress, completed } = await getMyCourses(user, await getLang(request));
+  return { inProgress, completed: completed.map(({ completedAt, ...course }) => ({ ...course, completedOn: formatDate(completedAt) })) };
 }
 
 export default function MyCoursesPage() {
@@ -51,7 +53,7 @@ export default function MyCoursesPage() {
                 <h3>
                   <Link to={`/khoa-hoc/${course.slug}`}>{course.title}</Link>
                 </h3>
-                <p className="status status--done">{t("courses.completedOn", { date: course.completedOn ?? "" })}</p>
+                <p className="status status--done">{t("courses.completedOn", { date: course.completedOn })}</p>
               </li>
             ))}
           </ul>

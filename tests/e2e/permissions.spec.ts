@@ -36,15 +36,15 @@ const MATRIX: Record<string, Row> = {
   "khoa-hoc.$course.$module.tsx": { url: (w) => `/khoa-hoc/${w.course}/${w.module}`, expect: signedIn(200) },
   // Tells anyone signed in what is left before the certificate; the PDF comes only after completion.
   "khoa-hoc.$course.chung-nhan.tsx": { url: (w) => `/khoa-hoc/${w.course}/chung-nhan`, expect: signedIn(200) },
-  "kiem-tra.$attemptId.tsx": { url: (w) => `/kiem-tra/${w.attemptId}`, expect: { ...signedIn(404), learner: 200 } },
+  "kiem-tra.$attemptId/route.tsx": { url: (w) => `/kiem-tra/${w.attemptId}`, expect: { ...signedIn(404), learner: 200 } },
   "noi-dung.$course.media.$file.tsx": { url: (w) => w.mediaUrl, expect: signedIn(200) },
   "manifest[.]webmanifest.tsx": { url: () => "/manifest.webmanifest", expect: everyone(200) },
   "ngoai-tuyen.tsx": { url: () => "/ngoai-tuyen", expect: everyone(200) },
   // The download's size and version; its POST starts the learner's own quiz attempts only.
   "khoa-hoc.$course.tai-ve.tsx": { url: (w) => `/khoa-hoc/${w.course}/tai-ve`, expect: signedIn(200) },
-  "co-so._index.tsx": { url: () => "/co-so", expect: signedIn(200) },
+  "co-so._index/route.tsx": { url: () => "/co-so", expect: signedIn(200) },
   // Members of an organisation reach its self-assessment and pledge; anyone else is sent to /co-so.
-  "co-so.danh-gia.tsx": { url: () => "/co-so/danh-gia", expect: { ...signedIn("redirect"), learner: 200, otherOrganisation: 200 } },
+  "co-so.danh-gia/route.tsx": { url: () => "/co-so/danh-gia", expect: { ...signedIn("redirect"), learner: 200, otherOrganisation: 200 } },
   "co-so.cam-ket.tsx": { url: () => "/co-so/cam-ket", expect: { ...signedIn("redirect"), learner: 200, otherOrganisation: 200 } },
   "co-so.on-tap.tsx": { url: () => "/co-so/on-tap", expect: signedIn(200) },
   "xac-minh._index.tsx": { url: () => "/xac-minh", expect: everyone(200) },
@@ -75,7 +75,7 @@ const MATRIX: Record<string, Row> = {
   "quan-tri.buoi-hoc.xuat.tsx": { url: () => "/quan-tri/buoi-hoc/xuat", expect: adminPage },
   "quan-tri.buoi-hoc.$sessionId.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.sessionId}`, expect: wardAOnly },
   "quan-tri.chung-nhan._index.tsx": { url: () => "/quan-tri/chung-nhan", expect: adminPage },
-  "quan-tri.chung-nhan.$applicationId.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
+  "quan-tri.chung-nhan.$applicationId/route.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
   "quan-tri.bao-cao-ky._index.tsx": { url: () => "/quan-tri/bao-cao-ky", expect: adminPage },
   "quan-tri.bao-cao-ky.$period._index.tsx": { url: () => "/quan-tri/bao-cao-ky/2026-6T", expect: adminPage },
   // Ward A's frozen half-year report (frozen when the world is made): its admin and the city's, not ward B's.
@@ -92,7 +92,11 @@ function outcome(status: number, location: string | undefined): Expected | numbe
 }
 
 test("every route has a line in the permission matrix", () => {
-  const routes = readdirSync("app/routes").filter((file) => file.endsWith(".tsx") || file.endsWith(".ts"));
+  // A route folder counts by its route.tsx; the section components beside it are not routes.
+  const routes = readdirSync("app/routes", { withFileTypes: true }).flatMap((entry) => {
+    if (!entry.isDirectory()) return /\.tsx?$/.test(entry.name) ? [entry.name] : [];
+    return readdirSync(`app/routes/${entry.name}`).flatMap((file) => (/^route\.tsx?$/.test(file) ? [`${entry.name}/${file}`] : []));
+  });
   expect(routes.filter((file) => !(file in MATRIX)), "routes without a line in the matrix").toEqual([]);
   expect(Object.keys(MATRIX).filter((file) => !routes.includes(file)), "lines for routes that no longer exist").toEqual([]);
 });

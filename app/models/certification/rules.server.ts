@@ -109,17 +109,3 @@ export function lastValidDay(expiresAt: Date) {
 export function validUntilOf(expiresAt: Date | null) {
   return expiresAt ? formatDate(lastValidDay(expiresAt)) : null;
 }
-
-type CardFacts = { code: string; status: string; issuedAt: Date; expiresAt: Date | null; revokedAt: Date | null; revocationReason: string | null };
-
-/** A certificate as CertificateCard shows it, its dates printed. */
-export function certificateCard(certificate: CardFacts) {
-  return {
-    code: certificate.code,
-    status: certificate.status,
-    issuedOn: formatDate(certificate.issuedAt),
-    validUntil: validUntilOf(certificate.expiresAt),
-    revokedOn: certificate.revokedAt ? formatDate(certificate.revokedAt) : null,
-    revocationReason: certificate.revocationReason,
-  };
-}

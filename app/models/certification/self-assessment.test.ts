@@ -6,7 +6,6 @@ import { describe, expect, test } from "vitest";
 import {
   applicableQuestions,
   evaluateSelfAssessment,
-  readAssessmentForm,
   SELF_ASSESSMENT,
   type AgeCounts,
   type AssessmentAnswers,
@@ -140,13 +139,6 @@ describe("evaluating answers", () => {
     const result = evaluateSelfAssessment(EVERY_BAND, given);
     expect(result.ok ? [] : result.breaches.map((breach) => breach.question)).toEqual(["hours-under15", "prohibited-work-15-18"]);
   });
-});
-
-test("the form is read from a.<question> fields only", () => {
-  const formData = new FormData();
-  formData.set("a.hours-15-18", "yes");
-  formData.set("intent", "check");
-  expect(readAssessmentForm(formData)).toEqual({ "hours-15-18": "yes" });
 });
 
 // The facts sheet sits beside the repository on the team's machines, not in a clean clone.

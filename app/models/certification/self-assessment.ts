@@ -418,12 +418,3 @@ export function evaluateSelfAssessment(
   }
   return missing.length === 0 && breaches.length === 0 ? { ok: true, answers } : { ok: false, missing, breaches, answers };
 }
-
-/** The answers of a posted self-assessment form (`a.<questionId>` = "yes" or "no"). */
-export function readAssessmentForm(formData: FormData) {
-  const given: Record<string, string> = {};
-  for (const [name, value] of formData) {
-    if (name.startsWith("a.") && typeof value === "string") given[name.slice(2)] = value;
-  }
-  return given;
-}

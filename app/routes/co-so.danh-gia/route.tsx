@@ -7,11 +7,13 @@ import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { applicationGate, saveSelfAssessment, type GateProblem } from "#app/models/certification/application.server";
 import { lastValidDay } from "#app/models/certification/rules.server";
-import { applicableQuestions, readAssessmentForm, SELF_ASSESSMENT_VERSION } from "#app/models/certification/self-assessment";
+import { applicableQuestions, SELF_ASSESSMENT_VERSION } from "#app/models/certification/self-assessment";
 import { CERTIFICATION_COURSE_SLUG } from "#app/models/certification/terms.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { readForm } from "#app/utils/forms.server";
+
+import { FIELD_PREFIX, readAssessmentForm } from "./assessment-form";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "assessment.title") }];
 
@@ -142,7 +144,7 @@ export default function SelfAssessmentPage() {
                 </p>
                 {(["yes", "no"] as const).map((answer) => (
                   <label key={answer} className="choice">
-                    <input type="radio" name={`a.${question.id}`} value={answer} defaultChecked={chosen[question.id] === answer} />
+                    <input type="radio" name={`${FIELD_PREFIX}${question.id}`} value={answer} defaultChecked={chosen[question.id] === answer} />
                     <span>{t(answer === "yes" ? "assessment.yes" : "assessment.no")}</span>
                   </label>
                 ))}

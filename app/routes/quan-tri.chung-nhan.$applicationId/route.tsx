@@ -1,23 +1,24 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { applicationStatusKey, CertificateCard, certificationEventKey, organisationKindKey } from "#app/components/certificate-status";
+import { certificateCard } from "#app/components/certificate-card.server";
+import { applicationStatusKey, certificationEventKey } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, TextField } from "#app/components/form-field";
 import { getLang } from "#app/i18n/lang.server";
-import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { approveApplication, decideWithMessage, getApplicationForReview, recordInspection, revokeCertificate } from "#app/models/certification/review.server";
-import { certificateCard } from "#app/models/certification/rules.server";
 import { SELF_ASSESSMENT } from "#app/models/certification/self-assessment";
 import { getCertificationCourse } from "#app/models/certification/terms.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate, parseIsoDay } from "#app/utils/dates";
-import { type EchoedValues, type FieldErrors, parseForm, requiredField, text } from "#app/utils/forms";
+import { parseForm, requiredField, text } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse, notFound } from "#app/utils/http.server";
 import { formatPhone } from "#app/utils/phone";
+
+import { ApplicationRecord } from "./application-record";
+import { CertificatesSection, DecisionSection, InspectionsSection } from "./review-actions";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }];
 
@@ -139,8 +140,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return rejectForm({ message: "form.invalid" });
 }
 
-const RULE_LABEL: Record<string, MessageKey> = { online: "review.rule.online", "in-person": "review.rule.in-person" };
-
 export default function ReviewApplicationPage() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
@@ -156,8 +155,6 @@ export default function ReviewApplicationPage() {
         : searchParams.has("da-thu-hoi")
           ? t("review.revoked")
           : null;
-  const problemFor = (intent: string) => (actionData?.values.intent === intent ? actionData : null);
-  const decisionProblem = problemFor("decide") ?? problemFor("rejected") ?? problemFor("changes_requested");
   return (
     <section>
       <p>
@@ -177,152 +174,10 @@ export default function ReviewApplicationPage() {
       {data.renews ? <p>{t("review.renews", { code: data.renews })}</p> : null}
       {data.submitter ? <p>{t("review.submitter", { name: data.submitter.name, phone: data.submitter.phone })}</p> : null}
 
-      {data.profile ? (
-        <>
-          <h2>{t("review.profile")}</h2>
-          <dl className="facts">
-            <dt>{t("org.kind")}</dt>
-            <dd>{t(organisationKindKey(data.profile.kind))}</dd>
-            <dt>{t("org.taxCode")}</dt>
-            <dd>{data.profile.taxCode ?? "—"}</dd>
-            <dt>{t("form.ward")}</dt>
-            <dd>{data.profile.ward}</dd>
-            <dt>{t("org.sector")}</dt>
-            <dd>{data.profile.sector}</dd>
-            <dt>{t("org.craftVillage")}</dt>
-            <dd>{data.profile.craftVillage ? t("org.yes") : t("org.no")}</dd>
-            <dt>{t("org.workerCount")}</dt>
-            <dd>{data.profile.workerCount}</dd>
-            <dt>{t("org.workersUnder13")}</dt>
-            <dd>{data.profile.workersUnder13}</dd>
-            <dt>{t("org.workers13To15")}</dt>
-            <dd>{data.profile.workers13To15}</dd>
-            <dt>{t("org.workers15To18")}</dt>
-            <dd>{data.profile.workers15To18}</dd>
-          </dl>
-        </>
-      ) : null}
-
-      <h2>{t("review.course")}</h2>
-      <p>
-        {data.completion && data.submitter
-          ? t("review.courseDone", { name: data.submitter.name, date: data.completion.on, rule: t(RULE_LABEL[data.completion.rule] ?? "review.rule.online") })
-          : t("review.courseMissing")}
-      </p>
-      {data.refresher ? (
-        <>
-          <h3>{t("review.refresher")}</h3>
-          <ul>
-            {data.refresher.map((module) => (
-              <li key={module.slug}>
-                {module.title}: {module.passed ? t("refresher.passed") : t("refresher.todo")}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-
-      <h2>{t("review.answers")}</h2>
-      {data.assessedOn ? <p className="muted">{t("review.answeredOn", { date: data.assessedOn })}</p> : null}
-      <ol className="review">
-        {data.answers.map((answer) => (
-          <li key={answer.id} className="review__item">
-            <p className="review__prompt">{answer.prompt}</p>
-            <p>
-              {t("review.answer")}: <strong>{t(answer.answer === "yes" ? "assessment.yes" : "assessment.no")}</strong>
-              {answer.compliant ? ` (${t("review.compliant")})` : null}
-            </p>
-            <p className="muted">{t("assessment.article", { article: answer.article })}</p>
-          </li>
-        ))}
-      </ol>
-
-      {data.pledge ? (
-        <>
-          <h2>{t("review.pledge")}</h2>
-          <blockquote className="pledge">{t("pledge.text", { organisation: data.name })}</blockquote>
-          <p>{t("review.pledgedBy", { name: data.pledge.name, position: data.pledge.position, date: data.pledge.on })}</p>
-        </>
-      ) : null}
-
-      {data.status === "submitted" ? (
-        <section aria-labelledby="decide-title" className="decision">
-          <h2 id="decide-title">{t("review.decide")}</h2>
-          <FormMessage message={decisionProblem?.message} />
-          <Form method="post">
-            <input type="hidden" name="intent" value="approve" />
-            <button type="submit" className="button button--primary">
-              {t("review.approve")}
-            </button>
-          </Form>
-          <DecisionWithMessage intent="changes_requested" label={t("review.changesMessage")} button={t("review.requestChanges")} problem={problemFor("changes_requested")} />
-          <DecisionWithMessage intent="rejected" label={t("review.rejectReason")} button={t("review.reject")} problem={problemFor("rejected")} />
-        </section>
-      ) : null}
-
-      <h2>{t("cert.certificates")}</h2>
-      <ul className="record-list">
-        {data.certificates.map((certificate) => (
-          <CertificateCard key={certificate.id} certificate={certificate}>
-            {certificate.revocable ? (
-              <Form method="post" className="stack narrow" noValidate>
-                <h3>{t("review.revoke")}</h3>
-                <input type="hidden" name="intent" value="revoke" />
-                <input type="hidden" name="certificateId" value={certificate.id} />
-                <FormMessage message={problemFor("revoke")?.values.certificateId === certificate.id ? problemFor("revoke")?.message : null} />
-                <TextField
-                  name="reason"
-                  label={t("review.revokeReason")}
-                  hint={t("review.revokeHint")}
-                  error={problemFor("revoke")?.values.certificateId === certificate.id ? problemFor("revoke")?.errors.reason : undefined}
-                />
-                <button type="submit" className="button button--danger">
-                  {t("review.revokeSubmit")}
-                </button>
-              </Form>
-            ) : null}
-          </CertificateCard>
-        ))}
-      </ul>
-
-      <h2>{t("review.inspections")}</h2>
-      {data.inspections.length === 0 ? <p>{t("review.noInspections")}</p> : null}
-      <ul className="record-list">
-        {data.inspections.map((inspection) => (
-          <li key={inspection.id} className="inspection">
-            <p>
-              <strong>{inspection.visitedOn}</strong> · {inspection.inspector}
-            </p>
-            <p>{inspection.findings}</p>
-          </li>
-        ))}
-      </ul>
-      <Form method="post" className="stack narrow" noValidate>
-        <h3>{t("review.addInspection")}</h3>
-        <input type="hidden" name="intent" value="inspection" />
-        <TextField
-          name="visitedOn"
-          type="date"
-          label={t("review.visitedOn")}
-          defaultValue={problemFor("inspection")?.values.visitedOn}
-          error={problemFor("inspection")?.errors.visitedOn}
-        />
-        <TextField
-          name="inspector"
-          label={t("review.inspector")}
-          defaultValue={problemFor("inspection")?.values.inspector}
-          error={problemFor("inspection")?.errors.inspector}
-        />
-        <TextField
-          name="findings"
-          label={t("review.findings")}
-          defaultValue={problemFor("inspection")?.values.findings}
-          error={problemFor("inspection")?.errors.findings}
-        />
-        <button type="submit" className="button">
-          {t("review.saveInspection")}
-        </button>
-      </Form>
+      <ApplicationRecord />
+      {data.status === "submitted" ? <DecisionSection /> : null}
+      <CertificatesSection />
+      <InspectionsSection />
 
       <h2>{t("review.history")}</h2>
       <ol className="history">
@@ -349,19 +204,6 @@ export default function ReviewApplicationPage() {
         </>
       ) : null}
     </section>
-  );
-}
-
-/** A decision that tells the organisation why: asking for changes, or rejecting. */
-function DecisionWithMessage({ intent, label, button, problem }: { intent: string; label: string; button: string; problem: { values: EchoedValues; errors: FieldErrors } | null }) {
-  return (
-    <Form method="post" className="stack narrow" noValidate>
-      <input type="hidden" name="intent" value={intent} />
-      <TextField name="message" label={label} defaultValue={problem?.values.message} error={problem?.errors.message} />
-      <button type="submit" className="button">
-        {button}
-      </button>
-    </Form>
   );
 }
 

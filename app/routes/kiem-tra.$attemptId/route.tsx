@@ -1,0 +1,119 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import type { CatalogueModule } from "#app/content/catalogue.server";
+import { requireCourse, requireModule } from "#app/content/courses.server";
+import { getLang } from "#app/i18n/lang.server";
+import type { MessageKey } from "#app/i18n/messages";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { optionsOf, reviewOf, type QuizLayout } from "#app/models/grade.server";
+import { getOwnAttempt, submitAttempt } from "#app/models/progress.server";
+import { getShownQuiz } from "#app/models/shown-quiz.server";
+import { requireUser } from "#app/utils/auth.server";
+import { readForm } from "#app/utils/forms.server";
+
+import { OpenQuiz, readQuizForm, StaleQuiz, type QuizProblem } from "./quiz-form";
+import { QuizResult } from "./quiz-result";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "quiz.title") }];
+
+/** The questions as the attempt shows them: texts only, never which option is correct. */
+function questionsToAnswer(module: CatalogueModule, layout: QuizLayout) {
+  return layout.flatMap((entry, index) => {
+    const question = module.quiz.questions.find((candidate) => candidate.id === entry.question);
+    if (!question) return [];
+    const texts = new Map(optionsOf(question).map((option) => [option.id, option.text]));
+    return [
+      {
+        id: question.id,
+        number: index + 1,
+        multiple: question.type === "multiple",
+        prompt: question.prompt,
+        options: entry.options.map((id) => ({ id, text: texts.get(id) ?? "" })),
+      },
+    ];
+  });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const attempt = await getOwnAttempt(user.id, params.attemptId ?? "");
+  if (!attempt) throw new Response("Not found", { status: 404 });
+  const course = await requireCourse(attempt.courseSlug);
+  const current = requireModule(course, attempt.moduleSlug);
+  // An attempt kept for offline use shows and reviews the quiz it showed, even after a change.
+  const shown = current.version === attempt.contentVersion ? null : await getShownQuiz(attempt.id);
+  const module = shown ? { ...current, version: attempt.contentVersion, quiz: shown } : current;
+  const lang = await getLang(request);
+  const base = {
+    course: { slug: course.slug, title: lang === "en" ? course.titleEn : course.title },
+    module: { slug: module.slug, title: lang === "en" ? module.titleEn : module.title, passMark: module.quiz.passMark },
+  };
+  if (attempt.submittedAt && attempt.answers) {
+    return json({
+      ...base,
+      state: "submitted" as const,
+      score: attempt.score ?? 0,
+      passed: attempt.passed ?? false,
+      review: reviewOf(module.quiz, attempt.layout, attempt.answers, attempt.passed ?? false),
+    });
+  }
+  if (attempt.contentVersion !== module.version) return json({ ...base, state: "stale" as const });
+  return json({ ...base, state: "open" as const, questions: questionsToAnswer(module, attempt.layout) });
+}
+
+const SUBMIT_PROBLEM: Record<"tampered" | "stale" | "not_found", MessageKey> = {
+  tampered: "quiz.tampered",
+  stale: "quiz.stale",
+  not_found: "quiz.tampered",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const attemptId = params.attemptId ?? "";
+  const attempt = await getOwnAttempt(user.id, attemptId);
+  if (!attempt) throw new Response("Not found", { status: 404 });
+  const course = await requireCourse(attempt.courseSlug);
+  const module = requireModule(course, attempt.moduleSlug);
+  const chosen = readQuizForm(await readForm(request));
+  const result = await submitAttempt(user.id, attemptId, course, module, chosen);
+  if (result.ok) return redirect(`/kiem-tra/${attemptId}`);
+  // The learner's choices come back with the refusal, so a page without JavaScript keeps them.
+  const problem: QuizProblem =
+    result.problem === "missing"
+      ? { message: "quiz.missing", missing: result.questionNumbers, chosen }
+      : { message: SUBMIT_PROBLEM[result.problem], missing: [], chosen };
+  return json(problem, { status: 400 });
+}
+
+export default function QuizPage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <article className="quiz">
+      <p>
+        <Link to={`/khoa-hoc/${data.course.slug}/${data.module.slug}`}>← {data.module.title}</Link>
+      </p>
+      <h1>
+        {t("quiz.title")}: {data.module.title}
+      </h1>
+      {data.state === "open" ? <OpenQuiz questions={data.questions} passMark={data.module.passMark} /> : null}
+      {data.state === "stale" ? <StaleQuiz courseSlug={data.course.slug} moduleSlug={data.module.slug} /> : null}
+      {data.state === "submitted" ? (
+        <QuizResult
+          score={data.score}
+          passed={data.passed}
+          passMark={data.module.passMark}
+          review={data.review}
+          courseSlug={data.course.slug}
+          moduleSlug={data.module.slug}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
