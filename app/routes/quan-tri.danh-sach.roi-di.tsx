@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 
 import { markRosterEntryLeft } from "#app/models/roster.server";
-import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { readForm, requireRedirectTarget } from "#app/utils/forms.server";
 
@@ -16,7 +15,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const entryId = formData.get("entryId");
   if (typeof entryId !== "string" || !entryId) throw new Response("Bad request", { status: 400 });
   const backTo = requireRedirectTarget(formData, "/quan-tri/danh-sach");
-  const scope = (await getUnitPath(admin.unitId)).path;
-  if (!(await markRosterEntryLeft(admin, scope, entryId, new Date()))) throw new Response("Not found", { status: 404 });
+  if (!(await markRosterEntryLeft(admin, admin.unitPath, entryId, new Date()))) throw new Response("Not found", { status: 404 });
   return redirect(backTo);
 }
