@@ -56,7 +56,7 @@ test("every administrative change writes one audit entry naming who, what, which
   expect(accounts.entries.map((written) => written.action).sort()).toEqual(["user.create", "user.create", "user.create-from-roster"]);
 
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id, name: "Hộ bà Một" }, select: { id: true } });
-  const left = await entriesWrittenBy(wardAdmin.id, () => markRosterEntryLeft(wardAdmin, units.vanPhuc.path, entry.id, new Date()));
+  const left = await entriesWrittenBy(wardAdmin.id, () => markRosterEntryLeft(wardAdmin, entry.id, new Date()));
   expect(left.entries).toMatchObject([{ action: "roster.left", targetType: "rosterEntry", targetId: entry.id }]);
 
   const session = await entriesWrittenBy(wardAdmin.id, () =>

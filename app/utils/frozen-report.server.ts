@@ -8,7 +8,7 @@ import { reportDocument } from "./report-document";
 /** A reporting period from the URL, or 404. */
 export function requireReportingPeriod(code: string | undefined) {
   const report = findReportingPeriod(code ?? "");
-  if (!report) throw new Response("Not found", { status: 404 });
+  invariantResponse(report, 404);
   return report;
 }
 
@@ -23,6 +23,6 @@ export async function requireFrozenReport(request: Request, admin: AdminUser, pa
   invariantResponse(unit, 404);
   const version = Number(new URL(request.url).searchParams.get("phien-ban")) || undefined;
   const snapshot = await findLatestSnapshot(unit.id, report.code, version);
-  if (!snapshot) throw new Response("Not found", { status: 404 });
+  invariantResponse(snapshot, 404);
   return { report, unit, snapshot, document: reportDocument(await printableReport(snapshot, report)) };
 }
