@@ -1,14 +1,16 @@
+import { invariantResponse } from "#app/utils/http.server";
+
 import { getCatalogue, type CatalogueCourse, type CatalogueModule } from "./catalogue.server";
 
 export async function requireCourse(slug: string | undefined): Promise<CatalogueCourse> {
   const course = (await getCatalogue()).courses.find((candidate) => candidate.slug === slug);
-  if (!course) throw new Response("Not found", { status: 404 });
+  invariantResponse(course, 404);
   return course;
 }
 
 export function requireModule(course: CatalogueCourse, slug: string | undefined): CatalogueModule {
   const module = course.modules.find((candidate) => candidate.slug === slug);
-  if (!module) throw new Response("Not found", { status: 404 });
+  invariantResponse(module, 404);
   return module;
 }
 

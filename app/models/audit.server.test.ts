@@ -7,7 +7,7 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 
 import { declareHeadcount } from "./coverage.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
-import { addPersonAndAttend, createTrainingSession, recordAttendance, requireTrainingSession } from "./training-session.server";
+import { addPersonAndAttend, createTrainingSession, findTrainingSession, recordAttendance } from "./training-session.server";
 import { changeRoleOrUnit, createAccountsFromRoster, createUserByAdmin, reissueSetupCode } from "./user.server";
 
 /** Runs one administrative change and returns the audit entries it wrote. */
@@ -56,7 +56,7 @@ test("every administrative change writes one audit entry naming who, what, which
   expect(accounts.entries.map((written) => written.action).sort()).toEqual(["user.create", "user.create", "user.create-from-roster"]);
 
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id, name: "Hộ bà Một" }, select: { id: true } });
-  const left = await entriesWrittenBy(wardAdmin.id, () => markRosterEntryLeft(wardAdmin, units.vanPhuc.path, entry.id, new Date()));
+  const left = await entriesWrittenBy(wardAdmin.id, () => markRosterEntryLeft(wardAdmin, entry.id, new Date()));
   expect(left.entries).toMatchObject([{ action: "roster.left", targetType: "rosterEntry", targetId: entry.id }]);
 
   const session = await entriesWrittenBy(wardAdmin.id, () =>
@@ -72,7 +72,7 @@ test("every administrative change writes one audit entry naming who, what, which
     }),
   );
   expect(session.entries).toMatchObject([{ action: "session.create", targetType: "session", targetId: session.result!.id }]);
-  const held = await requireTrainingSession(wardAdmin, session.result!.id);
+  const held = (await findTrainingSession(wardAdmin, session.result!.id))!;
 
   const other = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id, name: "Hộ ông Hai" }, select: { id: true } });
   const attended = await entriesWrittenBy(wardAdmin.id, () => recordAttendance(wardAdmin, held, other.id));

@@ -86,7 +86,7 @@ describe("coverage from real records", () => {
     ]);
     await completeCourse(learner.id, householdCourse);
     const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { phone: learner.phone }, select: { id: true } });
-    expect(await markRosterEntryLeft(admin, units.vanPhuc.path, entry.id, new Date("2026-02-01"))).toBe(true);
+    expect(await markRosterEntryLeft(admin, entry.id, new Date("2026-02-01"))).toBe(true);
 
     const coverage = await getCoverage(units.vanPhuc.path, PERIOD);
     const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "T-COOP-HH");

@@ -1,13 +1,14 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme, periodAt, type Indicator, type Period } from "#app/content/programme.server";
-import { DAY, monthOf, monthsBetween, parseIsoDay } from "#app/utils/dates";
+import { DAY, monthOf, monthsBetween } from "#app/utils/dates";
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
-import { nameOrPhoneFilter, pageCount, pageOf, parseListQuery } from "#app/utils/list-query";
+import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
+import type { ReportQuery } from "#app/utils/report-query";
 
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
-import { getUnitPath, resolveReportWards } from "./unit.server";
+import { resolveReportWards } from "./unit.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
@@ -53,18 +54,9 @@ export function coverageCell(
   return { population, ...flags, reached, rate, target, gap, status };
 }
 
-/** The period a report page asks for (`?ky=2021-2025`), or the one in force today. */
-export function periodFromRequest(request: Request) {
-  const code = new URL(request.url).searchParams.get("ky");
+/** The period of that code, or the one in force today (no code, or one the programme lacks). */
+export function reportPeriod(code: string | null) {
   return getProgramme().periods.find((period) => period.code === code) ?? periodAt(new Date());
-}
-
-/** The date whose administrative units a report page is drawn for (`?don-vi=2025-06-30`), or today. */
-export function unitsOnFromRequest(request: Request) {
-  const value = new URL(request.url).searchParams.get("don-vi") ?? "";
-  const day = parseIsoDay(value);
-  // Noon, well inside the day whichever side of midnight a unit's change falls.
-  return day ? new Date(day.getTime() + DAY / 2) : new Date();
 }
 
 /**
@@ -216,19 +208,16 @@ export async function listNotReached(
 }
 
 /**
- * What a not-reached list page (or its export) asks for: the indicator (404 for an unknown one),
- * the period, the units' date, the search and page, and the ward of the admin's report to filter
- * by (any other value shows the whole scope).
+ * What a not-reached list page (or its export) shows around its rows: the indicator (null for an
+ * unknown one), the period, and the wards of the scope's report with the one asked for (any other
+ * value shows the whole scope).
  */
-export async function notReachedListFromRequest(request: Request, admin: { unitId: string }, indicatorCode: string | undefined) {
+export async function findNotReachedFrame(scopePath: string, indicatorCode: string | undefined, query: ReportQuery) {
   const indicator = getProgramme().indicators.find((candidate) => candidate.code === indicatorCode);
-  if (!indicator) throw new Response("Not found", { status: 404 });
-  const unitsOn = unitsOnFromRequest(request);
-  const { q, page } = parseListQuery(request);
-  const scope = (await getUnitPath(admin.unitId)).path;
-  const { wards } = await resolveReportWards(scope, unitsOn);
-  const ward = wards.find((candidate) => candidate.id === new URL(request.url).searchParams.get("phuong")) ?? null;
-  return { indicator, period: periodFromRequest(request), unitsOn, q, page, scope, wards, ward };
+  if (!indicator) return null;
+  const { wards } = await resolveReportWards(scopePath, query.unitsOn);
+  const ward = wards.find((candidate) => candidate.id === query.wardId) ?? null;
+  return { indicator, period: reportPeriod(query.periodCode), wards, ward };
 }
 
 /** A ward's declared headcount for a group and period, replacing any earlier declaration. */

@@ -7,7 +7,7 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 
 import { confirmPhoneByAdmin, PHONE_CODE, requestPhoneCode, verifyPhoneCode } from "./phone-confirmation.server";
 import { importRoster } from "./roster.server";
-import { addPersonAndAttend, createTrainingSession, requireTrainingSession } from "./training-session.server";
+import { addPersonAndAttend, createTrainingSession, findTrainingSession } from "./training-session.server";
 import { completeSetup, createUserByAdmin, reissueSetupCode, signUp } from "./user.server";
 
 let units: Awaited<ReturnType<typeof createDistrict>>;
@@ -203,7 +203,7 @@ describe("roster matching waits for a confirmed phone", () => {
       headcount: null,
       headcountGroup: null,
     });
-    await addPersonAndAttend(admin, await requireTrainingSession(admin, created!.id), { name: "Hộ bà Đến Họp", phone, phoneAsTyped: phone, targetGroup: "HH" });
+    await addPersonAndAttend(admin, (await findTrainingSession(admin, created!.id))!, { name: "Hộ bà Đến Họp", phone, phoneAsTyped: phone, targetGroup: "HH" });
 
     // An unconfirmed phone does not prove whose account it is: the attendance waits for the phone's
     // owner to confirm it, and nothing is linked to the account meanwhile.

@@ -18,7 +18,7 @@ import {
   reopenWardReport,
   type SnapshotFigure,
 } from "./reporting.server";
-import { createTrainingSession, recordAttendance, requireTrainingSession } from "./training-session.server";
+import { createTrainingSession, findTrainingSession, recordAttendance } from "./training-session.server";
 
 let householdCourse: CatalogueCourse;
 beforeAll(async () => {
@@ -58,7 +58,7 @@ async function district() {
     headcount: null,
     headcountGroup: null,
   });
-  const session = await requireTrainingSession(wardAdmin, created!.id);
+  const session = (await findTrainingSession(wardAdmin, created!.id))!;
   await recordAttendance(wardAdmin, session, entry("Hộ bà Lan"));
   const ward = (id: string) => prisma.adminUnit.findUniqueOrThrow({ where: { id }, select: { id: true, path: true, code: true, name: true } });
   return {

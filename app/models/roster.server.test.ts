@@ -111,8 +111,8 @@ describe("importing a roster", () => {
     await importRoster(admin, target, [row]);
     const entry = await prisma.rosterEntry.findFirstOrThrow({ where: target, select: { id: true } });
 
-    expect(await markRosterEntryLeft(otherAdmin, units.phuLa.path, entry.id, new Date())).toBe(false);
-    expect(await markRosterEntryLeft(admin, units.vanPhuc.path, entry.id, new Date())).toBe(true);
+    expect(await markRosterEntryLeft(otherAdmin, entry.id, new Date())).toBe(false);
+    expect(await markRosterEntryLeft(admin, entry.id, new Date())).toBe(true);
     expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).leftAt).not.toBeNull();
 
     await importRoster(admin, target, [row]);

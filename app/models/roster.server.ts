@@ -238,10 +238,10 @@ export function rosterEntrySheet(entries: ListedRow[], lang: Lang) {
  * An entry leaves the population from a date (moved away, business closed): it stops counting
  * in the population and as reached from then on, in the same transaction.
  */
-export async function markRosterEntryLeft(admin: AdminUser, scopePath: string, entryId: string, leftAt: Date) {
+export async function markRosterEntryLeft(admin: AdminUser, entryId: string, leftAt: Date) {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.rosterEntry.updateMany({
-      where: { id: entryId, unit: { path: { startsWith: scopePath } } },
+      where: { id: entryId, unit: { path: { startsWith: admin.unitPath } } },
       data: { leftAt },
     });
     if (count === 0) return false;

@@ -7,7 +7,7 @@ import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
-import { findWardInForce, getUnitPath } from "./unit.server";
+import { findWardInForce } from "./unit.server";
 
 export const SESSION_KINDS = ["training", "communication"] as const;
 
@@ -25,10 +25,6 @@ type NewSession = {
 /** How long a repeated post of the same form counts as the same request. */
 const REPEAT_WINDOW_MS = 10 * 60_000;
 
-async function scopeOf(admin: AdminUser) {
-  return (await getUnitPath(admin.unitId)).path;
-}
-
 function courseSlugsOf(courses: string) {
   const slugs: unknown = JSON.parse(courses);
   return Array.isArray(slugs) ? slugs.map(String) : [];
@@ -37,7 +33,7 @@ function courseSlugsOf(courses: string) {
 /** Records an in-person session held in a ward of the administrator's scope. */
 export async function createTrainingSession(admin: AdminUser, session: NewSession) {
   const ward = await findWardInForce(session.unitId);
-  if (!ward?.path.startsWith(await scopeOf(admin))) return null;
+  if (!ward?.path.startsWith(admin.unitPath)) return null;
   const { courseSlugs, ...fields } = session;
   return prisma.$transaction(async (tx) => {
     // The same session posted again by the same admin (a double click, a retried post) is the
@@ -59,7 +55,7 @@ export async function createTrainingSession(admin: AdminUser, session: NewSessio
 /** The sessions of an administrator's scope, newest first: the latest `limit` of them, or all for null (exports). */
 export async function listTrainingSessions(admin: AdminUser, limit: number | null = 100) {
   const sessions = await prisma.trainingSession.findMany({
-    where: { unit: { path: { startsWith: await scopeOf(admin) } } },
+    where: { unit: { path: { startsWith: admin.unitPath } } },
     select: {
       id: true,
       heldOn: true,
@@ -77,11 +73,10 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
   return sessions.map(({ courses, ...session }) => ({ ...session, courseSlugs: courseSlugsOf(courses) }));
 }
 
-/** A session inside the administrator's scope; 404 for another ward's as for none, so no id is confirmed. */
-export async function requireTrainingSession(admin: AdminUser, sessionId: string) {
-  const scope = await scopeOf(admin);
+/** A session inside the administrator's scope; null for another ward's as for none, so no id is confirmed. */
+export async function findTrainingSession(admin: AdminUser, sessionId: string) {
   const session = await prisma.trainingSession.findFirst({
-    where: { id: sessionId, unit: { path: { startsWith: scope } } },
+    where: { id: sessionId, unit: { path: { startsWith: admin.unitPath } } },
     select: {
       id: true,
       unitId: true,
@@ -94,11 +89,11 @@ export async function requireTrainingSession(admin: AdminUser, sessionId: string
       unit: { select: { name: true, path: true } },
     },
   });
-  if (!session) throw new Response("Not found", { status: 404 });
+  if (!session) return null;
   return { ...session, courseSlugs: courseSlugsOf(session.courses) };
 }
 
-type TrainingSession = Awaited<ReturnType<typeof requireTrainingSession>>;
+type TrainingSession = NonNullable<Awaited<ReturnType<typeof findTrainingSession>>>;
 
 export function listAttendees(session: TrainingSession) {
   return prisma.attendance.findMany({

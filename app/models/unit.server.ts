@@ -25,10 +25,6 @@ export async function listUnitsInScope(scopePath: string, now = new Date()) {
   return units.sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
 }
 
-export function getUnitPath(unitId: string) {
-  return prisma.adminUnit.findUniqueOrThrow({ where: { id: unitId }, select: { path: true } });
-}
-
 export function findWardInForce(unitId: string, now = new Date()) {
   return prisma.adminUnit.findFirst({
     where: { id: unitId, level: "ward", ...inForce(now) },
@@ -37,21 +33,17 @@ export function findWardInForce(unitId: string, now = new Date()) {
 }
 
 /**
- * A ward or other unit by its code, inside the administrator's scope; 404 for one elsewhere as for
- * a code no unit has, the answer every out-of-scope record gets.
+ * A ward or other unit by its code, inside the administrator's scope; null for one elsewhere as for
+ * a code no unit has, so that the route answers both alike.
  */
-export async function requireUnitInScope(admin: { unitId: string }, code: string) {
-  const [unit, scope] = await Promise.all([
-    prisma.adminUnit.findUnique({ where: { code }, select: { id: true, name: true, path: true } }),
-    getUnitPath(admin.unitId),
-  ]);
-  if (!unit?.path.startsWith(scope.path)) throw new Response("Not found", { status: 404 });
-  return unit;
+export async function findUnitInScope(admin: { unitPath: string }, code: string) {
+  const unit = await prisma.adminUnit.findUnique({ where: { code }, select: { id: true, name: true, path: true } });
+  return unit?.path.startsWith(admin.unitPath) ? unit : null;
 }
 
 /** The wards an administrator may choose in a form: every ward in force inside their scope. */
-export async function wardOptions(admin: { unitId: string }) {
-  const wards = (await listUnitsInScope((await getUnitPath(admin.unitId)).path)).filter((unit) => unit.level === "ward");
+export async function wardOptions(admin: { unitPath: string }) {
+  const wards = (await listUnitsInScope(admin.unitPath)).filter((unit) => unit.level === "ward");
   return wards.map((ward) => ({ value: ward.id, label: ward.name }));
 }
 

@@ -9,10 +9,10 @@ import {
   completeSetup,
   createAccountsFromRoster,
   createUserByAdmin,
+  findUserInScope,
   listUsersInScope,
   maySetUpAccount,
   reissueSetupCode,
-  requireUserInScope,
   signUp,
   verifySignIn,
 } from "./user.server";
@@ -22,16 +22,6 @@ let units: Awaited<ReturnType<typeof createDistrict>>;
 beforeAll(async () => {
   units = await createDistrict();
 });
-
-async function statusOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "resolved";
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-}
 
 describe("administrators see their own unit's subtree only", () => {
   test("a ward admin lists the learners of their ward and nobody else's", async () => {
@@ -65,14 +55,14 @@ describe("administrators see their own unit's subtree only", () => {
     }
   });
 
-  test("a ward admin opening another ward's learner gets 404, as for an unknown id", async () => {
+  test("a ward admin finds no learner of another ward, as for an unknown id", async () => {
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
     const other = await createUser({ unitId: units.phuLa.id });
     const mine = await createUser({ unitId: units.vanPhuc.id });
 
-    expect(await statusOf(requireUserInScope(admin, other.id))).toBe(404);
-    expect(await statusOf(requireUserInScope(admin, "no-such-user"))).toBe(404);
-    expect((await requireUserInScope(admin, mine.id)).id).toBe(mine.id);
+    expect(await findUserInScope(admin, other.id)).toBeNull();
+    expect(await findUserInScope(admin, "no-such-user")).toBeNull();
+    expect((await findUserInScope(admin, mine.id))?.id).toBe(mine.id);
   });
 
   test("a ward admin cannot create an account in another ward", async () => {
@@ -98,7 +88,7 @@ describe("roles and units", () => {
     const districtAdmin = await createAdmin(units.district.id, "district_admin");
     const learner = await createUser({ unitId: units.vanPhuc.id });
 
-    expect(await statusOf(changeRoleOrUnit(wardAdmin, learner.id, { role: "ward_admin", unitId: units.vanPhuc.id }))).toBe(403);
+    expect(await changeRoleOrUnit(wardAdmin, learner.id, { role: "ward_admin", unitId: units.vanPhuc.id })).toEqual({ ok: false, error: "forbidden" });
 
     const result = await changeRoleOrUnit(districtAdmin, learner.id, { role: "ward_admin", unitId: units.phuLa.id });
     expect(result).toEqual({ ok: true });
@@ -106,6 +96,17 @@ describe("roles and units", () => {
     expect(changed).toEqual({ role: "ward_admin", unitId: units.phuLa.id });
     const entries = await prisma.auditEntry.findMany({ where: { targetId: learner.id }, select: { actorId: true, action: true } });
     expect(entries).toEqual([{ actorId: districtAdmin.id, action: "user.update" }]);
+  });
+
+  test("a district admin cannot change a user outside their district, as for an unknown id", async () => {
+    const districtAdmin = await createAdmin(units.district.id, "district_admin");
+    const elsewhere = await createDistrict();
+    const outsider = await createUser({ unitId: elsewhere.vanPhuc.id });
+
+    const change = { role: "ward_admin" as const, unitId: units.phuLa.id };
+    expect(await changeRoleOrUnit(districtAdmin, outsider.id, change)).toEqual({ ok: false, error: "not_found" });
+    expect(await changeRoleOrUnit(districtAdmin, "no-such-user", change)).toEqual({ ok: false, error: "not_found" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: outsider.id }, select: { role: true } })).toEqual({ role: "learner" });
   });
 
   test("a district admin must be placed on a district, a learner on a ward", async () => {

@@ -11,7 +11,7 @@ import { foldForSearch } from "#app/utils/search";
 import { audit } from "./audit.server";
 import { confirmPhone } from "./phone-confirmation.server";
 import { matchRosterToUser } from "./qualification.server";
-import { findWardInForce, getUnitPath } from "./unit.server";
+import { findWardInForce } from "./unit.server";
 
 export type AccountConflict = "phone_taken" | "email_taken";
 
@@ -140,15 +140,10 @@ export async function completeSetup(phone: string, code: string, password: strin
 
 // --- Administration: every query below is limited to the administrator's unit subtree. ---
 
-async function scopeOf(admin: AdminUser) {
-  return (await getUnitPath(admin.unitId)).path;
-}
-
 const USER_LIST_PAGE_SIZE = 25;
 
 export async function listUsersInScope(admin: AdminUser, query: string, page: number) {
-  const scope = await scopeOf(admin);
-  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: scope } }, ...nameOrPhoneFilter(query) };
+  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: admin.unitPath } }, ...nameOrPhoneFilter(query) };
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,
@@ -161,11 +156,10 @@ export async function listUsersInScope(admin: AdminUser, query: string, page: nu
   return { users, total, pageCount: pageCount(total, USER_LIST_PAGE_SIZE) };
 }
 
-/** One user inside the administrator's scope; 404 outside it as for an id nobody has, so no id is confirmed. */
-export async function requireUserInScope(admin: AdminUser, userId: string) {
-  const scope = await scopeOf(admin);
+/** One user inside the administrator's scope; null outside it as for an id nobody has, so no id is confirmed. */
+export async function findUserInScope(admin: AdminUser, userId: string) {
   const user = await prisma.user.findFirst({
-    where: { id: userId, unit: { path: { startsWith: scope } } },
+    where: { id: userId, unit: { path: { startsWith: admin.unitPath } } },
     select: {
       id: true,
       fullName: true,
@@ -181,11 +175,9 @@ export async function requireUserInScope(admin: AdminUser, userId: string) {
       unit: { select: { name: true, path: true } },
     },
   });
-  if (user) {
-    const { passwordHash, ...rest } = user;
-    return { ...rest, hasPassword: passwordHash !== null };
-  }
-  throw new Response("Not found", { status: 404 });
+  if (!user) return null;
+  const { passwordHash, ...rest } = user;
+  return { ...rest, hasPassword: passwordHash !== null };
 }
 
 /**
@@ -214,9 +206,8 @@ export async function createUserByAdmin(
   account: NewAccount,
   now = new Date(),
 ): Promise<CreateResult<{ id: string; setupCode: string }>> {
-  const scope = await scopeOf(admin);
   const ward = await findWardInForce(account.unitId, now);
-  if (!ward?.path.startsWith(scope)) return { ok: false, error: "unknown_ward" };
+  if (!ward?.path.startsWith(admin.unitPath)) return { ok: false, error: "unknown_ward" };
   const setupCode = newSetupCode();
   try {
     return await prisma.$transaction(async (tx) => {
@@ -243,11 +234,12 @@ export function maySetUpAccount(adminUnitPath: string, account: { role: string; 
 
 /**
  * A new set-up code for a user who never set a password or has forgotten it. Every session of
- * the account ends: whoever holds it now must use the code. Null when the admin may not.
+ * the account ends: whoever holds it now must use the code. Null when the admin may not (or the
+ * user is outside the admin's scope).
  */
 export async function reissueSetupCode(admin: AdminUser, userId: string, now = new Date()) {
-  const user = await requireUserInScope(admin, userId);
-  if (!maySetUpAccount(await scopeOf(admin), { role: user.role, unitPath: user.unit.path })) return null;
+  const user = await findUserInScope(admin, userId);
+  if (!user || !maySetUpAccount(admin.unitPath, { role: user.role, unitPath: user.unit.path })) return null;
   const setupCode = newSetupCode();
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: setupCodeFields(setupCode, now), select: { id: true } });
@@ -266,15 +258,16 @@ const UNIT_LEVELS_OF_ROLE: Record<Role, string[]> = {
 };
 
 /**
- * Changes a user's role or unit. Only district administrators do this, and only to units
- * inside their own scope. Returns an error code when the unit does not fit the role.
+ * Changes a user's role or unit. Only district administrators do this ("forbidden" for anyone
+ * else), only for users in their scope ("not_found" otherwise, as for an id nobody has) and only
+ * to units inside it. Returns "unit_mismatch" when the unit does not fit the role.
  */
 export async function changeRoleOrUnit(admin: AdminUser, userId: string, change: { role: Role; unitId: string }) {
-  if (admin.role !== "district_admin") throw new Response("Forbidden", { status: 403 });
-  const before = await requireUserInScope(admin, userId);
-  const scope = await scopeOf(admin);
+  if (admin.role !== "district_admin") return { ok: false as const, error: "forbidden" as const };
+  const before = await findUserInScope(admin, userId);
+  if (!before) return { ok: false as const, error: "not_found" as const };
   const unit = await prisma.adminUnit.findFirst({
-    where: { id: change.unitId, path: { startsWith: scope }, level: { in: UNIT_LEVELS_OF_ROLE[change.role] }, validTo: null },
+    where: { id: change.unitId, path: { startsWith: admin.unitPath }, level: { in: UNIT_LEVELS_OF_ROLE[change.role] }, validTo: null },
     select: { id: true },
   });
   if (!unit) return { ok: false as const, error: "unit_mismatch" as const };
@@ -300,7 +293,7 @@ export const BULK_ACCOUNTS_LIMIT = 500;
  */
 export async function createAccountsFromRoster(admin: AdminUser, target: { unitId: string; targetGroup: string }, now = new Date()) {
   const ward = await findWardInForce(target.unitId, now);
-  if (!ward?.path.startsWith(await scopeOf(admin))) return null;
+  if (!ward?.path.startsWith(admin.unitPath)) return null;
   return prisma.$transaction(
     async (tx) => {
       const entries = await tx.rosterEntry.findMany({

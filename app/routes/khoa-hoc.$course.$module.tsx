@@ -10,6 +10,7 @@ import { useT } from "#app/i18n/use-t";
 import { getModuleProgress, markModuleRead, startAttempt } from "#app/models/progress.server";
 import { requireUser } from "#app/utils/auth.server";
 import { readForm } from "#app/utils/forms.server";
+import { badRequest } from "#app/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.module.title ?? "" }];
 
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const attempt = await startAttempt(user.id, course, module);
     return redirect(`/kiem-tra/${attempt.id}`);
   }
-  throw new Response("Bad request", { status: 400 });
+  throw badRequest();
 }
 
 export default function LessonPage() {

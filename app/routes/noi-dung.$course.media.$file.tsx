@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { requireCourse } from "#app/content/courses.server";
 import { requireUser } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http.server";
 
 // Only the SVG illustrations the content check accepted: a fixed folder and a strict name.
 const MEDIA_FILE = /^[a-z0-9-]+\.svg$/;
@@ -13,9 +14,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const course = await requireCourse(params.course);
   const file = params.file ?? "";
-  if (!MEDIA_FILE.test(file)) throw new Response("Not found", { status: 404 });
+  invariantResponse(MEDIA_FILE.test(file), 404);
   const body = await readFile(path.join(course.dir, "media", file)).catch(() => null);
-  if (!body) throw new Response("Not found", { status: 404 });
+  invariantResponse(body, 404);
   return new Response(body, {
     headers: {
       "Content-Type": "image/svg+xml",

@@ -23,6 +23,7 @@ import { formatDate } from "#app/utils/dates";
 import { parseForm, text } from "#app/utils/forms";
 import { readForm } from "#app/utils/forms.server";
 import { requireReportingPeriod } from "#app/utils/frozen-report.server";
+import { badRequest, invariantResponse } from "#app/utils/http.server";
 import { reportDocument } from "#app/utils/report-document";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.title") }];
@@ -91,13 +92,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const back = `/quan-tri/bao-cao-ky/${report.code}`;
   if (intent === "freeze") {
-    if (unit.level !== "ward") throw new Response("Forbidden", { status: 403 });
+    invariantResponse(unit.level === "ward", 403);
     const result = await freezeWardReport(admin, unit, report);
     if (!result.ok) return json({ message: `reports.error.${result.error}` satisfies MessageKey, errors: {}, wards: "" }, { status: 409 });
     return redirect(`${back}?da-chot=1`);
   }
   // Reopening and consolidating are the city's: an admin above the wards.
-  if (!isCityAdmin(admin, unit)) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(isCityAdmin(admin, unit), 403);
   if (intent === "reopen") {
     const form = parseForm(formData, reopenSchema);
     if (!form.ok) return json({ message: null, errors: form.errors, wards: "" }, { status: 400 });
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`${back}?da-tong-hop=1`);
   }
-  throw new Response("Bad request", { status: 400 });
+  throw badRequest();
 }
 
 export default function ReportingPeriodPage() {

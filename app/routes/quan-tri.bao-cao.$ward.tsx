@@ -10,12 +10,14 @@ import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { declareHeadcount, getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
-import { requireUnitInScope } from "#app/models/unit.server";
+import { declareHeadcount, getCoverage, reportPeriod } from "#app/models/coverage.server";
+import { findUnitInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
+import { invariantResponse } from "#app/utils/http.server";
+import { readReportQuery } from "#app/utils/report-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.wardTitle") }];
 
@@ -30,9 +32,11 @@ const headcountSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const ward = await requireUnitInScope(admin, params.ward ?? "");
-  const period = periodFromRequest(request);
-  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), unitsOnFromRequest(request))]);
+  const ward = await findUnitInScope(admin, params.ward ?? "");
+  invariantResponse(ward, 404);
+  const query = readReportQuery(new URL(request.url).searchParams);
+  const period = reportPeriod(query.periodCode);
+  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), query.unitsOn)]);
   return {
     targetGroups: targetGroupOptions(lang),
     ward: ward.name,
@@ -50,8 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const ward = await requireUnitInScope(admin, params.ward ?? "");
-  const period = periodFromRequest(request);
+  const ward = await findUnitInScope(admin, params.ward ?? "");
+  invariantResponse(ward, 404);
+  const period = reportPeriod(new URL(request.url).searchParams.get("ky"));
   const form = parseForm(await readForm(request), headcountSchema);
   if (!form.ok) return rejectForm(form);
   if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });

@@ -9,18 +9,18 @@ import { TrendChart } from "#app/components/trend-chart";
 import { getProgramme, targetsNoteOf } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
-import { getUnitPath } from "#app/models/unit.server";
+import { getCoverage, reportPeriod } from "#app/models/coverage.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate, isoDay, monthOf } from "#app/utils/dates";
+import { readReportQuery } from "#app/utils/report-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const period = periodFromRequest(request);
-  const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
-  const coverage = await getCoverage(path, period, new Date(), unitsOnFromRequest(request));
+  const query = readReportQuery(new URL(request.url).searchParams);
+  const period = reportPeriod(query.periodCode);
+  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(admin.unitPath, period, new Date(), query.unitsOn)]);
   const unitsOn = isoDay(coverage.unitsOn);
   return {
     period: period.code,

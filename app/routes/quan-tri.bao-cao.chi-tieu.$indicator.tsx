@@ -10,19 +10,25 @@ import { targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { listNotReached, notReachedListFromRequest } from "#app/models/coverage.server";
+import { findNotReachedFrame, listNotReached } from "#app/models/coverage.server";
 import { toListedEntry } from "#app/models/roster.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { isoDay } from "#app/utils/dates";
+import { invariantResponse } from "#app/utils/http.server";
+import { readReportQuery } from "#app/utils/report-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notReached.title") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const { indicator, period, unitsOn, q, page, scope, wards, ward } = await notReachedListFromRequest(request, admin, params.indicator);
+  const query = readReportQuery(new URL(request.url).searchParams);
+  const { unitsOn, q, page } = query;
+  const frame = await findNotReachedFrame(admin.unitPath, params.indicator, query);
+  invariantResponse(frame, 404);
+  const { indicator, period, wards, ward } = frame;
   const [lang, result] = await Promise.all([
     getLang(request),
-    listNotReached(scope, indicator, period, { wardId: ward?.id ?? null, query: q, page }, unitsOn),
+    listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: q, page }, unitsOn),
   ]);
   const groups = targetGroupLabels(lang);
   return {

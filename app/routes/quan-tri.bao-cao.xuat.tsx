@@ -4,18 +4,18 @@ import { STATUS_LABEL } from "#app/components/coverage-figure";
 import { getLang } from "#app/i18n/lang.server";
 import { translate, type MessageKey } from "#app/i18n/messages";
 import { targetsNoteOf } from "#app/content/programme.server";
-import { getCoverage, periodFromRequest, unitsOnFromRequest } from "#app/models/coverage.server";
-import { getUnitPath } from "#app/models/unit.server";
+import { getCoverage, reportPeriod } from "#app/models/coverage.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
+import { readReportQuery } from "#app/utils/report-query";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The overview as CSV (or Excel with `?dinh-dang=xlsx`): the admin's scope only, Vietnamese headers. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const period = periodFromRequest(request);
-  const [lang, { path }] = await Promise.all([getLang(request), getUnitPath(admin.unitId)]);
-  const coverage = await getCoverage(path, period, new Date(), unitsOnFromRequest(request));
+  const query = readReportQuery(new URL(request.url).searchParams);
+  const period = reportPeriod(query.periodCode);
+  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(admin.unitPath, period, new Date(), query.unitsOn)]);
   const t = (key: MessageKey) => translate(lang, key);
   const line = (ward: string, cells: typeof coverage.totals) =>
     coverage.indicators.map((indicator, index) => {

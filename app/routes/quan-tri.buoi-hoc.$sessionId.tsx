@@ -12,16 +12,17 @@ import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import {
   addPersonAndAttend,
+  findTrainingSession,
   listAttendanceConfirmations,
   listAttendees,
   recordAttendance,
-  requireTrainingSession,
   searchRosterForSession,
 } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
+import { invariantResponse } from "#app/utils/http.server";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.title") }];
@@ -34,7 +35,8 @@ const newPersonSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const session = await requireTrainingSession(admin, params.sessionId ?? "");
+  const session = await findTrainingSession(admin, params.sessionId ?? "");
+  invariantResponse(session, 404);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [lang, catalogue, attendees, confirmations, found] = await Promise.all([
     getLang(request),
@@ -74,7 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const session = await requireTrainingSession(admin, params.sessionId ?? "");
+  const session = await findTrainingSession(admin, params.sessionId ?? "");
+  invariantResponse(session, 404);
   const formData = await readForm(request);
   const back = `/quan-tri/buoi-hoc/${session.id}`;
   if (formData.get("intent") === "attend") {

@@ -10,7 +10,6 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { certificationCounts } from "#app/models/certification/certificate.server";
 import { listApplicationsForReview } from "#app/models/certification/review.server";
 import { REVIEW_STATUSES } from "#app/models/certification/terms.server";
-import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { parseListQuery } from "#app/utils/list-query";
@@ -23,9 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
   const status = statusSchema.parse(new URL(request.url).searchParams.get("trang-thai"));
-  const { path } = await getUnitPath(admin.unitId);
   const now = new Date();
-  const [counts, list] = await Promise.all([certificationCounts(path, now), listApplicationsForReview(admin, { status, q, page })]);
+  const [counts, list] = await Promise.all([certificationCounts(admin.unitPath, now), listApplicationsForReview(admin, { status, q, page })]);
   const totals = counts.reduce(
     (sum, row) => ({
       certified: sum.certified + row.certified,

@@ -28,7 +28,7 @@ import {
   toListedEntry,
   type RosterProblem,
 } from "#app/models/roster.server";
-import { findWardInForce, getUnitPath, wardOptions } from "#app/models/unit.server";
+import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
 import { parseListQuery } from "#app/utils/list-query";
@@ -38,8 +38,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
-  const scope = (await getUnitPath(admin.unitId)).path;
-  const [lang, wards, roster] = await Promise.all([getLang(request), wardOptions(admin), listRoster(scope, q, page)]);
+  const [lang, wards, roster] = await Promise.all([getLang(request), wardOptions(admin), listRoster(admin.unitPath, q, page)]);
   const groups = targetGroupLabels(lang);
   return {
     q,
@@ -79,9 +78,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (typeof unitId !== "string" || !unitId) return rejectImport("form.unknown_ward");
   if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup)) return rejectImport("form.targetGroup.unknown");
   if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
-  const scope = (await getUnitPath(admin.unitId)).path;
   const ward = await findWardInForce(unitId);
-  if (!ward?.path.startsWith(scope)) return rejectImport("form.unknown_ward");
+  if (!ward?.path.startsWith(admin.unitPath)) return rejectImport("form.unknown_ward");
   const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()), ward);
   if (!parsed.ok) return rejectImport("roster.rejected", parsed.problems);
   const imported = await importRoster(admin, { unitId: ward.id, targetGroup }, parsed.rows);

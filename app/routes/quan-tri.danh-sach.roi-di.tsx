@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 
 import { markRosterEntryLeft } from "#app/models/roster.server";
-import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { readForm, requireRedirectTarget } from "#app/utils/forms.server";
+import { invariantResponse } from "#app/utils/http.server";
 
 export async function loader() {
   return redirect("/quan-tri/danh-sach");
@@ -14,9 +14,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const formData = await readForm(request);
   const entryId = formData.get("entryId");
-  if (typeof entryId !== "string" || !entryId) throw new Response("Bad request", { status: 400 });
+  invariantResponse(typeof entryId === "string" && entryId, 400);
   const backTo = requireRedirectTarget(formData, "/quan-tri/danh-sach");
-  const scope = (await getUnitPath(admin.unitId)).path;
-  if (!(await markRosterEntryLeft(admin, scope, entryId, new Date()))) throw new Response("Not found", { status: 404 });
+  invariantResponse(await markRosterEntryLeft(admin, entryId, new Date()), 404);
   return redirect(backTo);
 }

@@ -3,7 +3,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
 import { listRoster, rosterEntrySheet } from "#app/models/roster.server";
-import { getUnitPath } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
@@ -12,8 +11,7 @@ import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q } = parseListQuery(request);
-  const scope = (await getUnitPath(admin.unitId)).path;
-  const [lang, { entries }] = await Promise.all([getLang(request), listRoster(scope, q, null)]);
+  const [lang, { entries }] = await Promise.all([getLang(request), listRoster(admin.unitPath, q, null)]);
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   return spreadsheetResponse(exportFormat(request), {
     fileName: "danh-sach-doi-tuong",

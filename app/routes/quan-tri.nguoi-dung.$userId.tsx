@@ -10,11 +10,12 @@ import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { confirmPhoneByAdmin } from "#app/models/phone-confirmation.server";
-import { getUnitPath, listUnitsInScope } from "#app/models/unit.server";
-import { changeRoleOrUnit, maySetUpAccount, requireUserInScope, reissueSetupCode, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { listUnitsInScope } from "#app/models/unit.server";
+import { changeRoleOrUnit, findUserInScope, maySetUpAccount, reissueSetupCode, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
+import { forbidden, invariantResponse, notFound } from "#app/utils/http.server";
 import { formatPhone } from "#app/utils/phone";
 import { ROLES } from "#app/utils/roles";
 
@@ -27,11 +28,11 @@ const changeRoleSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const user = await requireUserInScope(admin, params.userId ?? "");
+  const user = await findUserInScope(admin, params.userId ?? "");
+  invariantResponse(user, 404);
   const lang = await getLang(request);
   const canChangeRole = admin.role === "district_admin";
-  const scope = (await getUnitPath(admin.unitId)).path;
-  const units = canChangeRole ? await listUnitsInScope(scope) : [];
+  const units = canChangeRole ? await listUnitsInScope(admin.unitPath) : [];
   return {
     user: {
       id: user.id,
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phoneConfirmed: user.phoneConfirmedAt !== null,
     },
     canChangeRole,
-    canReissueCode: maySetUpAccount(scope, { role: user.role, unitPath: user.unit.path }),
+    canReissueCode: maySetUpAccount(admin.unitPath, { role: user.role, unitPath: user.unit.path }),
     units: units.map((unit) => ({ value: unit.id, label: unit.name })),
   };
 }
@@ -58,19 +59,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "reissue-code") {
-    const user = await requireUserInScope(admin, userId);
+    const user = await findUserInScope(admin, userId);
+    invariantResponse(user, 404);
     const setupCode = await reissueSetupCode(admin, userId);
-    if (!setupCode) throw new Response("Forbidden", { status: 403 });
+    invariantResponse(setupCode, 403);
     return json({ reissued: { fullName: user.fullName, phone: formatPhone(user.phone), setupCode, validDays: SETUP_CODE_DAYS } });
   }
   if (intent === "confirm-phone") {
-    if (!(await confirmPhoneByAdmin(admin, userId))) throw new Response("Not found", { status: 404 });
+    invariantResponse(await confirmPhoneByAdmin(admin, userId), 404);
     return redirect(`/quan-tri/nguoi-dung/${userId}?da-xac-nhan=1`);
   }
   if (intent === "change-role") {
     const form = parseForm(formData, changeRoleSchema);
     if (!form.ok) return rejectForm(form);
     const result = await changeRoleOrUnit(admin, userId, form.data);
+    if (!result.ok && result.error === "forbidden") throw forbidden();
+    if (!result.ok && result.error === "not_found") throw notFound();
     if (!result.ok) return rejectForm({ errors: { unitId: "user.unitMismatch" }, values: form.values });
     return redirect(`/quan-tri/nguoi-dung/${userId}?da-luu=1`);
   }

@@ -8,13 +8,14 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { listAuditEntries } from "#app/models/audit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate, formatTime } from "#app/utils/dates";
+import { invariantResponse } from "#app/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "audit.title") }];
 
 /** Who changed what, when: district administrators only. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  if (admin.role !== "district_admin") throw new Response("Forbidden", { status: 403 });
+  invariantResponse(admin.role === "district_admin", 403);
   const [lang, entries] = await Promise.all([getLang(request), listAuditEntries()]);
   return {
     entries: entries.map((entry) => ({

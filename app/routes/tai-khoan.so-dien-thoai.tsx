@@ -10,6 +10,7 @@ import { getPhoneConfirmation, PHONE_CODE, requestPhoneCode, verifyPhoneCode } f
 import { requireUser } from "#app/utils/auth.server";
 import { parseForm, text } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
+import { invariantResponse } from "#app/utils/http.server";
 import { getClientAddress } from "#app/utils/load-context.server";
 import { formatPhone } from "#app/utils/phone";
 
@@ -28,7 +29,7 @@ const VERIFY_PROBLEM = { wrong: "phone.codeWrong", locked: "phone.codeLocked", e
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const confirmation = await getPhoneConfirmation(user.id);
-  if (!confirmation) throw new Response("Not found", { status: 404 });
+  invariantResponse(confirmation, 404);
   return { phone: formatPhone(confirmation.phone), confirmed: confirmation.confirmed, validMinutes: PHONE_CODE.validMinutes };
 }
 

@@ -44,6 +44,13 @@ describe("guards", () => {
     expect(allowed).toMatchObject({ id: admin.id, role: "ward_admin", unitId: units.vanPhuc.id });
   });
 
+  test("the signed-in user carries their unit's path, the scope an administrator sees", async () => {
+    const admin = await createUser({ unitId: units.district.id, role: "district_admin" });
+
+    const user = await requireAdmin(requestWithCookie(await startSession(admin.id)));
+    expect(user.unitPath).toBe(units.district.path);
+  });
+
   test("a tampered session cookie is treated as signed out", async () => {
     const learner = await createUser({ unitId: units.vanPhuc.id });
     const cookie = await startSession(learner.id);

@@ -1,13 +1,14 @@
 import { findLatestSnapshot, findReportingPeriod, printableReport } from "#app/models/reporting.server";
-import { requireUnitInScope } from "#app/models/unit.server";
+import { findUnitInScope } from "#app/models/unit.server";
 
 import type { AdminUser } from "./auth.server";
+import { invariantResponse } from "./http.server";
 import { reportDocument } from "./report-document";
 
 /** A reporting period from the URL, or 404. */
 export function requireReportingPeriod(code: string | undefined) {
   const report = findReportingPeriod(code ?? "");
-  if (!report) throw new Response("Not found", { status: 404 });
+  invariantResponse(report, 404);
   return report;
 }
 
@@ -18,9 +19,10 @@ export function requireReportingPeriod(code: string | undefined) {
  */
 export async function requireFrozenReport(request: Request, admin: AdminUser, params: { period?: string; unit?: string }) {
   const report = requireReportingPeriod(params.period);
-  const unit = await requireUnitInScope(admin, params.unit ?? "");
+  const unit = await findUnitInScope(admin, params.unit ?? "");
+  invariantResponse(unit, 404);
   const version = Number(new URL(request.url).searchParams.get("phien-ban")) || undefined;
   const snapshot = await findLatestSnapshot(unit.id, report.code, version);
-  if (!snapshot) throw new Response("Not found", { status: 404 });
+  invariantResponse(snapshot, 404);
   return { report, unit, snapshot, document: reportDocument(await printableReport(snapshot, report)) };
 }

@@ -9,8 +9,11 @@ const listQuerySchema = z.object({
 
 /** The search text and page of an admin list, from the URL; anything odd falls back to defaults. */
 export function parseListQuery(request: Request) {
-  const url = new URL(request.url);
-  return listQuerySchema.parse({ q: url.searchParams.get("q") ?? "", page: url.searchParams.get("page") ?? 1 });
+  return readListQuery(new URL(request.url).searchParams);
+}
+
+export function readListQuery(searchParams: URLSearchParams) {
+  return listQuerySchema.parse({ q: searchParams.get("q") ?? "", page: searchParams.get("page") ?? 1 });
 }
 
 /** A filter on the folded name or the phone: "nguyen van a" and "0912" both find their rows. */

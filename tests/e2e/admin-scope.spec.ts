@@ -83,6 +83,22 @@ test("a district admin makes a learner a ward admin of another ward", async ({ p
   await expect(page.locator(".facts")).toContainText("Dương Nội");
 });
 
+test("a ward admin's forged role change gets 403; a district admin's for an unknown id, 404", async ({ page, signInAs, baseURL }) => {
+  const learner = await findUserId(DEMO.householdLearner);
+  const changeRole = (userId: string) =>
+    page.request.post(`/quan-tri/nguoi-dung/${userId}`, {
+      headers: { Origin: baseURL! },
+      form: { intent: "change-role", role: "ward_admin", unitId: "any" },
+      maxRedirects: 0,
+    });
+
+  await signInAs(DEMO.vanPhucAdmin);
+  expect((await changeRole(learner)).status()).toBe(403);
+
+  await signInAs(DEMO.districtAdmin);
+  expect((await changeRole("no-such-user")).status()).toBe(404);
+});
+
 test("the audit log shows a district admin who changed what, and is closed to ward admins", async ({ page, signInAs }) => {
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/nguoi-dung/moi");

@@ -8,7 +8,6 @@ import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import { pageCount, pageOf } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
 
-import { getUnitPath } from "../unit.server";
 import { organisationIdOf } from "./organisation.server";
 import { certificateStatus, newVerificationCode, normaliseVerificationCode, startOfHanoiDay } from "./rules.server";
 import type { OrganisationKind } from "./terms.server";
@@ -152,7 +151,7 @@ export async function findCertificateForDownload(user: SessionUser, input: strin
     certificate.kind === "course"
       ? certificate.userId === user.id
       : certificate.organisationId !== null && certificate.organisationId === (await organisationIdOf(user.id));
-  const isAdminInScope = user.role !== "learner" && certificate.unit.path.startsWith((await getUnitPath(user.unitId)).path);
+  const isAdminInScope = user.role !== "learner" && certificate.unit.path.startsWith(user.unitPath);
   if (!isHolder && !isAdminInScope) return null;
   const { unit, userId: _userId, organisationId: _organisationId, ...rest } = certificate;
   return { ...rest, wardName: unit.name };

@@ -8,24 +8,18 @@ import { pageCount, pageOf } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "../audit.server";
-import { getUnitPath } from "../unit.server";
 import { refresherProgress } from "./application.server";
 import { listOrganisationCertificates, PROFILE_SELECT, type OrganisationProfile } from "./organisation.server";
 import { newVerificationCode, renewalOpensAt, validityOnApproval } from "./rules.server";
 import { getCertificationCourse, type ReviewStatus } from "./terms.server";
 
-async function scopeOf(admin: AdminUser) {
-  return (await getUnitPath(admin.unitId)).path;
-}
-
 const REVIEW_PAGE_SIZE = 25;
 
 /** Applications in the administrator's scope in one status, searchable by the organisation's name. */
 export async function listApplicationsForReview(admin: AdminUser, filter: { status: ReviewStatus; q: string; page: number }) {
-  const scope = await scopeOf(admin);
   const folded = foldForSearch(filter.q);
   const where: Prisma.CertificationApplicationWhereInput = {
-    unit: { path: { startsWith: scope } },
+    unit: { path: { startsWith: admin.unitPath } },
     status: filter.status,
     ...(folded ? { organisation: { searchName: { contains: folded } } } : {}),
   };
@@ -53,7 +47,7 @@ export async function listApplicationsForReview(admin: AdminUser, filter: { stat
 /** An application in the administrator's scope; null for none, a draft or another ward's alike (no id is confirmed). */
 async function findReviewable(admin: AdminUser, applicationId: string) {
   return prisma.certificationApplication.findFirst({
-    where: { id: applicationId, status: { not: "draft" }, unit: { path: { startsWith: await scopeOf(admin) } } },
+    where: { id: applicationId, status: { not: "draft" }, unit: { path: { startsWith: admin.unitPath } } },
     select: { id: true },
   });
 }
@@ -241,9 +235,8 @@ export async function recordInspection(admin: AdminUser, applicationId: string, 
  * an unknown id and another ward's certificate alike.
  */
 export async function revokeCertificate(admin: AdminUser, certificateId: string, reason: string, now = new Date()) {
-  const scope = await scopeOf(admin);
   const certificate = await prisma.certificate.findFirst({
-    where: { id: certificateId, kind: "organisation", unit: { path: { startsWith: scope } } },
+    where: { id: certificateId, kind: "organisation", unit: { path: { startsWith: admin.unitPath } } },
     select: { id: true, revokedAt: true, applicationId: true, organisationId: true },
   });
   if (!certificate) return { ok: false, error: "not_found" } as const;
