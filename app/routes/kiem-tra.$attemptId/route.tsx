@@ -12,6 +12,7 @@ import { getOwnAttempt, submitAttempt } from "#app/models/progress.server";
 import { getShownQuiz } from "#app/models/shown-quiz.server";
 import { requireUser } from "#app/utils/auth.server";
 import { readForm } from "#app/utils/forms.server";
+import { notFound } from "#app/utils/http.server";
 
 import { OpenQuiz, readQuizForm, StaleQuiz, type QuizProblem } from "./quiz-form";
 import { QuizResult } from "./quiz-result";
@@ -39,7 +40,7 @@ function questionsToAnswer(module: CatalogueModule, layout: QuizLayout) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const attempt = await getOwnAttempt(user.id, params.attemptId ?? "");
-  if (!attempt) throw new Response("Not found", { status: 404 });
+  if (!attempt) throw notFound();
   const course = await requireCourse(attempt.courseSlug);
   const current = requireModule(course, attempt.moduleSlug);
   // An attempt kept for offline use shows and reviews the quiz it showed, even after a change.
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const attemptId = params.attemptId ?? "";
   const attempt = await getOwnAttempt(user.id, attemptId);
-  if (!attempt) throw new Response("Not found", { status: 404 });
+  if (!attempt) throw notFound();
   const course = await requireCourse(attempt.courseSlug);
   const module = requireModule(course, attempt.moduleSlug);
   const chosen = readQuizForm(await readForm(request));
