@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { getReportReminders } from "#app/models/reporting.server";
+import { getReportReminders } from "#app/models/reporting/city.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 

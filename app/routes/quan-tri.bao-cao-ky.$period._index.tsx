@@ -7,17 +7,9 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import type { MessageKey } from "#app/i18n/messages";
-import {
-  consolidateReport,
-  freezeWardReport,
-  getAdminUnit,
-  getDraftWardReport,
-  getReportProgress,
-  listSnapshotVersions,
-  printableReport,
-  reopenWardReport,
-  type Snapshot,
-} from "#app/models/reporting.server";
+import { consolidateReport, getAdminUnit, getReportProgress, printableReport } from "#app/models/reporting/city.server";
+import { freezeWardReport, reopenWardReport } from "#app/models/reporting/freeze.server";
+import { getDraftWardReport, listSnapshotVersions, type Snapshot } from "#app/models/reporting/snapshot.server";
 import { requireAdmin, type AdminUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { parseForm, text } from "#app/utils/forms";

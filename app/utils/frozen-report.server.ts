@@ -1,4 +1,6 @@
-import { findLatestSnapshot, findReportingPeriod, printableReport } from "#app/models/reporting.server";
+import { printableReport } from "#app/models/reporting/city.server";
+import { findReportingPeriod } from "#app/models/reporting/periods.server";
+import { findLatestSnapshot } from "#app/models/reporting/snapshot.server";
 import { findUnitInScope } from "#app/models/unit.server";
 
 import type { AdminUser } from "./auth.server";

@@ -18,7 +18,10 @@ console.log(`generated scale ${SCALE} in ${((Date.now() - started) / 1000).toFix
 
 const { prisma } = await import("#app/utils/db.server");
 const { resolveReportWards } = await import("#app/models/unit.server");
-const { findLatestSnapshot, findReportingPeriod, freezeWardReport, printableReport } = await import("#app/models/reporting.server");
+const { printableReport } = await import("#app/models/reporting/city.server");
+const { freezeWardReport } = await import("#app/models/reporting/freeze.server");
+const { findReportingPeriod } = await import("#app/models/reporting/periods.server");
+const { findLatestSnapshot } = await import("#app/models/reporting/snapshot.server");
 const { reportDocument } = await import("#app/utils/report-document");
 
 // The year report that closes the 2021-2025 plan: five years of records, the most a ward freezes.

@@ -5,7 +5,8 @@ import { request as playwrightRequest } from "@playwright/test";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { newVerificationCode } from "#app/models/certification/rules.server";
 import { startAttempt } from "#app/models/progress.server";
-import { findReportingPeriod, freezeWardReport } from "#app/models/reporting.server";
+import { freezeWardReport } from "#app/models/reporting/freeze.server";
+import { findReportingPeriod } from "#app/models/reporting/periods.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 

@@ -6,19 +6,12 @@ import { prisma } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
-import { importRoster } from "./roster.server";
-import {
-  consolidateReport,
-  findLatestSnapshot,
-  findReportingPeriod,
-  freezeWardReport,
-  getDraftWardReport,
-  getReportProgress,
-  listSnapshotVersions,
-  reopenWardReport,
-  type SnapshotFigure,
-} from "./reporting.server";
-import { createTrainingSession, findTrainingSession, recordAttendance } from "./training-session.server";
+import { importRoster } from "../roster.server";
+import { consolidateReport, getReportProgress } from "#app/models/reporting/city.server";
+import { freezeWardReport, reopenWardReport } from "#app/models/reporting/freeze.server";
+import { findReportingPeriod, type SnapshotFigure } from "#app/models/reporting/periods.server";
+import { findLatestSnapshot, getDraftWardReport, listSnapshotVersions } from "#app/models/reporting/snapshot.server";
+import { createTrainingSession, findTrainingSession, recordAttendance } from "../training-session.server";
 
 let householdCourse: CatalogueCourse;
 beforeAll(async () => {
