@@ -155,7 +155,17 @@ async function seedDemoCertification() {
   if (!owner || !reviewer || owner.organisationId) return;
   if (await prisma.organisation.findUnique({ where: { taxCode: DEMO_ORGANISATION.taxCode }, select: { id: true } })) return;
   const now = new Date();
-  const profile = { kind: "business", name: DEMO_ORGANISATION.name, taxCode: DEMO_ORGANISATION.taxCode, sector: "Dệt may", craftVillage: false, workerCount: 25, workersUnder13: 0, workers13To15: 0, workers15To18: 1 };
+  const profile = {
+    kind: "business",
+    name: DEMO_ORGANISATION.name,
+    taxCode: DEMO_ORGANISATION.taxCode,
+    sector: "Dệt may",
+    craftVillage: false,
+    workerCount: 25,
+    workersUnder13: 0,
+    workers13To15: 0,
+    workers15To18: 1,
+  };
   const counts = { under13: 0, from13to15: 0, from15to18: 1 };
   const answers = Object.fromEntries(applicableQuestions(counts).map((question) => [question.id, question.breach === "yes" ? "no" : "yes"]));
   const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { id: owner.unitId }, select: { name: true } });
@@ -183,7 +193,12 @@ async function seedDemoCertification() {
         decidedById: reviewer.id,
         decidedAt: now,
         createdById: owner.id,
-        events: { create: [{ actorId: owner.id, kind: "submitted" }, { actorId: reviewer.id, kind: "approved" }] },
+        events: {
+          create: [
+            { actorId: owner.id, kind: "submitted" },
+            { actorId: reviewer.id, kind: "approved" },
+          ],
+        },
       },
       select: { id: true },
     });

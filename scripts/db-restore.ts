@@ -19,7 +19,10 @@ function problemWith(file: string) {
   try {
     const check = db.pragma("integrity_check") as { integrity_check: string }[];
     if (check.length !== 1 || check[0]?.integrity_check !== "ok") {
-      return `it fails SQLite's integrity check: ${check.map((row) => row.integrity_check).slice(0, 3).join("; ")}`;
+      return `it fails SQLite's integrity check: ${check
+        .map((row) => row.integrity_check)
+        .slice(0, 3)
+        .join("; ")}`;
     }
     const migrations = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get();
     if (!migrations) return "it has no _prisma_migrations table, so it is not a database of this app";

@@ -99,7 +99,10 @@ async function build(scratch: string, full: boolean) {
   const files = new Map<string, string>();
   const pgSchema = postgresSchema(readFileSync(SQLITE_SCHEMA, "utf8"));
   files.set(PG_SCHEMA, pgSchema);
-  files.set(path.join(PG_MIGRATIONS, "migration_lock.toml"), readFileSync(path.join(SQLITE_MIGRATIONS, "migration_lock.toml"), "utf8").replace('provider = "sqlite"', 'provider = "postgresql"'));
+  files.set(
+    path.join(PG_MIGRATIONS, "migration_lock.toml"),
+    readFileSync(path.join(SQLITE_MIGRATIONS, "migration_lock.toml"), "utf8").replace('provider = "sqlite"', 'provider = "postgresql"'),
+  );
 
   const names = readdirSync(SQLITE_MIGRATIONS, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -196,9 +199,9 @@ try {
   const relative = (file: string) => path.relative(root, file);
   if (check) {
     const problems = [
-      ...[...files].filter(([file, text]) => !existsSync(file) || readFileSync(file, "utf8") !== text).map(([file]) =>
-        existsSync(file) ? `${relative(file)} differs from what the schema and the SQLite migrations give` : `${relative(file)} is missing`,
-      ),
+      ...[...files]
+        .filter(([file, text]) => !existsSync(file) || readFileSync(file, "utf8") !== text)
+        .map(([file]) => (existsSync(file) ? `${relative(file)} differs from what the schema and the SQLite migrations give` : `${relative(file)} is missing`)),
       ...committed.filter((file) => !files.has(file)).map((file) => `${relative(file)} has no SQLite migration of that name`),
     ];
     if (problems.length > 0) {

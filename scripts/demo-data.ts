@@ -110,7 +110,16 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
         if (phone && random() < 0.45) {
           const fullName = group === "BIZ" || group === "COOP" || group === "HH" ? contact.name : name;
           entry.userId = nextId("us");
-          users.push({ id: entry.userId, fullName, searchName: foldForSearch(fullName), phone, unitId: wardToday(ward.id), targetGroup: group, createdAt, phoneConfirmedAt: createdAt });
+          users.push({
+            id: entry.userId,
+            fullName,
+            searchName: foldForSearch(fullName),
+            phone,
+            unitId: wardToday(ward.id),
+            targetGroup: group,
+            createdAt,
+            phoneConfirmedAt: createdAt,
+          });
         }
         entries.push(entry);
       }
@@ -129,7 +138,18 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
     }
   };
 
-  const progress: { id: string; userId: string; courseSlug: string; moduleSlug: string; contentVersion: string; readAt: Date; passedAt: Date | null; bestScore: number | null; createdAt: Date; updatedAt: Date }[] = [];
+  const progress: {
+    id: string;
+    userId: string;
+    courseSlug: string;
+    moduleSlug: string;
+    contentVersion: string;
+    readAt: Date;
+    passedAt: Date | null;
+    bestScore: number | null;
+    createdAt: Date;
+    updatedAt: Date;
+  }[] = [];
   const completions = new Map<string, { id: string; userId: string; courseSlug: string; contentVersion: string; courseVersion: string; rule: string; completedAt: Date }>();
   const learnOnline = (entry: Entry, course: CatalogueCourse) => {
     const userId = entry.userId!;
@@ -142,12 +162,28 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
       const readAt = new Date(done.getTime() - (modules.length - index) * DAY);
       const passed = completing || random() < 0.5;
       progress.push({
-        id: nextId("mp"), userId, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version,
-        readAt, passedAt: passed ? readAt : null, bestScore: passed ? 80 + Math.floor(random() * 21) : null, createdAt: readAt, updatedAt: readAt,
+        id: nextId("mp"),
+        userId,
+        courseSlug: course.slug,
+        moduleSlug: module.slug,
+        contentVersion: module.version,
+        readAt,
+        passedAt: passed ? readAt : null,
+        bestScore: passed ? 80 + Math.floor(random() * 21) : null,
+        createdAt: readAt,
+        updatedAt: readAt,
       });
     });
     if (!completing) return;
-    completions.set(`${userId}|${course.slug}`, { id: nextId("cc"), userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "online", completedAt: done });
+    completions.set(`${userId}|${course.slug}`, {
+      id: nextId("cc"),
+      userId,
+      courseSlug: course.slug,
+      contentVersion: course.version,
+      courseVersion: course.courseVersion,
+      rule: "online",
+      completedAt: done,
+    });
     qualify(entry, { courseSlugs: [course.slug], sessionKind: null }, done);
   };
   for (const entry of entries) {
@@ -156,7 +192,20 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
   }
 
   // Sessions: held in the old wards until the reorganisation, in today's wards since.
-  const sessions: { id: string; unitId: string; heldOn: Date; place: string; kind: string; courses: string; trainer: string; headcount: number | null; headcountGroup: string | null; createdById: string; createdAt: Date; updatedAt: Date }[] = [];
+  const sessions: {
+    id: string;
+    unitId: string;
+    heldOn: Date;
+    place: string;
+    kind: string;
+    courses: string;
+    trainer: string;
+    headcount: number | null;
+    headcountGroup: string | null;
+    createdById: string;
+    createdAt: Date;
+    updatedAt: Date;
+  }[] = [];
   const attendance: { id: string; sessionId: string; rosterEntryId: string; createdAt: Date }[] = [];
   const groupBy = (key: (entry: Entry) => string) => {
     const groups = new Map<string, Entry[]>();
@@ -179,8 +228,18 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
         const id = nextId("ts");
         const headcount = plan.audience === "CHILD" ? Math.round((20 + random() * 40) * scale) : null;
         sessions.push({
-          id, unitId, heldOn, place: `${pick(PLACES)} ${1 + Math.floor(random() * 12)}`, kind: plan.kind, courses: JSON.stringify([course.slug]),
-          trainer: pick(TRAINERS), headcount, headcountGroup: headcount ? "CHILD" : null, createdById: "demo", createdAt: heldOn, updatedAt: heldOn,
+          id,
+          unitId,
+          heldOn,
+          place: `${pick(PLACES)} ${1 + Math.floor(random() * 12)}`,
+          kind: plan.kind,
+          courses: JSON.stringify([course.slug]),
+          trainer: pick(TRAINERS),
+          headcount,
+          headcountGroup: headcount ? "CHILD" : null,
+          createdById: "demo",
+          createdAt: heldOn,
+          updatedAt: heldOn,
         });
         for (const entry of candidates) {
           if (!course.audiences.includes(entry.targetGroup) || entry.createdAt > heldOn || random() >= plan.share * engagement) continue;
@@ -190,7 +249,15 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
           // A training session completes its course for attendees with an account, as the app does.
           const key = `${entry.userId}|${course.slug}`;
           if (plan.kind === "training" && entry.userId && !completions.has(key)) {
-            completions.set(key, { id: nextId("cc"), userId: entry.userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "in-person", completedAt: heldOn });
+            completions.set(key, {
+              id: nextId("cc"),
+              userId: entry.userId,
+              courseSlug: course.slug,
+              contentVersion: course.version,
+              courseVersion: course.courseVersion,
+              rule: "in-person",
+              completedAt: heldOn,
+            });
           }
         }
       }
@@ -223,10 +290,21 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
   await insertAll(
     (rows) => prisma.qualification.createMany({ data: rows }),
     [...firstQualification.values()].map(({ entry, indicator, period, at, source }) => ({
-      id: nextId("q"), indicator, rosterEntryId: entry.id, unitId: entry.unitId, qualifiedAt: at, period, month: monthOf(at), source, leftAt: entry.leftAt,
+      id: nextId("q"),
+      indicator,
+      rosterEntryId: entry.id,
+      unitId: entry.unitId,
+      qualifiedAt: at,
+      period,
+      month: monthOf(at),
+      source,
+      leftAt: entry.leftAt,
     })),
   );
-  await insertAll((rows) => prisma.declaredHeadcount.createMany({ data: rows }), [...declared.values()].map((row) => ({ ...row, declaredById: "demo" })));
+  await insertAll(
+    (rows) => prisma.declaredHeadcount.createMany({ data: rows }),
+    [...declared.values()].map((row) => ({ ...row, declaredById: "demo" })),
+  );
   return {
     rosterEntries: entries.length,
     accounts: users.length,

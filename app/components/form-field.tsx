@@ -44,31 +44,17 @@ export function TextField(props: FieldProps & React.InputHTMLAttributes<HTMLInpu
   const id = useId();
   return (
     <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
     </FieldShell>
   );
 }
 
-export function SelectField(
-  props: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string },
-) {
+export function SelectField(props: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
   const { name, label, hint, error, options, placeholder, ...select } = props;
   const id = useId();
   return (
     <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...select}
-      >
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

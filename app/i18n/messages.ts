@@ -18,8 +18,7 @@ const vi = {
   "footer.hotline": "Tổng đài quốc gia bảo vệ trẻ em:",
   "footer.hotlineNote": "(miễn phí, 24 giờ mỗi ngày, tất cả các ngày)",
   "footer.socialWork": "Trung tâm cung cấp dịch vụ công tác xã hội Hà Nội:",
-  "footer.about":
-    "Nền tảng tập huấn phòng ngừa, giảm thiểu lao động trẻ em cho cán bộ, giáo viên, doanh nghiệp, hợp tác xã và hộ gia đình.",
+  "footer.about": "Nền tảng tập huấn phòng ngừa, giảm thiểu lao động trẻ em cho cán bộ, giáo viên, doanh nghiệp, hợp tác xã và hộ gia đình.",
 
   "error.403.title": "Tài khoản này không có quyền xem trang này",
   "error.403.body": "Trang này thuộc phạm vi quản lý khác. Nếu cần quyền truy cập, hãy liên hệ quản trị viên phường.",
@@ -149,13 +148,11 @@ const vi = {
   "users.count": "{count} người",
   "users.none": "Không có người nào phù hợp.",
   "users.create": "Tạo tài khoản",
-  "users.createIntro":
-    "Người được tạo tài khoản sẽ nhận một mã thiết lập dùng một lần để tự đặt mật khẩu khi đăng nhập lần đầu.",
+  "users.createIntro": "Người được tạo tài khoản sẽ nhận một mã thiết lập dùng một lần để tự đặt mật khẩu khi đăng nhập lần đầu.",
   "users.createSubmit": "Tạo tài khoản",
   "users.created": "Đã tạo tài khoản",
   "users.setupCode": "Mã thiết lập",
-  "users.setupCodeNote":
-    "Đưa mã này cho người dùng. Mã chỉ hiện một lần, dùng được một lần và hết hạn sau {days} ngày. Đăng nhập lần đầu tại trang «Thiết lập tài khoản».",
+  "users.setupCodeNote": "Đưa mã này cho người dùng. Mã chỉ hiện một lần, dùng được một lần và hết hạn sau {days} ngày. Đăng nhập lần đầu tại trang «Thiết lập tài khoản».",
   "users.openCreated": "Xem tài khoản vừa tạo",
   "users.createAnother": "Tạo tài khoản khác",
 
@@ -191,17 +188,13 @@ const vi = {
   "home.nextLesson": "Bài tiếp theo trong khóa «{course}»:",
   "home.audiences": "Khóa học dành cho ai",
   "home.audience.officials.title": "Cán bộ phường và thành phố",
-  "home.audience.officials.body":
-    "Nắm vững khung pháp luật, nhận biết và chuyển tuyến các trường hợp, phối hợp bảo vệ trẻ em và kiểm tra, xử lý vi phạm.",
+  "home.audience.officials.body": "Nắm vững khung pháp luật, nhận biết và chuyển tuyến các trường hợp, phối hợp bảo vệ trẻ em và kiểm tra, xử lý vi phạm.",
   "home.audience.teachers.title": "Giáo viên, cán bộ cơ sở chăm sóc trẻ em",
-  "home.audience.teachers.body":
-    "Nhận biết dấu hiệu trẻ phải lao động hoặc có nguy cơ bỏ học, biết cần làm gì, gọi cho ai và trao đổi với cha mẹ.",
+  "home.audience.teachers.body": "Nhận biết dấu hiệu trẻ phải lao động hoặc có nguy cơ bỏ học, biết cần làm gì, gọi cho ai và trao đổi với cha mẹ.",
   "home.audience.businesses.title": "Doanh nghiệp, hợp tác xã",
-  "home.audience.businesses.body":
-    "Hiểu quy định về tuổi lao động, giờ làm, công việc bị cấm với người dưới 18 tuổi, và được chứng nhận cam kết không sử dụng lao động trẻ em.",
+  "home.audience.businesses.body": "Hiểu quy định về tuổi lao động, giờ làm, công việc bị cấm với người dưới 18 tuổi, và được chứng nhận cam kết không sử dụng lao động trẻ em.",
   "home.audience.households.title": "Hộ gia đình, cha mẹ ở làng nghề",
-  "home.audience.households.body":
-    "Phân biệt việc phụ giúp gia đình với lao động trẻ em, giữ an toàn cho con trong xưởng nhà và biết nơi nhận hỗ trợ.",
+  "home.audience.households.body": "Phân biệt việc phụ giúp gia đình với lao động trẻ em, giữ an toàn cho con trong xưởng nhà và biết nơi nhận hỗ trợ.",
   "home.audience.children.title": "Các em học sinh",
   "home.audience.children.body": "Biết quyền của mình, những việc các em không phải làm, và có thể kể với ai khi cần giúp đỡ.",
   "home.how": "Cách tham gia",
@@ -276,13 +269,13 @@ const vi = {
   "nav.roster": "Danh sách đối tượng",
 
   "roster.title": "Danh sách đối tượng",
-  "roster.intro":
-    "Danh sách những người và tổ chức cần được tập huấn, truyền thông ở từng phường: đây là mẫu số để tính tỷ lệ bao phủ. Nhập từ tệp CSV theo mẫu.",
+  "roster.intro": "Danh sách những người và tổ chức cần được tập huấn, truyền thông ở từng phường: đây là mẫu số để tính tỷ lệ bao phủ. Nhập từ tệp CSV theo mẫu.",
   "roster.import": "Nhập danh sách từ tệp",
   "roster.template": "Tải tệp mẫu (CSV, tiêu đề tiếng Việt)",
   "roster.group": "Nhóm đối tượng",
   "roster.file": "Tệp danh sách (CSV hoặc Excel)",
-  "roster.fileHint": "Tệp Excel (.xlsx, trang tính đầu tiên) hoặc CSV lưu bằng «CSV UTF-8». Tối đa 5 MB, 20.000 dòng. Mỗi dòng cần số điện thoại, mã số thuế hoặc mã riêng của phường.",
+  "roster.fileHint":
+    "Tệp Excel (.xlsx, trang tính đầu tiên) hoặc CSV lưu bằng «CSV UTF-8». Tối đa 5 MB, 20.000 dòng. Mỗi dòng cần số điện thoại, mã số thuế hoặc mã riêng của phường.",
   "roster.submit": "Kiểm tra và nhập",
   "roster.imported": "Đã nhập danh sách: {created} mục mới, {updated} mục cập nhật, {matched} mục khớp với tài khoản.",
   "roster.rejected": "Chưa nhập gì: tệp có lỗi. Hãy sửa các dòng dưới đây rồi tải lên lại.",
@@ -296,10 +289,12 @@ const vi = {
   "roster.markLeft": "Đã rời đi",
   "roster.bulkLink": "Tạo tài khoản hàng loạt cho những người trong danh sách",
   "bulk.title": "Tạo tài khoản từ danh sách",
-  "bulk.intro": "Tạo tài khoản cho mọi người trong danh sách của một phường và một nhóm có số điện thoại nhưng chưa có tài khoản. Mỗi người nhận một mã thiết lập để tự đặt mật khẩu.",
+  "bulk.intro":
+    "Tạo tài khoản cho mọi người trong danh sách của một phường và một nhóm có số điện thoại nhưng chưa có tài khoản. Mỗi người nhận một mã thiết lập để tự đặt mật khẩu.",
   "bulk.submit": "Tạo tài khoản và in mã",
   "bulk.done": "Đã tạo {count} tài khoản",
-  "bulk.print": "In trang này (Ctrl+P) và phát mã cho từng người tại buổi họp. Mã chỉ hiện một lần, dùng được một lần, hết hạn sau {days} ngày; đăng nhập lần đầu tại trang «Thiết lập tài khoản».",
+  "bulk.print":
+    "In trang này (Ctrl+P) và phát mã cho từng người tại buổi họp. Mã chỉ hiện một lần, dùng được một lần, hết hạn sau {days} ngày; đăng nhập lần đầu tại trang «Thiết lập tài khoản».",
   "roster.markLeftFor": "Ghi nhận {name} đã rời đi (chuyển đi, ngừng hoạt động)",
   "roster.leftOn": "Đã rời đi ngày {date}",
   "roster.account": "Tài khoản",
@@ -359,7 +354,8 @@ const vi = {
   "coverage.source.roster": "danh sách",
   "coverage.source.declared": "số khai báo",
   "headcount.title": "Khai báo số đối tượng khi chưa có danh sách",
-  "headcount.intro": "Khi phường chưa có danh sách một nhóm, có thể khai báo tổng số người (hoặc tổ chức) của nhóm đó cho giai đoạn này. Báo cáo dùng số này làm mẫu số và ghi rõ «khai báo». Khi đã nhập danh sách, danh sách được dùng thay.",
+  "headcount.intro":
+    "Khi phường chưa có danh sách một nhóm, có thể khai báo tổng số người (hoặc tổ chức) của nhóm đó cho giai đoạn này. Báo cáo dùng số này làm mẫu số và ghi rõ «khai báo». Khi đã nhập danh sách, danh sách được dùng thay.",
   "headcount.count": "Số đối tượng",
   "headcount.count.invalid": "Hãy nhập một số nguyên từ 0 đến 1.000.000.",
   "headcount.submit": "Lưu số khai báo",
@@ -371,7 +367,8 @@ const vi = {
 
   "nav.reports": "Báo cáo định kỳ",
   "reports.title": "Báo cáo định kỳ (chốt số liệu)",
-  "reports.intro": "Mỗi kỳ báo cáo (6 tháng, năm), phường chốt số liệu của mình; số liệu đã chốt không thay đổi nữa. Số liệu của kỳ trước được nhập sau ngày chốt được ghi ở mục «Điều chỉnh kỳ trước» của kỳ sau.",
+  "reports.intro":
+    "Mỗi kỳ báo cáo (6 tháng, năm), phường chốt số liệu của mình; số liệu đã chốt không thay đổi nữa. Số liệu của kỳ trước được nhập sau ngày chốt được ghi ở mục «Điều chỉnh kỳ trước» của kỳ sau.",
   "reports.period": "Kỳ báo cáo",
   "reports.kind.half-year": "6 tháng đầu năm {year}",
   "reports.kind.year": "Năm {year}",
@@ -387,7 +384,8 @@ const vi = {
   "reports.open": "Xem báo cáo",
   "reports.periodTitle": "Kỳ báo cáo {period}",
   "reports.draft": "Số liệu hiện tại của phường (chưa chốt)",
-  "reports.draftHint": "Số liệu đang có đến hết ngày {date}, theo đơn vị hành chính tại ngày đó. Khi chốt, số liệu và danh sách bản ghi đã tính được lưu lại và không thay đổi nữa.",
+  "reports.draftHint":
+    "Số liệu đang có đến hết ngày {date}, theo đơn vị hành chính tại ngày đó. Khi chốt, số liệu và danh sách bản ghi đã tính được lưu lại và không thay đổi nữa.",
   "reports.notEnded": "Kỳ này kết thúc ngày {date}; có thể chốt từ ngày hôm sau.",
   "reports.freeze": "Chốt số liệu kỳ {period}",
   "reports.frozenNotice": "Đã chốt số liệu. Báo cáo đã chốt không thay đổi khi có số liệu nhập muộn.",
@@ -406,7 +404,8 @@ const vi = {
   "reports.consolidate": "Tổng hợp và chốt báo cáo chung",
   "reports.consolidatedNotice": "Đã chốt báo cáo tổng hợp.",
   "reports.consolidated": "Báo cáo tổng hợp",
-  "reports.consolidateWaiting": "Báo cáo tổng hợp được chốt khi tất cả các phường trong phạm vi đã chốt; số liệu là tổng các báo cáo đã chốt của phường, không phải số liệu trực tiếp.",
+  "reports.consolidateWaiting":
+    "Báo cáo tổng hợp được chốt khi tất cả các phường trong phạm vi đã chốt; số liệu là tổng các báo cáo đã chốt của phường, không phải số liệu trực tiếp.",
   "reports.downloadPdf": "Tải bản PDF",
   "reports.downloadXlsx": "Tải bảng số liệu (Excel)",
   "reports.print": "In báo cáo",
@@ -760,8 +759,7 @@ const en: Record<MessageKey, string> = {
   "footer.hotline": "National child protection hotline:",
   "footer.hotlineNote": "(free, 24 hours a day, every day)",
   "footer.socialWork": "Hanoi Centre for Social Work Services (Trung tâm cung cấp dịch vụ công tác xã hội Hà Nội):",
-  "footer.about":
-    "A training platform to prevent and reduce child labour, for officials, teachers, businesses, cooperatives and households.",
+  "footer.about": "A training platform to prevent and reduce child labour, for officials, teachers, businesses, cooperatives and households.",
 
   "error.403.title": "You may not view this page",
   "error.403.body": "This page belongs to another administrative scope. Ask your ward administrator if you need access.",
@@ -818,15 +816,13 @@ const en: Record<MessageKey, string> = {
   "setup.codeInvalid": "This set-up code is not valid.",
   "setup.newPassword": "New password",
   "setup.submit": "Save password and sign in",
-  "setup.failed":
-    "The phone number or set-up code is not correct, or the code has expired or been used. Ask your ward official for a new code.",
+  "setup.failed": "The phone number or set-up code is not correct, or the code has expired or been used. Ask your ward official for a new code.",
 
   "signUp.phoneTaken":
     "This phone number already has an account. If it is your number and you never signed up, contact your ward official: the ward will give you a set-up code to take the account back.",
 
   "phone.title": "Confirm your phone number",
-  "phone.unconfirmed":
-    "Your phone number {phone} is not confirmed yet. You can learn as usual, but your results count on your ward's roster only once the number is confirmed.",
+  "phone.unconfirmed": "Your phone number {phone} is not confirmed yet. You can learn as usual, but your results count on your ward's roster only once the number is confirmed.",
   "phone.confirmed": "Your phone number {phone} is confirmed.",
   "phone.justConfirmed": "Thank you, your phone number is confirmed.",
   "phone.sendIntro": "Step 1: press “Send code” to get a text message with a 6-digit code.",
@@ -896,8 +892,7 @@ const en: Record<MessageKey, string> = {
   "users.createSubmit": "Create account",
   "users.created": "Account created",
   "users.setupCode": "Set-up code",
-  "users.setupCodeNote":
-    "Give this code to the user. It is shown once, works once and expires after {days} days. The first sign-in is on the «Set up your account» page.",
+  "users.setupCodeNote": "Give this code to the user. It is shown once, works once and expires after {days} days. The first sign-in is on the «Set up your account» page.",
   "users.openCreated": "Open the new account",
   "users.createAnother": "Create another account",
 
@@ -905,8 +900,7 @@ const en: Record<MessageKey, string> = {
   "user.role": "Role",
   "user.unit": "Unit",
   "user.unitHint": "Learners and ward administrators belong to a ward; city administrators to the city.",
-  "user.unitMismatch":
-    "The unit does not fit the role: choose a ward for learners and ward administrators, the city for city administrators.",
+  "user.unitMismatch": "The unit does not fit the role: choose a ward for learners and ward administrators, the city for city administrators.",
   "user.account": "Account status",
   "user.accountActive": "Password set",
   "user.accountPending": "Not set up yet (waiting for the first sign-in with a code)",
@@ -934,17 +928,13 @@ const en: Record<MessageKey, string> = {
   "home.nextLesson": "Next lesson in «{course}»:",
   "home.audiences": "Who the courses are for",
   "home.audience.officials.title": "District and ward officials",
-  "home.audience.officials.body":
-    "Know the legal framework, detect and refer cases, coordinate child protection, and inspect and sanction breaches.",
+  "home.audience.officials.body": "Know the legal framework, detect and refer cases, coordinate child protection, and inspect and sanction breaches.",
   "home.audience.teachers.title": "Teachers and child-care staff",
-  "home.audience.teachers.body":
-    "Recognise the signs of child labour and dropout risk, know what to do and whom to call, and talk with parents.",
+  "home.audience.teachers.body": "Recognise the signs of child labour and dropout risk, know what to do and whom to call, and talk with parents.",
   "home.audience.businesses.title": "Businesses and cooperatives",
-  "home.audience.businesses.body":
-    "Understand the rules on working age, hours and work prohibited under 18, and get certified as pledged not to employ child labour.",
+  "home.audience.businesses.body": "Understand the rules on working age, hours and work prohibited under 18, and get certified as pledged not to employ child labour.",
   "home.audience.households.title": "Craft-village households and parents",
-  "home.audience.households.body":
-    "Tell helping at home from child labour, keep children safe in the family workshop, and know where to get support.",
+  "home.audience.households.body": "Tell helping at home from child labour, keep children safe in the family workshop, and know where to get support.",
   "home.audience.children.title": "Children and pupils",
   "home.audience.children.body": "Know your rights, the work you must not be made to do, and whom to tell when you need help.",
   "home.how": "How to take part",
@@ -1000,7 +990,8 @@ const en: Record<MessageKey, string> = {
   "quiz.wrong": "Not right.",
   "quiz.yourAnswer": "Your answer",
   "quiz.correctAnswer": "Right answer",
-  "quiz.reviewFailed": "The questions not answered right are marked, with the explanation; the right answers are not shown. Read the lesson again, then try again: the next attempt asks different questions.",
+  "quiz.reviewFailed":
+    "The questions not answered right are marked, with the explanation; the right answers are not shown. Read the lesson again, then try again: the next attempt asks different questions.",
 
   "mdx.callout.info": "Information",
   "mdx.callout.warning": "Warning",
@@ -1019,13 +1010,13 @@ const en: Record<MessageKey, string> = {
   "nav.roster": "Rosters",
 
   "roster.title": "Rosters",
-  "roster.intro":
-    "The people and organisations each ward must train or inform: the denominator of every coverage rate. Import them from a CSV file made from the template.",
+  "roster.intro": "The people and organisations each ward must train or inform: the denominator of every coverage rate. Import them from a CSV file made from the template.",
   "roster.import": "Import a roster file",
   "roster.template": "Download the template (CSV, Vietnamese headers)",
   "roster.group": "Target group",
   "roster.file": "Roster file (CSV or Excel)",
-  "roster.fileHint": "An Excel file (.xlsx, first sheet) or a CSV saved as «CSV UTF-8». At most 5 MB and 20,000 rows. Each row needs a phone number, a tax code or the ward's own id.",
+  "roster.fileHint":
+    "An Excel file (.xlsx, first sheet) or a CSV saved as «CSV UTF-8». At most 5 MB and 20,000 rows. Each row needs a phone number, a tax code or the ward's own id.",
   "roster.submit": "Check and import",
   "roster.imported": "Roster imported: {created} new entries, {updated} updated, {matched} matched to accounts.",
   "roster.rejected": "Nothing was imported: the file has errors. Fix the rows below and upload it again.",
@@ -1039,10 +1030,12 @@ const en: Record<MessageKey, string> = {
   "roster.markLeft": "Has left",
   "roster.bulkLink": "Create accounts in bulk for the people on a roster",
   "bulk.title": "Create accounts from a roster",
-  "bulk.intro": "Creates an account for everybody on one ward's roster of one group who has a phone number and no account yet. Each gets a one-time set-up code to choose a password.",
+  "bulk.intro":
+    "Creates an account for everybody on one ward's roster of one group who has a phone number and no account yet. Each gets a one-time set-up code to choose a password.",
   "bulk.submit": "Create accounts and print the codes",
   "bulk.done": "{count} accounts created",
-  "bulk.print": "Print this page (Ctrl+P) and hand each person their code at the meeting. Codes are shown once, work once and expire after {days} days; the first sign-in is on the «Set up your account» page.",
+  "bulk.print":
+    "Print this page (Ctrl+P) and hand each person their code at the meeting. Codes are shown once, work once and expire after {days} days; the first sign-in is on the «Set up your account» page.",
   "roster.markLeftFor": "Record that {name} has left (moved away, closed)",
   "roster.leftOn": "Left on {date}",
   "roster.account": "Account",
@@ -1102,7 +1095,8 @@ const en: Record<MessageKey, string> = {
   "coverage.source.roster": "roster",
   "coverage.source.declared": "declared headcount",
   "headcount.title": "Declare a headcount where there is no roster yet",
-  "headcount.intro": "Where the ward has no roster for a group yet, it may declare how many people (or organisations) the group has for this period. Reports use that number as the population and mark it «declared». Once a roster is imported, the roster is used instead.",
+  "headcount.intro":
+    "Where the ward has no roster for a group yet, it may declare how many people (or organisations) the group has for this period. Reports use that number as the population and mark it «declared». Once a roster is imported, the roster is used instead.",
   "headcount.count": "Number of people or organisations",
   "headcount.count.invalid": "Enter a whole number from 0 to 1,000,000.",
   "headcount.submit": "Save the declared headcount",
@@ -1114,7 +1108,8 @@ const en: Record<MessageKey, string> = {
 
   "nav.reports": "Periodic reports",
   "reports.title": "Periodic reports (frozen figures)",
-  "reports.intro": "For each reporting period (half-year, year), a ward freezes its figures; frozen figures never change. Records of a period entered after its freeze appear under \"Adjustments to the previous period\" in the next report.",
+  "reports.intro":
+    'For each reporting period (half-year, year), a ward freezes its figures; frozen figures never change. Records of a period entered after its freeze appear under "Adjustments to the previous period" in the next report.',
   "reports.period": "Reporting period",
   "reports.kind.half-year": "First half of {year}",
   "reports.kind.year": "Year {year}",
@@ -1130,7 +1125,8 @@ const en: Record<MessageKey, string> = {
   "reports.open": "Open the report",
   "reports.periodTitle": "Reporting period {period}",
   "reports.draft": "The ward's current figures (not frozen)",
-  "reports.draftHint": "The figures as they stand up to the end of {date}, for the units in force on that day. Freezing stores them, with the list of the records counted, and they never change again.",
+  "reports.draftHint":
+    "The figures as they stand up to the end of {date}, for the units in force on that day. Freezing stores them, with the list of the records counted, and they never change again.",
   "reports.notEnded": "This period ends on {date}; it can be frozen from the next day.",
   "reports.freeze": "Freeze the figures of {period}",
   "reports.frozenNotice": "Figures frozen. A frozen report does not change when late records arrive.",
@@ -1255,7 +1251,8 @@ const en: Record<MessageKey, string> = {
   "org.countsHint": "Counted from each person's date of birth. Enter 0 if none.",
   "org.count.invalid": "Enter a whole number from 0 to 100,000.",
   "org.too_many_young": "The workers under 18 cannot outnumber all the workers.",
-  "org.in_review": "The application is waiting for the ward's review, so the profile cannot change now. Wait for the decision, or contact the ward's People's Committee if it is urgent.",
+  "org.in_review":
+    "The application is waiting for the ward's review, so the profile cannot change now. Wait for the decision, or contact the ward's People's Committee if it is urgent.",
   "org.save": "Save the profile",
   "org.saved": "The organisation's profile is saved.",
   "org.yes": "Yes",

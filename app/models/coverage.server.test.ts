@@ -35,7 +35,12 @@ async function completeCourse(userId: string, course: CatalogueCourse) {
     const answers = Object.fromEntries(
       module.quiz.questions
         .filter((candidate) => drawn.has(candidate.id))
-        .map((question) => [question.id, optionsOf(question).filter((candidate) => candidate.correct).map((option) => option.id)]),
+        .map((question) => [
+          question.id,
+          optionsOf(question)
+            .filter((candidate) => candidate.correct)
+            .map((option) => option.id),
+        ]),
     );
     await submitAttempt(userId, attempt.id, course, module, answers);
   }
@@ -109,9 +114,7 @@ describe("coverage from real records", () => {
     expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 40, declared: true, gap: 28 });
     expect(coverage.totals[index]).toMatchObject({ population: 40, declared: true });
 
-    await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
-      { name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null },
-    ]);
+    await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [{ name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null }]);
     coverage = await getCoverage(units.vanPhuc.path, PERIOD);
     expect(coverage.rows[0]!.cells[index]).toMatchObject({ population: 1, declared: false });
   });

@@ -44,13 +44,7 @@ export function coverageCell(
   const rate = population === 0 ? 0 : Math.round((reached * 1000) / population) / 10;
   const gap = Math.max(0, Math.ceil((target * population) / 100) - reached);
   const status: CoverageStatus =
-    population === 0
-      ? "no_population"
-      : reached * 100 >= target * population
-        ? "met"
-        : rate >= expectedRate(target, period, asOf)
-          ? "on_track"
-          : "behind";
+    population === 0 ? "no_population" : reached * 100 >= target * population ? "met" : rate >= expectedRate(target, period, asOf) ? "on_track" : "behind";
   return { population, ...flags, reached, rate, target, gap, status };
 }
 
@@ -154,10 +148,17 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     .filter((row) => row.ward.inForce || row.cells.some((cell) => cell.population > 0 || cell.reached > 0));
   const totals = indicators.map((indicator, index) => {
     const sum = (pick: (cell: CoverageCell) => number) => rows.reduce((total, row) => total + pick(row.cells[index]!), 0);
-    return coverageCell(sum((cell) => cell.population), sum((cell) => cell.reached), indicator.target, period, asOf, {
-      declared: rows.some((row) => row.cells[index]!.declared),
-      counted: rows.some((row) => row.cells[index]!.counted),
-    });
+    return coverageCell(
+      sum((cell) => cell.population),
+      sum((cell) => cell.reached),
+      indicator.target,
+      period,
+      asOf,
+      {
+        declared: rows.some((row) => row.cells[index]!.declared),
+        counted: rows.some((row) => row.cells[index]!.counted),
+      },
+    );
   });
   const months = monthsBetween(period.start, asOf);
   // Cumulative reached, month by month, over today's population: how the rate grew.
@@ -221,10 +222,7 @@ export async function findNotReachedFrame(scopePath: string, indicatorCode: stri
 }
 
 /** A ward's declared headcount for a group and period, replacing any earlier declaration. */
-export async function declareHeadcount(
-  admin: { id: string },
-  declaration: { unitId: string; targetGroup: string; period: string; count: number },
-) {
+export async function declareHeadcount(admin: { id: string }, declaration: { unitId: string; targetGroup: string; period: string; count: number }) {
   const { unitId, targetGroup, period, count } = declaration;
   await prisma.$transaction(async (tx) => {
     await tx.declaredHeadcount.upsert({

@@ -21,7 +21,14 @@ function drawn(ids: string[] = FIVE): QuizLayout {
 
 /** The right answer to every question of the pool. */
 function allRight(of: Quiz = quiz) {
-  return Object.fromEntries(of.questions.map((question) => [question.id, optionsOf(question).filter((option) => option.correct).map((option) => option.id)]));
+  return Object.fromEntries(
+    of.questions.map((question) => [
+      question.id,
+      optionsOf(question)
+        .filter((option) => option.correct)
+        .map((option) => option.id),
+    ]),
+  );
 }
 
 const ALL_RIGHT = {
@@ -97,13 +104,22 @@ describe("drawing an attempt from the pool", () => {
       expect(new Set(ids).size).toBe(ids.length);
       for (const id of ids) expect(quiz.questions.map((question) => question.id)).toContain(id);
     }
-    const multiple = Array.from({ length: 40 }, (_, seed) => layoutFor(quiz, seed)).flat().find((entry) => entry.question === "nhieu-lua-chon");
+    const multiple = Array.from({ length: 40 }, (_, seed) => layoutFor(quiz, seed))
+      .flat()
+      .find((entry) => entry.question === "nhieu-lua-chon");
     expect(multiple?.options.sort()).toEqual(["a", "b", "c"]);
   });
 
   test("the same seed draws the same; different seeds draw different sets and orders", () => {
     expect(layoutFor(quiz, 12345)).toEqual(layoutFor(quiz, 12345));
-    const sets = new Set(Array.from({ length: 20 }, (_, seed) => layoutFor(quiz, seed).map((entry) => entry.question).sort().join()));
+    const sets = new Set(
+      Array.from({ length: 20 }, (_, seed) =>
+        layoutFor(quiz, seed)
+          .map((entry) => entry.question)
+          .sort()
+          .join(),
+      ),
+    );
     expect(sets.size).toBeGreaterThan(10);
   });
 

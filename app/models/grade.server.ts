@@ -40,10 +40,7 @@ export function layoutFor(quiz: Quiz, seed: number, avoid: Iterable<string> = []
 
 export type Answers = Record<string, string[]>;
 
-export type CheckedAnswers =
-  | { ok: true; answers: Answers }
-  | { ok: false; problem: "tampered" }
-  | { ok: false; problem: "missing"; questionNumbers: number[] };
+export type CheckedAnswers = { ok: true; answers: Answers } | { ok: false; problem: "tampered" } | { ok: false; problem: "missing"; questionNumbers: number[] };
 
 /**
  * Checks the answers a learner posted (question id → chosen option ids) against the attempt's
@@ -78,7 +75,11 @@ export function grade(quiz: Quiz, layout: QuizLayout, answers: Answers): Grade {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
   const results = layout.map((entry) => {
     const question = byId.get(entry.question);
-    const correct = question ? optionsOf(question).filter((option) => option.correct).map((option) => option.id) : [];
+    const correct = question
+      ? optionsOf(question)
+          .filter((option) => option.correct)
+          .map((option) => option.id)
+      : [];
     const chosen = answers[entry.question] ?? [];
     const right = correct.length > 0 && chosen.length === correct.length && correct.every((id) => chosen.includes(id));
     return { question: entry.question, right };

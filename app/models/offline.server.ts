@@ -65,22 +65,12 @@ function downloadSizeOf(course: CatalogueCourse, lang: Lang) {
   const lessons = course.modules.map((module) => utf8Bytes(lessonHtml(module, course.slug, lang)));
   // A quiz page carries its texts twice: in the HTML and in the data the page hydrates from.
   const quizzes = course.modules.map((module) =>
-    module.quiz.questions.reduce(
-      (sum, question) => sum + 2 * (utf8Bytes(question.prompt) + optionsOf(question).reduce((total, option) => total + utf8Bytes(option.text), 0)),
-      0,
-    ),
+    module.quiz.questions.reduce((sum, question) => sum + 2 * (utf8Bytes(question.prompt) + optionsOf(question).reduce((total, option) => total + utf8Bytes(option.text), 0)), 0),
   );
   const media = mediaFilesOf(course).reduce((sum, file) => sum + statSync(path.join(course.dir, "media", file)).size, 0);
   // The offline page, the course list, the course page, then a lesson and a quiz per module.
   const pages = 3 + 2 * course.modules.length;
-  return (
-    appShellBytes() +
-    pages * PAGE_SHELL_BYTES +
-    utf8Bytes(intro) +
-    lessons.reduce((sum, bytes) => sum + bytes, 0) +
-    quizzes.reduce((sum, bytes) => sum + bytes, 0) +
-    media
-  );
+  return appShellBytes() + pages * PAGE_SHELL_BYTES + utf8Bytes(intro) + lessons.reduce((sum, bytes) => sum + bytes, 0) + quizzes.reduce((sum, bytes) => sum + bytes, 0) + media;
 }
 
 /**

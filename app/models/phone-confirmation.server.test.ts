@@ -39,9 +39,7 @@ async function selfRegistered(phone = uniquePhone()) {
 /** A ward roster entry for this phone, imported by the ward's admin. */
 async function onRoster(phone: string) {
   const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
-  await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
-    { name: "Hộ bà Chủ Số", phone, taxCode: null, externalId: null },
-  ]);
+  await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [{ name: "Hộ bà Chủ Số", phone, taxCode: null, externalId: null }]);
   return prisma.rosterEntry.findFirstOrThrow({ where: { phone }, select: { id: true } });
 }
 

@@ -96,23 +96,13 @@ export async function getOwnAttempt(userId: string, attemptId: string) {
   };
 }
 
-export type SubmitResult =
-  | { ok: true; grade: Grade }
-  | { ok: false; problem: "tampered" | "stale" | "not_found" }
-  | { ok: false; problem: "missing"; questionNumbers: number[] };
+export type SubmitResult = { ok: true; grade: Grade } | { ok: false; problem: "tampered" | "stale" | "not_found" } | { ok: false; problem: "missing"; questionNumbers: number[] };
 
 /**
  * Grades and records a submission once. A repeated post of the same attempt (double click,
  * back button, a retry on a flaky connection) finds it already submitted and records nothing.
  */
-export async function submitAttempt(
-  userId: string,
-  attemptId: string,
-  course: CatalogueCourse,
-  module: CatalogueModule,
-  posted: Answers,
-  now = new Date(),
-): Promise<SubmitResult> {
+export async function submitAttempt(userId: string, attemptId: string, course: CatalogueCourse, module: CatalogueModule, posted: Answers, now = new Date()): Promise<SubmitResult> {
   const attempt = await getOwnAttempt(userId, attemptId);
   if (!attempt || attempt.courseSlug !== course.slug || attempt.moduleSlug !== module.slug) return { ok: false, problem: "not_found" };
   if (attempt.submittedAt && attempt.answers) return { ok: true, grade: grade(module.quiz, attempt.layout, attempt.answers) };

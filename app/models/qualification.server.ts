@@ -3,7 +3,6 @@ import { getProgramme, periodAt } from "#app/content/programme.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import { monthOf } from "#app/utils/dates";
 
-
 type Tx = Prisma.TransactionClient;
 
 type Entry = { id: string; unitId: string; targetGroup: string; leftAt: Date | null };
@@ -13,18 +12,12 @@ type Entry = { id: string; unitId: string; targetGroup: string; leftAt: Date | n
  * (`sessionKind` null) or by attending a session of this kind that covered them: the courses'
  * indicators that count the group, and, for a session, its kind (programme.yml, sessionKinds).
  */
-export function indicatorsQualifiedBy(
-  courses: Pick<CatalogueCourse, "slug" | "indicators">[],
-  event: { courseSlugs: string[]; sessionKind: string | null },
-  targetGroup: string,
-) {
+export function indicatorsQualifiedBy(courses: Pick<CatalogueCourse, "slug" | "indicators">[], event: { courseSlugs: string[]; sessionKind: string | null }, targetGroup: string) {
   const covered = new Set(courses.filter((course) => event.courseSlugs.includes(course.slug)).flatMap((course) => course.indicators));
   return getProgramme()
     .indicators.filter(
       (indicator) =>
-        covered.has(indicator.code) &&
-        indicator.groups.includes(targetGroup) &&
-        (event.sessionKind === null || indicator.sessionKinds.some((kind) => kind === event.sessionKind)),
+        covered.has(indicator.code) && indicator.groups.includes(targetGroup) && (event.sessionKind === null || indicator.sessionKinds.some((kind) => kind === event.sessionKind)),
     )
     .map((indicator) => indicator.code);
 }
@@ -64,11 +57,7 @@ export async function recordQualifications(tx: Tx, userId: string) {
  * Attendance at an in-person session qualifies like a completion of the courses it covered, for
  * those of their indicators that count the session's kind (programme.yml, sessionKinds).
  */
-export async function recordAttendanceQualifications(
-  tx: Tx,
-  session: { kind: string; courseSlugs: string[]; heldOn: Date },
-  entry: Entry,
-) {
+export async function recordAttendanceQualifications(tx: Tx, session: { kind: string; courseSlugs: string[]; heldOn: Date }, entry: Entry) {
   await qualify(tx, [entry], { courseSlugs: session.courseSlugs, sessionKind: session.kind }, session.heldOn);
 }
 

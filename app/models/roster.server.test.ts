@@ -36,7 +36,9 @@ describe("reading a roster file", () => {
   });
 
   test("a file for another ward is refused row by row, naming the column; the chosen ward passes, however it is written", async () => {
-    const csv = [HEADER, "Hộ bà Lan,0912 000 111,,,Vạn Phúc", "Hộ ông Ba,0912 000 112,,,phuong van phuc", "Hộ ông Tư,0912 000 113,,,Phú La", "Hộ bà Năm,0912 000 114,,,"].join("\n");
+    const csv = [HEADER, "Hộ bà Lan,0912 000 111,,,Vạn Phúc", "Hộ ông Ba,0912 000 112,,,phuong van phuc", "Hộ ông Tư,0912 000 113,,,Phú La", "Hộ bà Năm,0912 000 114,,,"].join(
+      "\n",
+    );
     const parsed = await parseRosterFile(bytes(csv), { name: "Vạn Phúc", code: "HD-VAN-PHUC" });
     expect(parsed).toEqual({ ok: false, problems: [{ row: 4, column: "Phường", problem: "roster.ward.other" }] });
   });
@@ -70,9 +72,15 @@ describe("reading a roster file", () => {
     const sheet = workbook.addWorksheet("Danh sách");
     sheet.addRow(Object.values(ROSTER_COLUMNS));
     sheet.addRow(["Hộ bà Lan", "0912 000 111", "", "VP-1"]);
-    sheet.addRow(["Hộ ông Sơn", { formula: "CONCAT(\"09\",\"12\")" }, "", "VP-2"]);
+    sheet.addRow(["Hộ ông Sơn", { formula: 'CONCAT("09","12")' }, "", "VP-2"]);
     const parsed = await parseRosterFile(new Uint8Array(await workbook.xlsx.writeBuffer()));
-    expect(parsed).toEqual({ ok: false, problems: [{ row: 3, column: "Số điện thoại", problem: "roster.cell.formula" }, { row: 3, column: "Số điện thoại", problem: "form.phone.invalid" }] });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [
+        { row: 3, column: "Số điện thoại", problem: "roster.cell.formula" },
+        { row: 3, column: "Số điện thoại", problem: "form.phone.invalid" },
+      ],
+    });
 
     sheet.getRow(3).getCell(2).value = "0912 000 222";
     const clean = await parseRosterFile(new Uint8Array(await workbook.xlsx.writeBuffer()));

@@ -56,8 +56,7 @@ const FILE_PROBLEMS: Record<SheetProblem, MessageKey> = {
 /** The ward a file is imported into: a row naming another ward in the "Phường" column is refused. */
 type ImportWard = { name: string; code: string };
 
-const namesWard = (value: string, ward: ImportWard) =>
-  [ward.name, `phường ${ward.name}`, ward.code].some((name) => foldForSearch(name) === foldForSearch(value));
+const namesWard = (value: string, ward: ImportWard) => [ward.name, `phường ${ward.name}`, ward.code].some((name) => foldForSearch(name) === foldForSearch(value));
 
 /**
  * Reads a roster file, CSV (UTF-8, comma or semicolon separated, as Excel saves it) or Excel
@@ -104,7 +103,11 @@ export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null
     if (!rawPhone && !taxCode && !externalId) report("phone", "roster.key.missing");
     const rowWard = cell("ward");
     if (ward && rowWard && !namesWard(rowWard, ward)) report("ward", "roster.ward.other");
-    for (const [column, value] of [["phone", phone], ["taxCode", taxCode], ["externalId", externalId]] as const) {
+    for (const [column, value] of [
+      ["phone", phone],
+      ["taxCode", taxCode],
+      ["externalId", externalId],
+    ] as const) {
       if (!value) continue;
       if (seen[column].has(value)) report(column, "roster.duplicate");
       else seen[column].set(value, rowNumber);
@@ -144,11 +147,7 @@ export async function importRoster(admin: AdminUser, target: ImportTarget, rows:
       let updated = 0;
       const matchedUsers = new Set<string>();
       for (const row of rows) {
-        const id =
-          (row.externalId && byKey.get(`x:${row.externalId}`)) ||
-          (row.phone && byKey.get(`p:${row.phone}`)) ||
-          (row.taxCode && byKey.get(`t:${row.taxCode}`)) ||
-          null;
+        const id = (row.externalId && byKey.get(`x:${row.externalId}`)) || (row.phone && byKey.get(`p:${row.phone}`)) || (row.taxCode && byKey.get(`t:${row.taxCode}`)) || null;
         const userId = row.phone ? (userByPhone.get(row.phone) ?? null) : null;
         const data = { ...row, searchName: foldForSearch(row.name), userId, leftAt: null };
         if (id) {

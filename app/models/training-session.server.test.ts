@@ -27,9 +27,7 @@ beforeAll(async () => {
 async function wardWithRoster() {
   const units = await createDistrict();
   const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
-  await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
-    { name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null },
-  ]);
+  await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [{ name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null }]);
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id }, select: { id: true } });
   return { units, admin, entry };
 }
@@ -109,9 +107,7 @@ describe("in-person sessions", () => {
     const ward = await wardWithRoster();
     const { units, admin } = ward;
     const otherAdmin = await createAdmin(units.phuLa.id, "ward_admin");
-    await importRoster(otherAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [
-      { name: "Hộ ở Phú La", phone: uniquePhone(), taxCode: null, externalId: null },
-    ]);
+    await importRoster(otherAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [{ name: "Hộ ở Phú La", phone: uniquePhone(), taxCode: null, externalId: null }]);
     const outsider = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.phuLa.id }, select: { id: true } });
     const session = await newSession(ward);
     expect(await recordAttendance(admin, session, outsider.id)).toBe(false);
@@ -176,9 +172,7 @@ describe("attendance of people from elsewhere, confirmed by themselves", () => {
     const learner = await createUser({ unitId: units.phuLa.id, fullName: "Lê Thị Phường Khác", targetGroup: "HH" });
     if (onRoster) {
       const phuLaAdmin = await createAdmin(units.phuLa.id, "ward_admin");
-      await importRoster(phuLaAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [
-        { name: "Hộ bà Phường Khác", phone: learner.phone, taxCode: null, externalId: null },
-      ]);
+      await importRoster(phuLaAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [{ name: "Hộ bà Phường Khác", phone: learner.phone, taxCode: null, externalId: null }]);
     }
     return learner;
   }

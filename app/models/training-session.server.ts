@@ -163,11 +163,7 @@ export function recordAttendance(admin: AdminUser, session: TrainingSession, ros
  * no roster entry here, nothing counted, and the same answer to the admin in both cases, so that
  * the admin learns nothing about the number (issue 12, item 7).
  */
-export async function addPersonAndAttend(
-  admin: AdminUser,
-  session: TrainingSession,
-  person: { name: string; phone: string | null; phoneAsTyped: string; targetGroup: string },
-) {
+export async function addPersonAndAttend(admin: AdminUser, session: TrainingSession, person: { name: string; phone: string | null; phoneAsTyped: string; targetGroup: string }) {
   const { phoneAsTyped, ...fields } = person;
   const onRoster = fields.phone
     ? await prisma.rosterEntry.findFirst({ where: { unitId: session.unitId, targetGroup: fields.targetGroup, phone: fields.phone }, select: { id: true } })

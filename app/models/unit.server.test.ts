@@ -35,8 +35,7 @@ function householdsCell(coverage: Awaited<ReturnType<typeof getCoverage>>, wardN
 describe("reports drawn for the units in force on a chosen date", () => {
   test("each old ward maps to the ward that holds its area on the date", async () => {
     const area = await createReorganisedArea();
-    const rowsOn = async (date: string) =>
-      (await getCoverage(area.district.path, PLAN, END_OF_PLAN, new Date(`${date}T12:00:00+07:00`))).rows.map((row) => row.ward.name);
+    const rowsOn = async (date: string) => (await getCoverage(area.district.path, PLAN, END_OF_PLAN, new Date(`${date}T12:00:00+07:00`))).rows.map((row) => row.ward.name);
     expect(await rowsOn("2021-06-01")).toEqual(["Phường Ba", "Phường Hai", "Phường Một"]);
     expect(await rowsOn("2025-03-01")).toEqual(["Phường Hai", "Phường Một"]);
     // The district admin of 2021 still sees its area after the district ended.

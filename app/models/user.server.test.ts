@@ -51,7 +51,10 @@ describe("administrators see their own unit's subtree only", () => {
 
     for (const query of ["luong thi xuan dao", "LƯƠNG THỊ", "xuân đào", "Dao"]) {
       const { users } = await listUsersInScope(admin, query, 1);
-      expect(users.map((found) => found.id), query).toContain(user.id);
+      expect(
+        users.map((found) => found.id),
+        query,
+      ).toContain(user.id);
     }
   });
 
@@ -172,7 +175,11 @@ describe("accounts", () => {
     const existing = await createUser({ unitId: units.vanPhuc.id, targetGroup: "PAR" });
     const newcomer = uniquePhone();
     const target = { unitId: units.vanPhuc.id, targetGroup: "PAR" };
-    for (const [name, phone] of [["Phụ huynh Mới", newcomer], ["Phụ huynh Cũ", existing.phone], ["Không Có Số", null]] as const) {
+    for (const [name, phone] of [
+      ["Phụ huynh Mới", newcomer],
+      ["Phụ huynh Cũ", existing.phone],
+      ["Không Có Số", null],
+    ] as const) {
       await prisma.rosterEntry.create({ data: { ...target, name, searchName: name.toLowerCase(), phone, userId: phone === existing.phone ? existing.id : null } });
     }
 

@@ -201,11 +201,7 @@ async function createAccountWithCode(tx: Prisma.TransactionClient, admin: AdminU
 }
 
 /** A learner created by an administrator, with a one-time set-up code to hand over. */
-export async function createUserByAdmin(
-  admin: AdminUser,
-  account: NewAccount,
-  now = new Date(),
-): Promise<CreateResult<{ id: string; setupCode: string }>> {
+export async function createUserByAdmin(admin: AdminUser, account: NewAccount, now = new Date()): Promise<CreateResult<{ id: string; setupCode: string }>> {
   const ward = await findWardInForce(account.unitId, now);
   if (!ward?.path.startsWith(admin.unitPath)) return { ok: false, error: "unknown_ward" };
   const setupCode = newSetupCode();

@@ -32,10 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     loai: params.get("loai") || null,
     page: params.get("page") ?? 1,
   });
-  const [wards, registry] = await Promise.all([
-    listWards(),
-    listRegistry({ q: query.q, wardCode: query.phuong, kind: query.loai, page: query.page }),
-  ]);
+  const [wards, registry] = await Promise.all([listWards(), listRegistry({ q: query.q, wardCode: query.phuong, kind: query.loai, page: query.page })]);
   return json(
     {
       q: query.q,

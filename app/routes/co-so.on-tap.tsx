@@ -51,8 +51,7 @@ export default function RefresherPage() {
               <span className="status status--done">{t("refresher.passed")}</span>
             ) : (
               <Form method="post" action={`/khoa-hoc/${courseSlug}/${module.slug}`}>
-                <span className="muted">{t("refresher.todo")}</span>{" "}
-                <input type="hidden" name="intent" value="start-quiz" />
+                <span className="muted">{t("refresher.todo")}</span> <input type="hidden" name="intent" value="start-quiz" />
                 <button type="submit" className="button" aria-label={t("refresher.retakeFor", { title: module.title })}>
                   {t("refresher.retake")}
                 </button>

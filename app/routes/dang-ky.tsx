@@ -63,37 +63,11 @@ export default function SignUpPage() {
       <p>{t("signUp.intro")}</p>
       <Form method="post" className="stack" noValidate>
         <FormMessage message={actionData?.message} />
-        <TextField name="fullName"
-          defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
-        <TextField
-          name="phone"
-          defaultValue={values.phone}
-          type="tel"
-          label={t("form.phone")}
-          hint={t("form.phoneHint")}
-          autoComplete="tel"
-          required
-          error={errors.phone}
-        />
-        <TextField
-          name="email"
-          defaultValue={values.email}
-          type="email"
-          label={t("form.emailOptional")}
-          autoComplete="email"
-          error={errors.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t("form.password")}
-          hint={t("form.passwordHint")}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <SelectField name="unitId"
-          defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
+        <TextField name="fullName" defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
+        <TextField name="phone" defaultValue={values.phone} type="tel" label={t("form.phone")} hint={t("form.phoneHint")} autoComplete="tel" required error={errors.phone} />
+        <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
+        <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
+        <SelectField name="unitId" defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
         <SelectField
           name="targetGroup"
           defaultValue={values.targetGroup}

@@ -71,14 +71,7 @@ export default function SignInPage() {
           required
           error={actionData?.errors.identifier}
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t("form.password")}
-          autoComplete="current-password"
-          required
-          error={actionData?.errors.password}
-        />
+        <TextField name="password" type="password" label={t("form.password")} autoComplete="current-password" required error={actionData?.errors.password} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("signIn.submit")}
         </button>

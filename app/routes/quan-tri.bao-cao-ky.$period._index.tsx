@@ -55,7 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ),
         )
       : null;
-    return json({ heading, unit: { code: unit.code, name: unit.name }, ward: { versions: versions.map(versionLine), frozen: frozen && versionLine(frozen), document }, scope: null });
+    return json({
+      heading,
+      unit: { code: unit.code, name: unit.name },
+      ward: { versions: versions.map(versionLine), frozen: frozen && versionLine(frozen), document },
+      scope: null,
+    });
   }
   const progress = await getReportProgress(unit, report, now);
   return json({
@@ -197,8 +202,7 @@ export default function ReportingPeriodPage() {
                       {row.latest && row.state === "frozen" ? (
                         <>
                           {" "}
-                          · {t("reports.frozenAt", { date: row.latest.frozenAt, version: row.latest.version })} ·{" "}
-                          <Link to={reportUrl(row.code)}>{t("reports.open")}</Link>
+                          · {t("reports.frozenAt", { date: row.latest.frozenAt, version: row.latest.version })} · <Link to={reportUrl(row.code)}>{t("reports.open")}</Link>
                         </>
                       ) : null}
                     </td>
@@ -226,8 +230,7 @@ export default function ReportingPeriodPage() {
           <h2>{t("reports.consolidated")}</h2>
           {scope.consolidated ? (
             <p>
-              {t("reports.frozenAt", { date: scope.consolidated.frozenAt, version: scope.consolidated.version })} ·{" "}
-              <Link to={reportUrl(unit.code)}>{t("reports.open")}</Link>
+              {t("reports.frozenAt", { date: scope.consolidated.frozenAt, version: scope.consolidated.version })} · <Link to={reportUrl(unit.code)}>{t("reports.open")}</Link>
             </p>
           ) : (
             <>

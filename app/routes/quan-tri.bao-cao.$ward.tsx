@@ -125,15 +125,7 @@ export default function WardCoveragePage() {
           defaultValue={actionData?.values.targetGroup}
           error={errors.targetGroup}
         />
-        <TextField
-          name="count"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          label={t("headcount.count")}
-          defaultValue={actionData?.values.count}
-          error={errors.count}
-        />
+        <TextField name="count" type="number" inputMode="numeric" min={0} label={t("headcount.count")} defaultValue={actionData?.values.count} error={errors.count} />
         <button type="submit" className="button">
           {t("headcount.submit")}
         </button>

@@ -42,8 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
-    useLoaderData<typeof loader>();
+  const { period, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("coverage.title")}</h1>

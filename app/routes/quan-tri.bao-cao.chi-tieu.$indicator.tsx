@@ -26,10 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frame = await findNotReachedFrame(admin.unitPath, params.indicator, query);
   invariantResponse(frame, 404);
   const { indicator, period, wards, ward } = frame;
-  const [lang, result] = await Promise.all([
-    getLang(request),
-    listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: q, page }, unitsOn),
-  ]);
+  const [lang, result] = await Promise.all([getLang(request), listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: q, page }, unitsOn)]);
   const groups = targetGroupLabels(lang);
   return {
     indicator: { code: indicator.code, label: indicator[lang] },

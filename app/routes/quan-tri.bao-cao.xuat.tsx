@@ -45,10 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       t("coverage.status"),
       t("coverage.note"),
     ],
-    rows: [
-      ...coverage.rows.flatMap((row) => line(row.ward.name, row.cells)),
-      ...(coverage.rows.length > 1 ? line(t("coverage.total"), coverage.totals) : []),
-    ],
+    rows: [...coverage.rows.flatMap((row) => line(row.ward.name, row.cells)), ...(coverage.rows.length > 1 ? line(t("coverage.total"), coverage.totals) : [])],
     notes: [targetsNoteOf(period, lang)].filter((note) => note !== null),
   });
 }

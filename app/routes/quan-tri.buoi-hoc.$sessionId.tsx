@@ -10,14 +10,7 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import {
-  addPersonAndAttend,
-  findTrainingSession,
-  listAttendanceConfirmations,
-  listAttendees,
-  recordAttendance,
-  searchRosterForSession,
-} from "#app/models/training-session.server";
+import { addPersonAndAttend, findTrainingSession, listAttendanceConfirmations, listAttendees, recordAttendance, searchRosterForSession } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/forms";
@@ -62,9 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: session.kind,
       trainer: session.trainer,
       headcount: session.headcount,
-      courses: catalogue.courses
-        .filter((course) => session.courseSlugs.includes(course.slug))
-        .map((course) => (lang === "en" ? course.titleEn : course.title)),
+      courses: catalogue.courses.filter((course) => session.courseSlugs.includes(course.slug)).map((course) => (lang === "en" ? course.titleEn : course.title)),
     },
     q,
     attendees: attendees.map((attendee) => person(attendee.rosterEntry)),

@@ -20,14 +20,7 @@ import { targetGroupLabels, targetGroupOptions } from "#app/content/target-group
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import {
-  importRoster,
-  listRoster,
-  parseRosterFile,
-  ROSTER_MAX_BYTES,
-  toListedEntry,
-  type RosterProblem,
-} from "#app/models/roster.server";
+import { importRoster, listRoster, parseRosterFile, ROSTER_MAX_BYTES, toListedEntry, type RosterProblem } from "#app/models/roster.server";
 import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
@@ -51,9 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ImportAnswer =
-  | { imported: { created: number; updated: number; matched: number } }
-  | { message: MessageKey; problems: RosterProblem[] };
+type ImportAnswer = { imported: { created: number; updated: number; matched: number } } | { message: MessageKey; problems: RosterProblem[] };
 
 function rejectImport(message: MessageKey, problems: RosterProblem[] = [], status = 400) {
   return json<ImportAnswer>({ message, problems }, { status });
@@ -64,10 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireFormPost(request);
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: ROSTER_MAX_BYTES }),
-    );
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: ROSTER_MAX_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return rejectImport("roster.file.tooBig", [], 413);
     return rejectImport("roster.file.notCsv");
@@ -144,7 +132,14 @@ export default function RosterPage() {
           <p className="field__hint" id="roster-file-hint">
             {t("roster.fileHint")}
           </p>
-          <input id="roster-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby="roster-file-hint" />
+          <input
+            id="roster-file"
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            required
+            aria-describedby="roster-file-hint"
+          />
         </div>
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("roster.submit")}

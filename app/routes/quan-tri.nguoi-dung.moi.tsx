@@ -91,15 +91,7 @@ export default function CreateUserPage() {
       <Form method="post" className="stack" noValidate>
         <FormMessage message={actionData?.message} />
         <TextField name="fullName" label={t("form.fullName")} required defaultValue={values.fullName} error={errors.fullName} />
-        <TextField
-          name="phone"
-          type="tel"
-          label={t("form.phone")}
-          hint={t("form.phoneHint")}
-          required
-          defaultValue={values.phone}
-          error={errors.phone}
-        />
+        <TextField name="phone" type="tel" label={t("form.phone")} hint={t("form.phoneHint")} required defaultValue={values.phone} error={errors.phone} />
         <TextField name="email" type="email" label={t("form.emailOptional")} defaultValue={values.email} error={errors.email} />
         <SelectField
           name="unitId"

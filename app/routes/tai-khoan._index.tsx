@@ -17,12 +17,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [lang, catalogue, invitations, sessions] = await Promise.all([
-    getLang(request),
-    getCatalogue(),
-    listInvitationsFor(user.id),
-    listAttendanceToConfirm(user.id),
-  ]);
+  const [lang, catalogue, invitations, sessions] = await Promise.all([getLang(request), getCatalogue(), listInvitationsFor(user.id), listAttendanceToConfirm(user.id)]);
   const courseTitle = new Map(catalogue.courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title]));
   return {
     isAdmin: user.role !== "learner",
@@ -107,7 +102,13 @@ export default function AccountPage() {
                     ward: session.ward,
                   })}
                 </span>
-                <AnswerButton intent="confirm-attendance" id={session.id} label={t("account.confirm")} name={t("account.confirmFor", { date: session.date, place: session.place })} primary />
+                <AnswerButton
+                  intent="confirm-attendance"
+                  id={session.id}
+                  label={t("account.confirm")}
+                  name={t("account.confirmFor", { date: session.date, place: session.place })}
+                  primary
+                />
                 <AnswerButton intent="decline-attendance" id={session.id} label={t("account.notMe")} name={t("account.notMeFor", { date: session.date, place: session.place })} />
               </li>
             ))}
@@ -124,9 +125,20 @@ export default function AccountPage() {
               <li key={invitation.id} className="record">
                 <span className="record__title">{t("account.invitation", { organisation: invitation.organisation, ward: invitation.ward })}</span>
                 {isAdmin ? null : (
-                  <AnswerButton intent="accept-invitation" id={invitation.id} label={t("account.accept")} name={t("account.acceptFor", { organisation: invitation.organisation })} primary />
+                  <AnswerButton
+                    intent="accept-invitation"
+                    id={invitation.id}
+                    label={t("account.accept")}
+                    name={t("account.acceptFor", { organisation: invitation.organisation })}
+                    primary
+                  />
                 )}
-                <AnswerButton intent="decline-invitation" id={invitation.id} label={t("account.decline")} name={t("account.declineFor", { organisation: invitation.organisation })} />
+                <AnswerButton
+                  intent="decline-invitation"
+                  id={invitation.id}
+                  label={t("account.decline")}
+                  name={t("account.declineFor", { organisation: invitation.organisation })}
+                />
               </li>
             ))}
           </ul>

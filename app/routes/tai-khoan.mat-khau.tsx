@@ -53,23 +53,8 @@ export default function ChangePasswordPage() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <FormMessage message={actionData?.message} />
-        <TextField
-          name="currentPassword"
-          type="password"
-          label={t("password.current")}
-          autoComplete="current-password"
-          required
-          error={errors.currentPassword}
-        />
-        <TextField
-          name="newPassword"
-          type="password"
-          label={t("password.new")}
-          hint={t("form.passwordHint")}
-          autoComplete="new-password"
-          required
-          error={errors.newPassword}
-        />
+        <TextField name="currentPassword" type="password" label={t("password.current")} autoComplete="current-password" required error={errors.currentPassword} />
+        <TextField name="newPassword" type="password" label={t("password.new")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.newPassword} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("password.submit")}
         </button>

@@ -43,33 +43,9 @@ export default function SetupPage() {
       <p>{t("setup.intro")}</p>
       <Form method="post" className="stack" noValidate>
         <FormMessage message={actionData?.message} />
-        <TextField
-          name="phone"
-          type="tel"
-          label={t("form.phone")}
-          autoComplete="tel"
-          required
-          defaultValue={actionData?.values.phone}
-          error={errors.phone}
-        />
-        <TextField
-          name="code"
-          label={t("setup.code")}
-          hint={t("setup.codeHint")}
-          autoComplete="one-time-code"
-          autoCapitalize="characters"
-          required
-          error={errors.code}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t("setup.newPassword")}
-          hint={t("form.passwordHint")}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
+        <TextField name="phone" type="tel" label={t("form.phone")} autoComplete="tel" required defaultValue={actionData?.values.phone} error={errors.phone} />
+        <TextField name="code" label={t("setup.code")} hint={t("setup.codeHint")} autoComplete="one-time-code" autoCapitalize="characters" required error={errors.code} />
+        <TextField name="password" type="password" label={t("setup.newPassword")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("setup.submit")}
         </button>

@@ -8,17 +8,7 @@ import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from "wor
 import { registerRoute, setCatchHandler, setDefaultHandler } from "workbox-routing";
 import { NetworkFirst, NetworkOnly } from "workbox-strategies";
 
-import {
-  ANSWER_QUEUE,
-  COURSES_CACHE,
-  downloadPathOf,
-  isLearningPath,
-  modulePageOf,
-  OFFLINE_PAGE,
-  PAGES_CACHE,
-  savedPageUrl,
-  type KeptCourse,
-} from "../utils/offline";
+import { ANSWER_QUEUE, COURSES_CACHE, downloadPathOf, isLearningPath, modulePageOf, OFFLINE_PAGE, PAGES_CACHE, savedPageUrl, type KeptCourse } from "../utils/offline";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -79,10 +69,7 @@ async function keepOpenedModule(url: URL) {
   await cache.add(url.pathname).catch(() => undefined);
 }
 
-registerRoute(
-  ({ url, request }) => url.origin === self.location.origin && url.pathname === OFFLINE_PAGE && request.method === "GET",
-  offlinePage,
-);
+registerRoute(({ url, request }) => url.origin === self.location.origin && url.pathname === OFFLINE_PAGE && request.method === "GET", offlinePage);
 
 registerRoute(
   ({ url, request }) => url.origin === self.location.origin && request.method === "GET" && url.searchParams.has("_data"),
@@ -97,10 +84,7 @@ registerRoute(
   },
 );
 
-registerRoute(
-  ({ url, request }) => url.origin === self.location.origin && request.method === "GET" && isLearningPath(url.pathname),
-  keptPages,
-);
+registerRoute(({ url, request }) => url.origin === self.location.origin && request.method === "GET" && isLearningPath(url.pathname), keptPages);
 
 // Quiz answers and "read" marks: sent now if the network allows, otherwise queued.
 registerRoute(

@@ -140,7 +140,12 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
   doc.y = 64;
   centredWithEnglish(translate("vi", "site.name").toLocaleUpperCase("vi"), en && translate("en", "site.name"), "semibold", 10, COLOURS.brand);
   const ruleY = doc.y + 10;
-  doc.moveTo(pageWidth / 2 - 40, ruleY).lineTo(pageWidth / 2 + 40, ruleY).lineWidth(1).strokeColor(COLOURS.brand).stroke();
+  doc
+    .moveTo(pageWidth / 2 - 40, ruleY)
+    .lineTo(pageWidth / 2 + 40, ruleY)
+    .lineWidth(1)
+    .strokeColor(COLOURS.brand)
+    .stroke();
 
   doc.y = ruleY + 36;
   const titleSize = fitFontSize(doc, title, "bold", 28, 18, contentWidth);
@@ -173,7 +178,10 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Buf
   doc.link(qrLeft, blockTop, QR_SIZE, QR_SIZE, input.verifyUrl);
 
   doc.y = blockTop + QR_SIZE + 24;
-  doc.font("semibold").fontSize(fitFontSize(doc, input.verifyUrl, "semibold", 11, 7, contentWidth)).fillColor(COLOURS.brand);
+  doc
+    .font("semibold")
+    .fontSize(fitFontSize(doc, input.verifyUrl, "semibold", 11, 7, contentWidth))
+    .fillColor(COLOURS.brand);
   doc.text(input.verifyUrl, MARGIN_X, doc.y, { width: contentWidth, align: "center", link: input.verifyUrl });
   centredWithEnglish(vi.verify, en?.verify, "regular", 10, COLOURS.muted, 6);
 
@@ -192,8 +200,16 @@ export function collect(doc: PDFKit.PDFDocument) {
 
 function drawFrame(doc: PDFKit.PDFDocument) {
   const { width, height } = doc.page;
-  doc.rect(24, 24, width - 48, height - 48).lineWidth(2).strokeColor(COLOURS.brand).stroke();
-  doc.rect(31, 31, width - 62, height - 62).lineWidth(0.5).strokeColor(COLOURS.brand).stroke();
+  doc
+    .rect(24, 24, width - 48, height - 48)
+    .lineWidth(2)
+    .strokeColor(COLOURS.brand)
+    .stroke();
+  doc
+    .rect(31, 31, width - 62, height - 62)
+    .lineWidth(0.5)
+    .strokeColor(COLOURS.brand)
+    .stroke();
 }
 
 /** The largest size, down to minSize, at which text fits on one line; below that it wraps. */

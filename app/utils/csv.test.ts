@@ -14,7 +14,7 @@ test("text a spreadsheet would run as a formula is written as text", () => {
 });
 
 test("a leading tab or carriage return cannot hide a formula either", () => {
-  expect(cellsOf(toCsv([["\t=HYPERLINK(\"http://evil.example\")"]]))).toBe(`"'\t=HYPERLINK(""http://evil.example"")"`);
+  expect(cellsOf(toCsv([['\t=HYPERLINK("http://evil.example")']]))).toBe(`"'\t=HYPERLINK(""http://evil.example"")"`);
   expect(cellsOf(toCsv([["\r=1+1"]]))).toBe(`"'\r=1+1"`);
   expect(cellsOf(toCsv([["\tchỉ là chữ"]]))).toBe(`'\tchỉ là chữ`);
 });

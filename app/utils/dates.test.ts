@@ -18,12 +18,7 @@ test("times are written hh:mm in Hà Nội", () => {
 });
 
 test("months run from the period's start to the date, across years, in Hà Nội time", () => {
-  expect(monthsBetween(new Date("2025-11-15T00:00:00+07:00"), new Date("2026-02-01T00:00:00+07:00"))).toEqual([
-    "2025-11",
-    "2025-12",
-    "2026-01",
-    "2026-02",
-  ]);
+  expect(monthsBetween(new Date("2025-11-15T00:00:00+07:00"), new Date("2026-02-01T00:00:00+07:00"))).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
   // 31/12 at 20:00 in UTC is already January in Hà Nội.
   expect(monthsBetween(new Date("2026-12-31T20:00:00Z"), new Date("2026-12-31T20:00:00Z"))).toEqual(["2027-01"]);
 });

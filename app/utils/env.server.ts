@@ -4,10 +4,7 @@ import { DATABASE_URL_PATTERN } from "./database-url";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .regex(DATABASE_URL_PATTERN, "DATABASE_URL must be a file: URL (SQLite) or a postgres:// URL (PostgreSQL)")
-    .default("file:./data/app.db"),
+  DATABASE_URL: z.string().regex(DATABASE_URL_PATTERN, "DATABASE_URL must be a file: URL (SQLite) or a postgres:// URL (PostgreSQL)").default("file:./data/app.db"),
   // Cookies are Secure in production. A ward office serving plain HTTP on its own network
   // (no TLS) must say so explicitly with COOKIE_SECURE=false.
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),

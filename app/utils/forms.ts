@@ -13,14 +13,9 @@ const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u
 
 /** A posted text field; missing or not text (a file, say) reads as "required". */
 export const text = () =>
-  z
-    .string({ required_error: message("form.required"), invalid_type_error: message("form.required") })
-    .regex(NO_CONTROL_CHARACTERS, message("form.controlCharacters"));
+  z.string({ required_error: message("form.required"), invalid_type_error: message("form.required") }).regex(NO_CONTROL_CHARACTERS, message("form.controlCharacters"));
 
-export const fullNameField = text()
-  .trim()
-  .min(2, message("form.fullName.short"))
-  .max(100, message("form.tooLong"));
+export const fullNameField = text().trim().min(2, message("form.fullName.short")).max(100, message("form.tooLong"));
 
 export const phoneField = text()
   .max(30, message("form.phone.invalid"))
@@ -40,14 +35,9 @@ export const optionalEmailField = text()
   .refine((value) => value === "" || z.string().email().safeParse(value).success, message("form.email.invalid"))
   .transform((value) => (value === "" ? null : value));
 
-export const newPasswordField = text()
-  .min(8, message("form.password.short"))
-  .max(200, message("form.tooLong"));
+export const newPasswordField = text().min(8, message("form.password.short")).max(200, message("form.tooLong"));
 
-export const requiredField = text()
-  .trim()
-  .min(1, message("form.required"))
-  .max(200, message("form.tooLong"));
+export const requiredField = text().trim().min(1, message("form.required")).max(200, message("form.tooLong"));
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 

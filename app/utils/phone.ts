@@ -19,7 +19,5 @@ export function normalisePhone(input: string): string | null {
 /** The form people read and dial at home: "0912 345 678". */
 export function formatPhone(e164: string): string {
   const national = `0${e164.replace(/^\+84/, "")}`;
-  return national.length === 10
-    ? `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`
-    : `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  return national.length === 10 ? `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}` : `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
 }

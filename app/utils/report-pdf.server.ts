@@ -31,12 +31,21 @@ export async function renderReportPdf(document: ReportDocument): Promise<Buffer>
   doc.text(document.issuer[0]!, left, top, { width: leftColumn, align: "center" });
   doc.font("bold").text(document.issuer[1]!, { width: leftColumn, align: "center" });
   rule(doc, left + leftColumn / 2, doc.y + 2, 50);
-  doc.font("regular").fontSize(11).text(document.number, left, doc.y + 8, { width: leftColumn, align: "center" });
+  doc
+    .font("regular")
+    .fontSize(11)
+    .text(document.number, left, doc.y + 8, { width: leftColumn, align: "center" });
   const leftBottom = doc.y;
-  doc.font("bold").fontSize(11).text(document.nation, left + leftColumn, top, { width: rightColumn, align: "center" });
+  doc
+    .font("bold")
+    .fontSize(11)
+    .text(document.nation, left + leftColumn, top, { width: rightColumn, align: "center" });
   doc.font("bold").fontSize(12).text(document.motto, { width: rightColumn, align: "center" });
   rule(doc, left + leftColumn + rightColumn / 2, doc.y + 2, 80);
-  doc.font("regular").fontSize(11).text(document.placeAndDate, left + leftColumn, doc.y + 8, { width: rightColumn, align: "center" });
+  doc
+    .font("regular")
+    .fontSize(11)
+    .text(document.placeAndDate, left + leftColumn, doc.y + 8, { width: rightColumn, align: "center" });
   doc.y = Math.max(leftBottom, doc.y) + 24;
 
   doc.font("bold").fontSize(14).text(document.title, left, doc.y, { width, align: "center" });
@@ -73,7 +82,10 @@ export async function renderReportPdf(document: ReportDocument): Promise<Buffer>
   doc.font("bold").fontSize(10).text(document.recipients.label, left, blockTop, { width: leftColumn });
   doc.font("regular").fontSize(9);
   for (const line of document.recipients.lines) doc.text(line, { width: leftColumn });
-  doc.font("bold").fontSize(12).text(document.signature.on, left + leftColumn, blockTop, { width: rightColumn, align: "center" });
+  doc
+    .font("bold")
+    .fontSize(12)
+    .text(document.signature.on, left + leftColumn, blockTop, { width: rightColumn, align: "center" });
   doc.font("bold").fontSize(12).text(document.signature.role, { width: rightColumn, align: "center" });
   doc.font("regular").fontSize(9).fillColor("#4a5560").text(document.signature.hint, { width: rightColumn, align: "center" });
 
@@ -82,17 +94,30 @@ export async function renderReportPdf(document: ReportDocument): Promise<Buffer>
 }
 
 function rule(doc: PDFKit.PDFDocument, centre: number, y: number, halfWidth: number) {
-  doc.moveTo(centre - halfWidth, y).lineTo(centre + halfWidth, y).lineWidth(0.6).strokeColor(INK).stroke();
+  doc
+    .moveTo(centre - halfWidth, y)
+    .lineTo(centre + halfWidth, y)
+    .lineWidth(0.6)
+    .strokeColor(INK)
+    .stroke();
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string, width: number) {
   if (doc.y + 60 > doc.page.height - MARGIN.bottom) doc.addPage();
-  doc.font("bold").fontSize(11).fillColor(INK).text(text, MARGIN.left, doc.y + 10, { width });
+  doc
+    .font("bold")
+    .fontSize(11)
+    .fillColor(INK)
+    .text(text, MARGIN.left, doc.y + 10, { width });
   doc.y += 4;
 }
 
 function paragraph(doc: PDFKit.PDFDocument, text: string, width: number, font: "regular" | "semibold" = "regular") {
-  doc.font(font).fontSize(10).fillColor(INK).text(text, MARGIN.left, doc.y + 4, { width, align: "justify" });
+  doc
+    .font(font)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(text, MARGIN.left, doc.y + 4, { width, align: "justify" });
 }
 
 /** A ruled table whose rows grow with their longest cell and move to a new page, header repeated, when full. */
@@ -113,7 +138,11 @@ function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widt
     cells.forEach((cell, index) => {
       const cellWidth = widths[index]!;
       doc.rect(x, y, cellWidth, height).lineWidth(0.5).strokeColor(INK).stroke();
-      doc.font(font).fontSize(8.5).fillColor(INK).text(cell, x + padding, y + padding, { width: cellWidth - 2 * padding });
+      doc
+        .font(font)
+        .fontSize(8.5)
+        .fillColor(INK)
+        .text(cell, x + padding, y + padding, { width: cellWidth - 2 * padding });
       x += cellWidth;
     });
     doc.y = y + height;

@@ -54,7 +54,10 @@ describe("SMS senders", () => {
     await sender.send(message);
     await sender.send({ ...message, to: "+84987654321", idempotencyKey: "code-2" });
 
-    const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as unknown);
+    const lines = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual([expect.objectContaining(message), expect.objectContaining({ to: "+84987654321", idempotencyKey: "code-2" })]);
   });
 
@@ -62,9 +65,7 @@ describe("SMS senders", () => {
     const gateway = await fakeGateway(202);
     try {
       await createSmsSender({ SMS_SENDER: "http", SMS_GATEWAY_URL: gateway.url, SMS_API_KEY: "khoa-thu" }).send(message);
-      expect(gateway.received).toEqual([
-        { method: "POST", url: "/messages", authorization: "Bearer khoa-thu", contentType: "application/json", body: message },
-      ]);
+      expect(gateway.received).toEqual([{ method: "POST", url: "/messages", authorization: "Bearer khoa-thu", contentType: "application/json", body: message }]);
     } finally {
       await gateway.close();
     }

@@ -31,7 +31,11 @@ db.transaction(() => {
     insertProgress.run(`mp${index}`, someone, `history-${index % 97}`, `module-${index}`, "v1", now, now, now);
   }
 })();
-const counts = db.prepare(`SELECT (SELECT COUNT(*) FROM "RosterEntry") AS roster, (SELECT COUNT(*) FROM "Qualification") AS qualifications, (SELECT COUNT(*) FROM "ModuleProgress") + (SELECT COUNT(*) FROM "Attendance") AS history`).get();
+const counts = db
+  .prepare(
+    `SELECT (SELECT COUNT(*) FROM "RosterEntry") AS roster, (SELECT COUNT(*) FROM "Qualification") AS qualifications, (SELECT COUNT(*) FROM "ModuleProgress") + (SELECT COUNT(*) FROM "Attendance") AS history`,
+  )
+  .get();
 console.log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts);
 db.pragma("optimize");
 
@@ -81,10 +85,7 @@ const countedFor = (code: string) => {
   const [kind = "", group = "", slugs = "[]"] = code.split(" ");
   return indicatorsQualifiedBy(courses, { courseSlugs: JSON.parse(slugs) as string[], sessionKind: kind }, group).length;
 };
-const rawReached = rawRows.reduce(
-  (sum, row) => sum + (row.kind === "reached" ? row.n : row.kind === "counted" ? row.n * countedFor(row.code) : 0),
-  0,
-);
+const rawReached = rawRows.reduce((sum, row) => sum + (row.kind === "reached" ? row.n : row.kind === "counted" ? row.n * countedFor(row.code) : 0), 0);
 const reportReached = report.totals.reduce((sum, cell) => sum + cell.reached, 0);
 if (rawReached !== reportReached) throw new Error(`figures differ: report ${reportReached}, raw ${rawReached}`);
 

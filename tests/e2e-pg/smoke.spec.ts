@@ -28,7 +28,10 @@ test("a household learner signs in, completes the course's last module, and the 
     },
     select: { id: true },
   });
-  for (const [name, userId] of [["Hộ ông Học Trên PostgreSQL", learner.id], ["Hộ bà Chưa Học", null]] as const) {
+  for (const [name, userId] of [
+    ["Hộ ông Học Trên PostgreSQL", learner.id],
+    ["Hộ bà Chưa Học", null],
+  ] as const) {
     await prisma.rosterEntry.create({ data: { unitId: ward.id, targetGroup: "HH", name, searchName: foldForSearch(name), userId, phone: userId ? "+84977123456" : null } });
   }
   const last = course.modules[course.modules.length - 1]!;

@@ -54,9 +54,7 @@ const PASSWORD = "mat-khau-thu-may-rieng";
 test("50 parallel wrong passwords for one account get exactly 10 password checks", async () => {
   const phone = "0966100001";
   await signUpOn(sandbox.base, wardIdOf(sandbox.databaseFile, "HN-HA-DONG"), "Người Bị Dò Mật Khẩu", phone);
-  const answers = await Promise.all(
-    Array.from({ length: 50 }, (_, attempt) => post("/dang-nhap", { identifier: phone, password: `sai-${attempt}` }, `10.9.0.${attempt}`)),
-  );
+  const answers = await Promise.all(Array.from({ length: 50 }, (_, attempt) => post("/dang-nhap", { identifier: phone, password: `sai-${attempt}` }, `10.9.0.${attempt}`)));
   const statuses = answers.map((answer) => answer.status);
   expect(statuses.filter((status) => status === 429)).toHaveLength(50 - SIGN_IN_LIMIT.attempts);
   // The account stays locked for the right password too, from yet another address.
@@ -66,7 +64,14 @@ test("50 parallel wrong passwords for one account get exactly 10 password checks
 test("an account's phone and email share one limit", async () => {
   const phone = "0966100002";
   const email = "chung-gioi-han@example.vn";
-  const form = new URLSearchParams({ fullName: "Người Hai Cách Đăng Nhập", phone, email, password: PASSWORD, unitId: wardIdOf(sandbox.databaseFile, "HN-HA-DONG"), targetGroup: "HH" });
+  const form = new URLSearchParams({
+    fullName: "Người Hai Cách Đăng Nhập",
+    phone,
+    email,
+    password: PASSWORD,
+    unitId: wardIdOf(sandbox.databaseFile, "HN-HA-DONG"),
+    targetGroup: "HH",
+  });
   expect((await postTo(sandbox.base, "/dang-ky", "", form)).status).toBe(302);
   for (let attempt = 0; attempt < SIGN_IN_LIMIT.attempts; attempt++) {
     const identifier = attempt % 2 === 0 ? phone : email;

@@ -61,9 +61,7 @@ export function read(response: http.IncomingMessage): Promise<Reply> {
 export function send(port: number, method: string, target: string, headers: http.OutgoingHttpHeaders = {}, body?: string | Buffer): Promise<Reply> {
   return new Promise((resolve, reject) => {
     // A connection of its own each time, so that "refused" means the server stopped listening.
-    const request = http.request({ host: "127.0.0.1", port, method, path: target, headers, agent: false }, (response) =>
-      read(response).then(resolve, reject),
-    );
+    const request = http.request({ host: "127.0.0.1", port, method, path: target, headers, agent: false }, (response) => read(response).then(resolve, reject));
     request.on("error", reject);
     request.end(body);
   });

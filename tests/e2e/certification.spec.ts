@@ -53,7 +53,10 @@ async function answerCompliantly(page: Page) {
     const legend = (await fieldsets.nth(index).locator("legend").textContent()) ?? "";
     const question = SELF_ASSESSMENT.find((candidate) => legend.endsWith(candidate.prompt.vi));
     if (!question) throw new Error(`question not found: ${legend}`);
-    await fieldsets.nth(index).getByLabel(question.breach === "yes" ? "Không" : "Có", { exact: true }).check();
+    await fieldsets
+      .nth(index)
+      .getByLabel(question.breach === "yes" ? "Không" : "Có", { exact: true })
+      .check();
   }
 }
 
@@ -141,9 +144,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await expect(page.getByText("Đang chờ xem xét")).toBeVisible();
 
   // A reviewer of another ward cannot open it.
-  const applicationId = (
-    await prisma.certificationApplication.findFirstOrThrow({ where: { organisation: { name: organisationName } }, select: { id: true } })
-  ).id;
+  const applicationId = (await prisma.certificationApplication.findFirstOrThrow({ where: { organisation: { name: organisationName } }, select: { id: true } })).id;
   const outsider = await signedInPage(browser, OTHER_WARD_ADMIN, base);
   const refused = await outsider.goto(`/quan-tri/chung-nhan/${applicationId}`);
   expect(refused?.status()).toBe(404);
@@ -321,7 +322,14 @@ test("a reviewer asks for changes with a message, which may not be empty, and th
   const name = "Hộ kinh doanh Gốm Bổ Sung";
   const organisation = await prisma.organisation.create({ data: { kind: "household", name, searchName: foldForSearch(name), unitId: ward.id }, select: { id: true } });
   const owner = await prisma.user.create({
-    data: { fullName: "Chủ Hộ Bổ Sung", searchName: "chu ho bo sung", phone: `+8479${randomInt(1_000_000, 9_999_999)}`, unitId: ward.id, targetGroup: "HH", organisationId: organisation.id },
+    data: {
+      fullName: "Chủ Hộ Bổ Sung",
+      searchName: "chu ho bo sung",
+      phone: `+8479${randomInt(1_000_000, 9_999_999)}`,
+      unitId: ward.id,
+      targetGroup: "HH",
+      organisationId: organisation.id,
+    },
     select: { id: true, phone: true },
   });
   const application = await prisma.certificationApplication.create({

@@ -60,9 +60,7 @@ test("a server killed mid-write loses no acknowledged submission or import and l
   }
 
   let server: AppServer = await startAppServer(env);
-  const learners = await Promise.all(
-    Array.from({ length: LEARNERS }, (_, index) => signUpOn(base, wardId, `Học viên sập máy ${index}`, `0977${String(index).padStart(6, "0")}`)),
-  );
+  const learners = await Promise.all(Array.from({ length: LEARNERS }, (_, index) => signUpOn(base, wardId, `Học viên sập máy ${index}`, `0977${String(index).padStart(6, "0")}`)));
   const adminCookie = await signUpOn(base, wardId, "Cán bộ sập máy", "0966000001");
   makeWardAdmin(databaseFile, "0966000001");
 
@@ -108,9 +106,7 @@ test("a server killed mid-write loses no acknowledged submission or import and l
       try {
         expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
         expect(db.pragma("integrity_check", { simple: true }), `run ${run}: integrity check`).toBe("ok");
-        const submitted = new Set(
-          (db.prepare(`SELECT "id" FROM "QuizAttempt" WHERE "submittedAt" IS NOT NULL`).all() as { id: string }[]).map((row) => row.id),
-        );
+        const submitted = new Set((db.prepare(`SELECT "id" FROM "QuizAttempt" WHERE "submittedAt" IS NOT NULL`).all() as { id: string }[]).map((row) => row.id));
         const lost = [...acknowledged.attempts].filter((id) => !submitted.has(id));
         expect(lost, `run ${run}: acknowledged submissions missing`).toEqual([]);
         const rowsOf = db.prepare(`SELECT count(*) AS n FROM "RosterEntry" WHERE "externalId" LIKE ? || '-%'`);
@@ -130,7 +126,9 @@ test("a server killed mid-write loses no acknowledged submission or import and l
       expect(after).not.toBeNull();
       acknowledged.attempts.add(after!);
     }
-    console.log(`crash safety: ${RUNS} SIGKILLs survived; ${acknowledged.attempts.size} acknowledged submissions and ${acknowledged.imports.size} acknowledged imports of ${ROWS_PER_IMPORT} rows, none lost; ${batches.length - acknowledged.imports.size} cut-off imports, none half-applied`);
+    console.log(
+      `crash safety: ${RUNS} SIGKILLs survived; ${acknowledged.attempts.size} acknowledged submissions and ${acknowledged.imports.size} acknowledged imports of ${ROWS_PER_IMPORT} rows, none lost; ${batches.length - acknowledged.imports.size} cut-off imports, none half-applied`,
+    );
   } finally {
     server.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });

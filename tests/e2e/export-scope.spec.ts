@@ -20,7 +20,15 @@ test("every export holds only the rows of the downloader's scope", async ({ play
     const household = `Hộ ${marker} ${letter}`;
     await prisma.rosterEntry.create({ data: { unitId: ward.id, targetGroup: "HH", name: household, searchName: foldForSearch(household) }, select: { id: true } });
     await prisma.trainingSession.create({
-      data: { unitId: ward.id, heldOn: new Date("2026-04-02T00:00:00+07:00"), place: `Nhà văn hóa ${marker} ${letter}`, kind: "training", courses: "[]", trainer: "Cán bộ", createdById: admin.id },
+      data: {
+        unitId: ward.id,
+        heldOn: new Date("2026-04-02T00:00:00+07:00"),
+        place: `Nhà văn hóa ${marker} ${letter}`,
+        kind: "training",
+        courses: "[]",
+        trainer: "Cán bộ",
+        createdById: admin.id,
+      },
       select: { id: true },
     });
   }
@@ -45,7 +53,10 @@ test("every export holds only the rows of the downloader's scope", async ({ play
   const rowsOf = (csv: string, letter: string) => csv.split("\n").filter((line) => line.includes(`${marker} ${letter}`));
 
   let rowsRead = 0;
-  for (const [own, other] of [["A", "B"], ["B", "A"]] as const) {
+  for (const [own, other] of [
+    ["A", "B"],
+    ["B", "A"],
+  ] as const) {
     for (const url of exportsFor(wards[other].ward.id)) {
       const csv = await download(wards[own].phone, url);
       expect(rowsOf(csv, own).length, `${own}'s admin, ${url}: own rows`).toBeGreaterThan(0);

@@ -39,8 +39,18 @@ test("hostile roster files are refused with a message, import nothing, and leave
     { name: "100000-dong.xlsx", file: await workbookOf(100_000), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.tooManyRows") },
     { name: "8-mb.csv", file: Buffer.from(`${HEADER}\r\n${`Hộ rất dài ${"x".repeat(200)},TD-1\r\n`.repeat(38_000)}`), type: "text/csv", message: t("roster.file.tooBig") },
     // 300 MB of one character, packed into a few hundred kilobytes.
-    { name: "bom-nen.xlsx", file: Buffer.from(zipOf("xl/worksheets/sheet1.xml", Buffer.alloc(300 * 1024 * 1024, "a"))), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.tooBig") },
-    { name: "tai-lieu.xlsx", file: Buffer.from("%PDF-1.7\n\u0000\u0001 không phải bảng tính"), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.notCsv") },
+    {
+      name: "bom-nen.xlsx",
+      file: Buffer.from(zipOf("xl/worksheets/sheet1.xml", Buffer.alloc(300 * 1024 * 1024, "a"))),
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      message: t("roster.file.tooBig"),
+    },
+    {
+      name: "tai-lieu.xlsx",
+      file: Buffer.from("%PDF-1.7\n\u0000\u0001 không phải bảng tính"),
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      message: t("roster.file.notCsv"),
+    },
   ];
   const { dir, databaseFile, port, base, env } = await serverSandbox("plte-files-");
   const server = await startAppServer(env);

@@ -110,7 +110,10 @@ function body(form: PostForm, value: string | string[] | null) {
 
 /** The page's address as its line above writes it, e.g. "/quan-tri/buoi-hoc/${w.sessionId}". */
 function labelOf(url: (world: World) => string) {
-  return url.toString().replace(/^.*=>\s*/, "").replace(/^[`"]|[`"]$/g, "");
+  return url
+    .toString()
+    .replace(/^.*=>\s*/, "")
+    .replace(/^[`"]|[`"]$/g, "");
 }
 
 let world: Promise<World> | undefined;

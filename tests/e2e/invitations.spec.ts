@@ -18,7 +18,15 @@ test("an organisation invites by phone, sees only the number, and the person joi
   const ownerId = await findUserId(owner);
   const { unitId } = await prisma.user.findUniqueOrThrow({ where: { id: ownerId }, select: { unitId: true } });
   await prisma.organisation.create({
-    data: { kind: "household", name: organisationName, searchName: foldForSearch(organisationName), unitId, sector: "Dệt lụa", workerCount: 3, members: { connect: { id: ownerId } } },
+    data: {
+      kind: "household",
+      name: organisationName,
+      searchName: foldForSearch(organisationName),
+      unitId,
+      sector: "Dệt lụa",
+      workerCount: 3,
+      members: { connect: { id: ownerId } },
+    },
     select: { id: true },
   });
 

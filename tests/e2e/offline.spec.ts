@@ -22,9 +22,7 @@ function bytesIn(text: string) {
 }
 
 async function waitForServiceWorker(page: Page) {
-  await expect
-    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready, navigator.serviceWorker.controller?.scriptURL ?? null)))
-    .toMatch(/\/sw\.js$/);
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready, navigator.serviceWorker.controller?.scriptURL ?? null))).toMatch(/\/sw\.js$/);
 }
 
 /** Every address kept in the page's Cache Storage, in every cache. */
@@ -72,11 +70,7 @@ test("the app can be installed: a Vietnamese manifest with icons, and a service 
   await waitForServiceWorker(page);
 });
 
-test("a learner downloads the households course, learns and answers a quiz offline, and the answers reach the server once", async ({
-  page,
-  context,
-  signInAs,
-}) => {
+test("a learner downloads the households course, learns and answers a quiz offline, and the answers reach the server once", async ({ page, context, signInAs }) => {
   test.setTimeout(120_000);
   const course = await householdCourse();
   const [first, second] = course.modules;
@@ -193,10 +187,7 @@ test("a module a learner opened online opens offline without a download", async 
   await expect(page.getByRole("status").filter({ hasText: "Đang ngoại tuyến" })).toBeVisible();
 });
 
-test("after the content changed, a quiz kept for offline use is still shown and graded against the questions it showed", async ({
-  page,
-  signInAs,
-}) => {
+test("after the content changed, a quiz kept for offline use is still shown and graded against the questions it showed", async ({ page, signInAs }) => {
   const course = await householdCourse();
   const module = course.modules[2]!;
   const phone = await createLearner("Học Viên Nội Dung Cũ");

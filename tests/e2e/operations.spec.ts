@@ -100,7 +100,11 @@ test("the server logs one JSON line per request without secrets, and SIGTERM let
     expect(await exited).toBe(0);
     expect(server.stderr()).toBe("");
 
-    const lines = server.stdout().trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = server
+      .stdout()
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const line of lines) {
       expect(new Date(String(line.time)).toISOString()).toBe(line.time);
       expect(["info", "warn", "error"]).toContain(line.level);

@@ -9,8 +9,7 @@ import { clientFor, makeWorld, ROLES, type Role, type World } from "./world";
 type Expected = 200 | "sign-in" | "redirect" | 403 | 404;
 type Row = { method?: "GET" | "POST"; url: (world: World) => string; expect: Record<Role, Expected> };
 
-const everyone = (expected: Expected): Record<Role, Expected> =>
-  Object.fromEntries(ROLES.map((role) => [role, expected])) as Record<Role, Expected>;
+const everyone = (expected: Expected): Record<Role, Expected> => Object.fromEntries(ROLES.map((role) => [role, expected])) as Record<Role, Expected>;
 const signedIn = (expected: Expected): Record<Role, Expected> => ({ ...everyone(expected), anonymous: "sign-in" });
 /** Admin pages: learners refused, both ward admins and the district admin see their own scope. */
 const adminPage: Record<Role, Expected> = { ...signedIn(200), learner: 403, otherOrganisation: 403 };
@@ -97,8 +96,14 @@ test("every route has a line in the permission matrix", () => {
     if (!entry.isDirectory()) return /\.tsx?$/.test(entry.name) ? [entry.name] : [];
     return readdirSync(`app/routes/${entry.name}`).flatMap((file) => (/^route\.tsx?$/.test(file) ? [`${entry.name}/${file}`] : []));
   });
-  expect(routes.filter((file) => !(file in MATRIX)), "routes without a line in the matrix").toEqual([]);
-  expect(Object.keys(MATRIX).filter((file) => !routes.includes(file)), "lines for routes that no longer exist").toEqual([]);
+  expect(
+    routes.filter((file) => !(file in MATRIX)),
+    "routes without a line in the matrix",
+  ).toEqual([]);
+  expect(
+    Object.keys(MATRIX).filter((file) => !routes.includes(file)),
+    "lines for routes that no longer exist",
+  ).toEqual([]);
 });
 
 for (const [file, row] of Object.entries(MATRIX)) {
@@ -118,13 +123,19 @@ for (const [file, row] of Object.entries(MATRIX)) {
 
 /** The same text with the id as a placeholder and this response's script nonce removed. */
 function comparable(body: string, id: string) {
-  return body.replaceAll(id, "<id>").replace(/nonce="[^"]*"/g, "").replace(/nonce=\\"[^"]*\\"/g, "");
+  return body
+    .replaceAll(id, "<id>")
+    .replace(/nonce="[^"]*"/g, "")
+    .replace(/nonce=\\"[^"]*\\"/g, "");
 }
 
 /** An id of the same shape as `id` that nothing has: each letter and digit replaced at random. */
 function unknownLike(id: string) {
   const pick = (from: string) => from[Math.floor(Math.random() * from.length)]!;
-  return id.replace(/[a-z]/g, () => pick("abcdefghijklmnopqrstuvwxyz")).replace(/[A-Z]/g, () => pick("ABCDEFGHJKLMNPQRSTUVWXYZ")).replace(/[0-9]/g, () => pick("0123456789"));
+  return id
+    .replace(/[a-z]/g, () => pick("abcdefghijklmnopqrstuvwxyz"))
+    .replace(/[A-Z]/g, () => pick("ABCDEFGHJKLMNPQRSTUVWXYZ"))
+    .replace(/[0-9]/g, () => pick("0123456789"));
 }
 
 test("another ward's record answers exactly as an id that does not exist: same status, same page", async ({ baseURL }) => {

@@ -89,7 +89,14 @@ test("a code entered wrongly 5 times is locked, even for the right code; sign-in
   const phone = newPhone();
   const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN-HA-DONG" }, select: { id: true } });
   await prisma.user.create({
-    data: { fullName: "Người Đoán Mã", searchName: "nguoi doan ma", phone: `+84${phone.slice(1)}`, unitId: ward.id, targetGroup: "HH", passwordHash: await hashPassword("mat-khau-doan-ma") },
+    data: {
+      fullName: "Người Đoán Mã",
+      searchName: "nguoi doan ma",
+      phone: `+84${phone.slice(1)}`,
+      unitId: ward.id,
+      targetGroup: "HH",
+      passwordHash: await hashPassword("mat-khau-doan-ma"),
+    },
     select: { id: true },
   });
 

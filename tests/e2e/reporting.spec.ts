@@ -112,7 +112,13 @@ test("a ward freezes its half-year; a late attendance shows as an adjustment in 
   await page.goto(frozenReportUrl);
   await expect(frozenCells.nth(3)).toHaveText("1");
   await page.goto("/quan-tri/bao-cao-ky/2026-N");
-  await expect(page.getByRole("row", { name: /T-COOP-HH/ }).first().getByRole("cell").nth(3)).toHaveText("2");
+  await expect(
+    page
+      .getByRole("row", { name: /T-COOP-HH/ })
+      .first()
+      .getByRole("cell")
+      .nth(3),
+  ).toHaveText("2");
   const adjustments = page.getByRole("table", { name: "III. ĐIỀU CHỈNH KỲ TRƯỚC" });
   await expect(adjustments.getByRole("row", { name: /T-COOP-HH Hộ bà Nhập Muộn Tham dự buổi tập huấn, truyền thông 15\/03\/2026 \+1/ })).toBeVisible();
 
@@ -161,8 +167,7 @@ test("a ward freezes its half-year; a late attendance shows as an adjustment in 
 
 test("only the city reopens a ward's frozen report, with a reason, and a ward admin cannot consolidate", async ({ page, context, signInAs, baseURL }) => {
   const world = await cityOfTwoWards();
-  const post = (form: Record<string, string>) =>
-    page.request.post("/quan-tri/bao-cao-ky/2026-6T", { form, headers: { Origin: baseURL ?? "" }, maxRedirects: 0 });
+  const post = (form: Record<string, string>) => page.request.post("/quan-tri/bao-cao-ky/2026-6T", { form, headers: { Origin: baseURL ?? "" }, maxRedirects: 0 });
 
   await signInAs(world.wardAdminA);
   await page.goto("/quan-tri/bao-cao-ky/2026-6T");

@@ -87,7 +87,6 @@ export async function makeWorld() {
   };
 }
 
-
 /**
  * An HTTP client signed in as one of the world's roles (anonymous: no cookie), sending the site's
  * origin and following no redirects. One per request: signing out must not end the next's session.

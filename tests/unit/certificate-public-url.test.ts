@@ -27,7 +27,16 @@ test("a certificate's QR code and printed link use PUBLIC_URL, whatever Host the
   const learner = await createUser({ unitId: vanPhuc.id, fullName: "Người Nhận Giấy" });
   const code = newVerificationCode();
   await prisma.certificate.create({
-    data: { kind: "course", code, userId: learner.id, courseSlug: "bat-ky", holderName: "Người Nhận Giấy", holderSearchName: foldForSearch("Người Nhận Giấy"), unitId: vanPhuc.id, issuedAt: new Date() },
+    data: {
+      kind: "course",
+      code,
+      userId: learner.id,
+      courseSlug: "bat-ky",
+      holderName: "Người Nhận Giấy",
+      holderSearchName: foldForSearch("Người Nhận Giấy"),
+      unitId: vanPhuc.id,
+      issuedAt: new Date(),
+    },
     select: { id: true },
   });
   const cookie = (await startSession(learner.id)).split(";")[0]!;

@@ -36,9 +36,7 @@ function fresh(name: string) {
 function probeRows(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare(`SELECT CAST(substr("key", 7) AS INTEGER) AS n FROM "SignInBudget" WHERE "key" LIKE 'probe:%' ORDER BY n`).all() as { n: number }[]).map(
-      (row) => row.n,
-    );
+    return (db.prepare(`SELECT CAST(substr("key", 7) AS INTEGER) AS n FROM "SignInBudget" WHERE "key" LIKE 'probe:%' ORDER BY n`).all() as { n: number }[]).map((row) => row.n);
   } finally {
     db.close();
   }
@@ -124,41 +122,37 @@ async function command(file: string, args: string[], env: NodeJS.ProcessEnv, cwd
 describe("npm run db:backup", () => {
   // WAL is what a busy SQLite server would switch to; the app today keeps SQLite's default
   // rollback journal, under which the writer waits for the copy instead of running beside it.
-  test.each(["wal", "delete"])(
-    "copies a database that another process is writing to (%s journal), and the copy restores",
-    { timeout: 180_000 },
-    async (journalMode) => {
-      const live = fresh(`live-${journalMode}.db`);
-      const writer = startWriter(live, journalMode);
-      try {
-        await until(() => writer.state.acknowledged >= 500, "the writer's first rows");
-        const acknowledgedBefore = writer.state.acknowledged;
-        const target = path.join(dir, `copy-${journalMode}.db`);
-        const backup = await command("npm", ["run", "-s", "db:backup", "--", target], envFor(live));
-        expect(backup.stderr).toBe("");
-        expect(backup).toMatchObject({ code: 0, stdout: `${target}\n` });
-        // The writer went on while the command ran, and never failed for want of the lock.
-        await until(() => writer.state.acknowledged > acknowledgedBefore + 500, "writes after the backup");
-        expect(writer.state).toMatchObject({ exitCode: null, stderr: "" });
+  test.each(["wal", "delete"])("copies a database that another process is writing to (%s journal), and the copy restores", { timeout: 180_000 }, async (journalMode) => {
+    const live = fresh(`live-${journalMode}.db`);
+    const writer = startWriter(live, journalMode);
+    try {
+      await until(() => writer.state.acknowledged >= 500, "the writer's first rows");
+      const acknowledgedBefore = writer.state.acknowledged;
+      const target = path.join(dir, `copy-${journalMode}.db`);
+      const backup = await command("npm", ["run", "-s", "db:backup", "--", target], envFor(live));
+      expect(backup.stderr).toBe("");
+      expect(backup).toMatchObject({ code: 0, stdout: `${target}\n` });
+      // The writer went on while the command ran, and never failed for want of the lock.
+      await until(() => writer.state.acknowledged > acknowledgedBefore + 500, "writes after the backup");
+      expect(writer.state).toMatchObject({ exitCode: null, stderr: "" });
 
-        expect(integrity(target)).toEqual([{ integrity_check: "ok" }]);
-        const copied = probeRows(target);
-        // A snapshot: every row acknowledged before the backup began, and no gap after them.
-        expect(copied.length).toBeGreaterThanOrEqual(acknowledgedBefore);
-        expect(copied).toEqual(Array.from({ length: copied.length }, (_, index) => index + 1));
-        expect(readdirSync(dir).filter((name) => name.includes(".partial"))).toEqual([]);
+      expect(integrity(target)).toEqual([{ integrity_check: "ok" }]);
+      const copied = probeRows(target);
+      // A snapshot: every row acknowledged before the backup began, and no gap after them.
+      expect(copied.length).toBeGreaterThanOrEqual(acknowledgedBefore);
+      expect(copied).toEqual(Array.from({ length: copied.length }, (_, index) => index + 1));
+      expect(readdirSync(dir).filter((name) => name.includes(".partial"))).toEqual([]);
 
-        const restoredAt = path.join(dir, `elsewhere-${journalMode}`, "app.db");
-        const restore = await command("npm", ["run", "-s", "db:restore", "--", target], envFor(restoredAt));
-        expect(restore).toMatchObject({ code: 0, stderr: "" });
-        expect(restore.stdout).toContain(`to ${restoredAt}`);
-        expect(probeRows(restoredAt)).toEqual(copied);
-        expect(integrity(restoredAt)).toEqual([{ integrity_check: "ok" }]);
-      } finally {
-        await writer.stop();
-      }
-    },
-  );
+      const restoredAt = path.join(dir, `elsewhere-${journalMode}`, "app.db");
+      const restore = await command("npm", ["run", "-s", "db:restore", "--", target], envFor(restoredAt));
+      expect(restore).toMatchObject({ code: 0, stderr: "" });
+      expect(restore.stdout).toContain(`to ${restoredAt}`);
+      expect(probeRows(restoredAt)).toEqual(copied);
+      expect(integrity(restoredAt)).toEqual([{ integrity_check: "ok" }]);
+    } finally {
+      await writer.stop();
+    }
+  });
 
   test("without a target, writes data/backups/app-<time>.db beside the default database", { timeout: 120_000 }, async () => {
     const cwd = path.join(dir, "install");

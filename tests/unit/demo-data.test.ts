@@ -40,15 +40,11 @@ describe("npm run seed:demo", () => {
     const count = (db: Database.Database) => (db.prepare(`SELECT COUNT(*) AS n FROM "RosterEntry"`).get() as { n: number }).n;
     expect(count(other) / count(first)).toBeCloseTo(2, 1);
 
-    const perWard = first
-      .prepare(`SELECT u.code, COUNT(*) AS n FROM "RosterEntry" r JOIN "AdminUnit" u ON u.id = r.unitId GROUP BY u.code`)
-      .all() as { code: string; n: number }[];
+    const perWard = first.prepare(`SELECT u.code, COUNT(*) AS n FROM "RosterEntry" r JOIN "AdminUnit" u ON u.id = r.unitId GROUP BY u.code`).all() as { code: string; n: number }[];
     expect(perWard).toHaveLength(17);
     // Craft villages: the silk households of Vạn Phúc and the forges of Đa Sỹ (Kiến Hưng).
     const names = (ward: string) =>
-      (first.prepare(`SELECT r.name FROM "RosterEntry" r JOIN "AdminUnit" u ON u.id = r.unitId WHERE u.code = ?`).all(ward) as { name: string }[]).map(
-        (row) => row.name,
-      );
+      (first.prepare(`SELECT r.name FROM "RosterEntry" r JOIN "AdminUnit" u ON u.id = r.unitId WHERE u.code = ?`).all(ward) as { name: string }[]).map((row) => row.name);
     expect(names("HD-VAN-PHUC").some((name) => name.startsWith("Hộ dệt lụa "))).toBe(true);
     expect(names("HD-KIEN-HUNG").some((name) => name.startsWith("Hộ rèn Đa Sỹ "))).toBe(true);
     // Children are counted at sessions and declared per ward, never listed by name.

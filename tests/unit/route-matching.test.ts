@@ -54,6 +54,17 @@ test("the server renderer converts a route table to data routes once", () => {
   // patched) hands it the same server routes on every request.
   const { createStaticRouter } = createRequire(import.meta.url)("react-router-dom/server") as typeof RouterServer;
   const routes = routeTable();
-  const context = { basename: "/", location: { pathname: "/", search: "", hash: "", state: null, key: "default" }, matches: [], loaderData: {}, actionData: null, errors: null, statusCode: 200, loaderHeaders: {}, actionHeaders: {}, activeDeferreds: null };
+  const context = {
+    basename: "/",
+    location: { pathname: "/", search: "", hash: "", state: null, key: "default" },
+    matches: [],
+    loaderData: {},
+    actionData: null,
+    errors: null,
+    statusCode: 200,
+    loaderHeaders: {},
+    actionHeaders: {},
+    activeDeferreds: null,
+  };
   expect(createStaticRouter(routes, context).routes).toBe(createStaticRouter(routes, context).routes);
 });

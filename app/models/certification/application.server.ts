@@ -88,9 +88,7 @@ export async function applicationGate(user: SessionUser, now = new Date()): Prom
 }
 
 export type AssessmentOutcome =
-  | { ok: true }
-  | ({ ok: false } & GateProblem)
-  | { ok: false; reason: "not_passed"; result: Extract<ReturnType<typeof evaluateSelfAssessment>, { ok: false }> };
+  { ok: true } | ({ ok: false } & GateProblem) | { ok: false; reason: "not_passed"; result: Extract<ReturnType<typeof evaluateSelfAssessment>, { ok: false }> };
 
 /**
  * Checks a self-assessment against the organisation's age bands. Only a self-assessment without

@@ -42,9 +42,7 @@ describe("certificates: lookup, registry, renewal", () => {
     const approved = await approveApplication(admin, applicationId);
     if (!approved.ok) throw new Error(approved.error);
     const search = (filter: Partial<Parameters<typeof listRegistry>[0]>, now?: Date) =>
-      listRegistry({ q: `xuong moc duc thanh ${suffix}`, wardCode: null, kind: null, page: 1, ...filter }, now).then((registry) =>
-        registry.entries.map((entry) => entry.code),
-      );
+      listRegistry({ q: `xuong moc duc thanh ${suffix}`, wardCode: null, kind: null, page: 1, ...filter }, now).then((registry) => registry.entries.map((entry) => entry.code));
     const vanPhucCode = (await prisma.adminUnit.findUniqueOrThrow({ where: { id: units.vanPhuc.id }, select: { code: true } })).code;
     const phuLaCode = (await prisma.adminUnit.findUniqueOrThrow({ where: { id: units.phuLa.id }, select: { code: true } })).code;
     expect(await search({})).toEqual([approved.certificate.code]);

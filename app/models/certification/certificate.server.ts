@@ -114,20 +114,22 @@ export async function certificationCounts(scopePath: string, now = new Date()): 
   ]);
   const counts = (rows: { unitId: string; _count: { _all: number } }[]) => new Map(rows.map((row) => [row.unitId, row._count._all]));
   const maps = { certified: counts(certified), pending: counts(pending), expiring: counts(expiring), expired: counts(expired), revoked: counts(revoked) };
-  return wards
-    .map((ward) => ({
-      ward: { id: ward.id, code: ward.code, name: ward.name },
-      inForce: ward.validTo === null || ward.validTo > now,
-      certified: maps.certified.get(ward.id) ?? 0,
-      pending: maps.pending.get(ward.id) ?? 0,
-      expiring: maps.expiring.get(ward.id) ?? 0,
-      expired: maps.expired.get(ward.id) ?? 0,
-      revoked: maps.revoked.get(ward.id) ?? 0,
-    }))
-    // A ward abolished since is listed only while it still has something to show.
-    .filter((row) => row.inForce || row.certified + row.pending + row.expiring + row.expired + row.revoked > 0)
-    .map(({ inForce: _inForce, ...row }) => row)
-    .sort((a, b) => VIETNAMESE_ORDER.compare(a.ward.name, b.ward.name));
+  return (
+    wards
+      .map((ward) => ({
+        ward: { id: ward.id, code: ward.code, name: ward.name },
+        inForce: ward.validTo === null || ward.validTo > now,
+        certified: maps.certified.get(ward.id) ?? 0,
+        pending: maps.pending.get(ward.id) ?? 0,
+        expiring: maps.expiring.get(ward.id) ?? 0,
+        expired: maps.expired.get(ward.id) ?? 0,
+        revoked: maps.revoked.get(ward.id) ?? 0,
+      }))
+      // A ward abolished since is listed only while it still has something to show.
+      .filter((row) => row.inForce || row.certified + row.pending + row.expiring + row.expired + row.revoked > 0)
+      .map(({ inForce: _inForce, ...row }) => row)
+      .sort((a, b) => VIETNAMESE_ORDER.compare(a.ward.name, b.ward.name))
+  );
 }
 
 const VIETNAMESE_ORDER = new Intl.Collator("vi");
@@ -148,9 +150,7 @@ export async function findCertificateForDownload(user: SessionUser, input: strin
     : null;
   if (!certificate) return null;
   const isHolder =
-    certificate.kind === "course"
-      ? certificate.userId === user.id
-      : certificate.organisationId !== null && certificate.organisationId === (await organisationIdOf(user.id));
+    certificate.kind === "course" ? certificate.userId === user.id : certificate.organisationId !== null && certificate.organisationId === (await organisationIdOf(user.id));
   const isAdminInScope = user.role !== "learner" && certificate.unit.path.startsWith(user.unitPath);
   if (!isHolder && !isAdminInScope) return null;
   const { unit, userId: _userId, organisationId: _organisationId, ...rest } = certificate;

@@ -89,7 +89,16 @@ describe("revocation", () => {
     const inWindow = new Date(renewalOpensAt(first.certificate.expiresAt).getTime() + 3_600_000);
     const course = await getCertificationCourse();
     await prisma.quizAttempt.createMany({
-      data: course.modules.map((module) => ({ userId: owner.id, courseSlug: course.slug, moduleSlug: module.slug, contentVersion: module.version, layout: "[]", passed: true, score: 100, submittedAt: inWindow })),
+      data: course.modules.map((module) => ({
+        userId: owner.id,
+        courseSlug: course.slug,
+        moduleSlug: module.slug,
+        contentVersion: module.version,
+        layout: "[]",
+        passed: true,
+        score: 100,
+        submittedAt: inWindow,
+      })),
     });
     await saveSelfAssessment(owner, compliant(countsOf(details)), inWindow);
     const renewal = await submitApplication(owner, { signerName: "Chủ Cơ Sở", signerPosition: "Giám đốc" }, inWindow);

@@ -181,13 +181,7 @@ export async function approveApplication(admin: AdminUser, applicationId: string
 }
 
 /** Rejects with a reason, or sends back asking for changes with a message the applicant reads. */
-export async function decideWithMessage(
-  admin: AdminUser,
-  applicationId: string,
-  decision: "rejected" | "changes_requested",
-  message: string,
-  now = new Date(),
-) {
+export async function decideWithMessage(admin: AdminUser, applicationId: string, decision: "rejected" | "changes_requested", message: string, now = new Date()) {
   if (!(await findReviewable(admin, applicationId))) return { ok: false, error: "not_found" } as const;
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.certificationApplication.updateMany({

@@ -27,11 +27,7 @@ export function newVerificationCode() {
  */
 export function normaliseVerificationCode(input: string): string | null {
   if (input.length > 100) return null;
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const compact = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (compact.length !== CODE_LENGTH || [...compact].some((char) => !ALPHABET.includes(char))) return null;
   return grouped(compact);
 }

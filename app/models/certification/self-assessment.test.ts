@@ -3,13 +3,7 @@ import path from "node:path";
 
 import { describe, expect, test } from "vitest";
 
-import {
-  applicableQuestions,
-  evaluateSelfAssessment,
-  SELF_ASSESSMENT,
-  type AgeCounts,
-  type AssessmentAnswers,
-} from "./self-assessment";
+import { applicableQuestions, evaluateSelfAssessment, SELF_ASSESSMENT, type AgeCounts, type AssessmentAnswers } from "./self-assessment";
 
 const EVERY_BAND: AgeCounts = { under13: 1, from13to15: 2, from15to18: 3 };
 const NO_MINORS: AgeCounts = { under13: 0, from13to15: 0, from15to18: 0 };

@@ -390,20 +390,14 @@ export type AssessmentAnswers = Record<string, AssessmentAnswer>;
 
 export type Breach = { question: string; article: Text; fix: Text };
 
-export type AssessmentResult =
-  | { ok: true; answers: AssessmentAnswers }
-  | { ok: false; missing: string[]; breaches: Breach[]; answers: AssessmentAnswers };
+export type AssessmentResult = { ok: true; answers: AssessmentAnswers } | { ok: false; missing: string[]; breaches: Breach[]; answers: AssessmentAnswers };
 
 /**
  * Checks a set of answers against the profile's age bands: every applicable question answered
  * "yes" or "no", and none with the answer that reveals a breach. Answers to questions that do not
  * apply are dropped; anything other than "yes" or "no" counts as unanswered.
  */
-export function evaluateSelfAssessment(
-  counts: AgeCounts,
-  given: Record<string, unknown>,
-  questions: readonly AssessmentQuestion[] = SELF_ASSESSMENT,
-): AssessmentResult {
+export function evaluateSelfAssessment(counts: AgeCounts, given: Record<string, unknown>, questions: readonly AssessmentQuestion[] = SELF_ASSESSMENT): AssessmentResult {
   const answers: AssessmentAnswers = {};
   const missing: string[] = [];
   const breaches: Breach[] = [];

@@ -30,20 +30,13 @@ export async function getReportProgress(scope: { id: string; path: string }, rep
   return { report, rows, consolidated, allFrozen: rows.length > 0 && rows.every((row) => row.state === "frozen") };
 }
 
-export type ConsolidateResult =
-  | { ok: true; snapshot: Snapshot }
-  | { ok: false; error: "not_ended" | "already_frozen" | "wards_not_frozen"; missing?: string[] };
+export type ConsolidateResult = { ok: true; snapshot: Snapshot } | { ok: false; error: "not_ended" | "already_frozen" | "wards_not_frozen"; missing?: string[] };
 
 /**
  * The scope's report for a period, summed from its wards' frozen snapshots (never live figures),
  * frozen once every ward in scope has frozen its own.
  */
-export async function consolidateReport(
-  admin: { id: string },
-  scope: WardInput,
-  report: ReportingPeriod,
-  now = new Date(),
-): Promise<ConsolidateResult> {
+export async function consolidateReport(admin: { id: string }, scope: WardInput, report: ReportingPeriod, now = new Date()): Promise<ConsolidateResult> {
   if (now <= report.end) return { ok: false, error: "not_ended" };
   const progress = await getReportProgress(scope, report, now);
   if (progress.consolidated) return { ok: false, error: "already_frozen" };
@@ -109,10 +102,17 @@ export function sumFigures(snapshots: { figures: SnapshotFigure[] }[], plan: Per
     const sum = (pick: (figure: SnapshotFigure) => number) => lines.reduce((total, line) => total + (line ? pick(line) : 0), 0);
     return {
       code: indicator.code,
-      ...coverageCell(sum((line) => line.population), sum((line) => line.reached), indicator.target, plan, report.end, {
-        declared: lines.some((line) => line?.declared),
-        counted: lines.some((line) => line?.counted),
-      }),
+      ...coverageCell(
+        sum((line) => line.population),
+        sum((line) => line.reached),
+        indicator.target,
+        plan,
+        report.end,
+        {
+          declared: lines.some((line) => line?.declared),
+          counted: lines.some((line) => line?.counted),
+        },
+      ),
       headcount: sum((line) => line.headcount),
     };
   });
@@ -206,4 +206,3 @@ export async function listReportsFor(unitId: string, now = new Date()) {
 export function getAdminUnit(unitId: string) {
   return prisma.adminUnit.findUniqueOrThrow({ where: { id: unitId }, select: { id: true, path: true, code: true, name: true, level: true } });
 }
-

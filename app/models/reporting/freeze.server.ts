@@ -11,9 +11,7 @@ import { computeWardReport, findLatestSnapshot, parseSnapshot, type Snapshot, sn
 
 export type WardInput = { id: string; path: string; code: string; name: string };
 
-export type FreezeResult =
-  | { ok: true; snapshot: Snapshot }
-  | { ok: false; error: "not_ended" | "already_frozen" | "not_in_force" };
+export type FreezeResult = { ok: true; snapshot: Snapshot } | { ok: false; error: "not_ended" | "already_frozen" | "not_in_force" };
 
 /**
  * Freezes a ward's figures for a reporting period (once it has ended): every indicator's figures,

@@ -3,7 +3,6 @@ import { getProgramme, periodAt, type Period, type ReportingPeriod } from "#app/
 
 import type { CoverageStatus } from "../coverage.server";
 
-
 /** One indicator's frozen line: the coverage cell plus the people counted without names. */
 export type SnapshotFigure = {
   code: string;

@@ -184,8 +184,7 @@ describe("the city's consolidated report", () => {
     const vanPhuc = await freezeWardReport(world.wardAdmin, world.vanPhuc, HALF_YEAR, AFTER_HALF_YEAR);
     if (!vanPhuc.ok) throw new Error(vanPhuc.error);
 
-    const states = async (now: Date) =>
-      Object.fromEntries((await getReportProgress(world.scope, HALF_YEAR, now)).rows.map((row) => [row.ward.name, row.state]));
+    const states = async (now: Date) => Object.fromEntries((await getReportProgress(world.scope, HALF_YEAR, now)).rows.map((row) => [row.ward.name, row.state]));
     expect(await states(AFTER_HALF_YEAR)).toEqual({ "Vạn Phúc": "frozen", "Phú La": "not_started" });
     expect(await states(PAST_DUE)).toEqual({ "Vạn Phúc": "frozen", "Phú La": "late" });
     expect(await consolidateReport(world.cityAdmin, world.scope, HALF_YEAR, PAST_DUE)).toEqual({

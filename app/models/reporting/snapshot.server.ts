@@ -218,4 +218,3 @@ export async function computeWardReport(ward: { id: string; path: string }, repo
 export async function getDraftWardReport(ward: { id: string; path: string }, report: ReportingPeriod) {
   return computeWardReport(ward, report, null);
 }
-

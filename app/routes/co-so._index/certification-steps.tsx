@@ -22,9 +22,7 @@ export function CertificationSteps() {
       <ol className="steps cert-steps">
         <li>
           <strong>{t("cert.step.course", { course: course.title })}</strong>
-          <p className={course.completedOn ? "status status--done" : ""}>
-            {course.completedOn ? t("cert.courseDone", { date: course.completedOn }) : t("cert.courseTodo")}
-          </p>
+          <p className={course.completedOn ? "status status--done" : ""}>{course.completedOn ? t("cert.courseDone", { date: course.completedOn }) : t("cert.courseTodo")}</p>
           {course.completedOn ? null : (
             <Link to={`/khoa-hoc/${course.slug}`} className="button">
               {t("cert.openCourse")}
@@ -55,13 +53,10 @@ export function CertificationSteps() {
           <strong>{t("cert.step.review")}</strong>
         </li>
       </ol>
-      {state.next === "wait" && "until" in state ? (
-        <p className="notice">{t("cert.gate.certified", { date: state.until, opens: state.opens })}</p>
-      ) : null}
+      {state.next === "wait" && "until" in state ? <p className="notice">{t("cert.gate.certified", { date: state.until, opens: state.opens })}</p> : null}
       {state.next === "wait" && state.reason && GATE_MESSAGE[state.reason] ? (
         <p className="notice">
-          {t(GATE_MESSAGE[state.reason]!)}{" "}
-          {state.reason === "refresher_needed" ? <Link to="/co-so/on-tap">{t("cert.goRefresher")}</Link> : null}
+          {t(GATE_MESSAGE[state.reason]!)} {state.reason === "refresher_needed" ? <Link to="/co-so/on-tap">{t("cert.goRefresher")}</Link> : null}
         </p>
       ) : null}
 

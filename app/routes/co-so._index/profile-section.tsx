@@ -34,19 +34,39 @@ export function ProfileSection() {
       <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={t("form.choose")} defaultValue={current("unitId")} error={errors.unitId} />
       <TextField name="sector" label={t("org.sector")} hint={t("org.sectorHint")} defaultValue={current("sector")} error={errors.sector} />
       <label className="choice">
-        <input
-          type="checkbox"
-          name="craftVillage"
-          defaultChecked={actionData && mine ? values.craftVillage === "on" : Boolean(organisation?.craftVillage)}
-        />
+        <input type="checkbox" name="craftVillage" defaultChecked={actionData && mine ? values.craftVillage === "on" : Boolean(organisation?.craftVillage)} />
         <span>{t("org.craftVillage")}</span>
       </label>
       <TextField name="workerCount" type="number" inputMode="numeric" min={0} label={t("org.workerCount")} defaultValue={current("workerCount")} error={errors.workerCount} />
       <fieldset className="question">
         <legend>{t("org.countsHint")}</legend>
-        <TextField name="workersUnder13" type="number" inputMode="numeric" min={0} label={t("org.workersUnder13")} defaultValue={current("workersUnder13") ?? "0"} error={errors.workersUnder13} />
-        <TextField name="workers13To15" type="number" inputMode="numeric" min={0} label={t("org.workers13To15")} defaultValue={current("workers13To15") ?? "0"} error={errors.workers13To15} />
-        <TextField name="workers15To18" type="number" inputMode="numeric" min={0} label={t("org.workers15To18")} defaultValue={current("workers15To18") ?? "0"} error={errors.workers15To18} />
+        <TextField
+          name="workersUnder13"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("org.workersUnder13")}
+          defaultValue={current("workersUnder13") ?? "0"}
+          error={errors.workersUnder13}
+        />
+        <TextField
+          name="workers13To15"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("org.workers13To15")}
+          defaultValue={current("workers13To15") ?? "0"}
+          error={errors.workers13To15}
+        />
+        <TextField
+          name="workers15To18"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("org.workers15To18")}
+          defaultValue={current("workers15To18") ?? "0"}
+          error={errors.workers15To18}
+        />
       </fieldset>
       <button type="submit" className="button button--primary" disabled={submitting}>
         {t("org.save")}

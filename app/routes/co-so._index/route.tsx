@@ -163,13 +163,7 @@ export default function MyOrganisationPage() {
   const { organisation, certificates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const notice = searchParams.has("da-gui")
-    ? t("cert.submittedNotice")
-    : searchParams.has("da-luu")
-      ? t("org.saved")
-      : searchParams.has("da-moi")
-        ? t("org.invite.sent")
-        : null;
+  const notice = searchParams.has("da-gui") ? t("cert.submittedNotice") : searchParams.has("da-luu") ? t("org.saved") : searchParams.has("da-moi") ? t("org.invite.sent") : null;
   return (
     <section>
       <h1>{t("org.title")}</h1>

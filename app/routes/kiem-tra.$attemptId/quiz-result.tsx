@@ -3,14 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { useT } from "#app/i18n/use-t";
 import type { ReviewedQuestion } from "#app/models/grade.server";
 
-export function QuizResult(props: {
-  score: number;
-  passed: boolean;
-  passMark: number;
-  review: ReviewedQuestion[];
-  courseSlug: string;
-  moduleSlug: string;
-}) {
+export function QuizResult(props: { score: number; passed: boolean; passMark: number; review: ReviewedQuestion[]; courseSlug: string; moduleSlug: string }) {
   const t = useT();
   const { score, passed, passMark, review, courseSlug, moduleSlug } = props;
   const rightCount = review.filter((question) => question.right).length;

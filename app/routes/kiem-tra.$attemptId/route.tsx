@@ -82,9 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return redirect(`/kiem-tra/${attemptId}`);
   // The learner's choices come back with the refusal, so a page without JavaScript keeps them.
   const problem: QuizProblem =
-    result.problem === "missing"
-      ? { message: "quiz.missing", missing: result.questionNumbers, chosen }
-      : { message: SUBMIT_PROBLEM[result.problem], missing: [], chosen };
+    result.problem === "missing" ? { message: "quiz.missing", missing: result.questionNumbers, chosen } : { message: SUBMIT_PROBLEM[result.problem], missing: [], chosen };
   return json(problem, { status: 400 });
 }
 
@@ -102,14 +100,7 @@ export default function QuizPage() {
       {data.state === "open" ? <OpenQuiz questions={data.questions} passMark={data.module.passMark} /> : null}
       {data.state === "stale" ? <StaleQuiz courseSlug={data.course.slug} moduleSlug={data.module.slug} /> : null}
       {data.state === "submitted" ? (
-        <QuizResult
-          score={data.score}
-          passed={data.passed}
-          passMark={data.module.passMark}
-          review={data.review}
-          courseSlug={data.course.slug}
-          moduleSlug={data.module.slug}
-        />
+        <QuizResult score={data.score} passed={data.passed} passMark={data.module.passMark} review={data.review} courseSlug={data.course.slug} moduleSlug={data.module.slug} />
       ) : null}
     </article>
   );

@@ -111,18 +111,8 @@ export function InspectionsSection() {
           defaultValue={problemFor("inspection")?.values.visitedOn}
           error={problemFor("inspection")?.errors.visitedOn}
         />
-        <TextField
-          name="inspector"
-          label={t("review.inspector")}
-          defaultValue={problemFor("inspection")?.values.inspector}
-          error={problemFor("inspection")?.errors.inspector}
-        />
-        <TextField
-          name="findings"
-          label={t("review.findings")}
-          defaultValue={problemFor("inspection")?.values.findings}
-          error={problemFor("inspection")?.errors.findings}
-        />
+        <TextField name="inspector" label={t("review.inspector")} defaultValue={problemFor("inspection")?.values.inspector} error={problemFor("inspection")?.errors.inspector} />
+        <TextField name="findings" label={t("review.findings")} defaultValue={problemFor("inspection")?.values.findings} error={problemFor("inspection")?.errors.findings} />
         <button type="submit" className="button">
           {t("review.saveInspection")}
         </button>

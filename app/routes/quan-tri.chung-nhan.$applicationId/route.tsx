@@ -47,11 +47,7 @@ const revokeSchema = z.object({ certificateId: requiredField, reason: messageFie
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const now = new Date();
-  const [application, lang, course] = await Promise.all([
-    getApplicationForReview(admin, params.applicationId ?? "", now),
-    getLang(request),
-    getCertificationCourse(),
-  ]);
+  const [application, lang, course] = await Promise.all([getApplicationForReview(admin, params.applicationId ?? "", now), getLang(request), getCertificationCourse()]);
   if (!application) throw notFound();
   const profile = application.submittedProfile;
   return {
@@ -80,9 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       answer: application.answers[question.id] === "yes" ? ("yes" as const) : ("no" as const),
       compliant: application.answers[question.id] !== question.breach,
     })),
-    pledge: application.pledgedAt
-      ? { name: application.pledgeName ?? "", position: application.pledgePosition ?? "", on: formatDate(application.pledgedAt) }
-      : null,
+    pledge: application.pledgedAt ? { name: application.pledgeName ?? "", position: application.pledgePosition ?? "", on: formatDate(application.pledgedAt) } : null,
     submitter: application.submitter ? { name: application.submitter.fullName, phone: formatPhone(application.submitter.phone) } : null,
     course: lang === "en" ? course.titleEn : course.title,
     completion: application.completion ? { on: formatDate(application.completion.completedAt), rule: application.completion.rule } : null,

@@ -39,7 +39,12 @@ export async function spreadsheetResponse(format: "csv" | "xlsx", sheet: Sheet) 
   if (format === "xlsx") {
     const workbook = new ExcelJS.Workbook();
     // Excel refuses these characters and more than 31 of them in a sheet's name.
-    const worksheet = workbook.addWorksheet(sheet.title.replace(/[*?:\\/[\]]/g, " ").slice(0, 31).trim());
+    const worksheet = workbook.addWorksheet(
+      sheet.title
+        .replace(/[*?:\\/[\]]/g, " ")
+        .slice(0, 31)
+        .trim(),
+    );
     worksheet.addRows([...preamble, sheet.header, ...sheet.rows, ...notes]);
     worksheet.getRow(preamble.length + 1).font = { bold: true };
     worksheet.columns.forEach((column, index) => {
