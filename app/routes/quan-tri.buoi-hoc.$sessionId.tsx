@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = parseForm(formData, newPersonSchema);
     if (!form.ok) return rejectForm(form);
     if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
-    await addPersonAndAttend(admin, session, { ...form.data, phoneAsTyped: (form.values.phone ?? "").trim() });
+    await addPersonAndAttend(admin, session, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
     return redirect(back);
   }
   return rejectForm({ message: "form.invalid" });

@@ -136,8 +136,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "invite") {
     const form = parseForm(formData, invitationSchema);
     if (!form.ok) return rejectForm(form);
-    const phoneAsTyped = (form.values.phone ?? "").trim();
-    const result = await inviteToOrganisation(user, { phone: form.data.phone, phoneAsTyped }, getClientAddress(context));
+    // Shown back to the organisation in the one written form of a phone, not as raw input.
+    const result = await inviteToOrganisation(user, { phone: form.data.phone, phoneAsTyped: formatPhone(form.data.phone) }, getClientAddress(context));
     if (!result.ok) return rejectForm({ errors: { phone: MEMBER_PROBLEM[result.error] ?? "form.invalid" }, values: form.values });
     return redirect("/co-so?da-moi=1");
   }
