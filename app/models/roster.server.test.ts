@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
-import { importRoster, markRosterEntryLeft, parseRosterFile, ROSTER_COLUMNS } from "./roster.server";
+import { parseRosterFile, ROSTER_COLUMNS } from "./roster-file.server";
+import { importRoster, markRosterEntryLeft } from "./roster.server";
 
 const HEADER = Object.values(ROSTER_COLUMNS).join(",");
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -44,15 +45,17 @@ describe("reading a roster file", () => {
   });
 
   test("a clean file saved by Excel (BOM, semicolons, headers without accents) reads as rows", async () => {
-    const csv = `\uFEFFho va ten hoac ten to chuc;so dien thoai;ma so thue;ma rieng cua phuong\r\nHộ bà Lan;+84 912 000 111;;\r\nCông ty Dệt;;0101234567-001;\r\n`;
+    const csv = `\uFEFFho va ten hoac ten to chuc;so dien thoai;ma so thue;ma rieng cua phuong;ghi chu\r\nHộ bà Lan;+84 912 000 111;;;\r\nCông ty Dệt;;0101234567-001;;\r\n`;
     const parsed = await parseRosterFile(bytes(csv));
-    expect(parsed).toEqual({
+    expect(parsed).toMatchObject({
       ok: true,
       rows: [
-        { name: "Hộ bà Lan", phone: "+84912000111", taxCode: null, externalId: null },
-        { name: "Công ty Dệt", phone: null, taxCode: "0101234567-001", externalId: null },
+        { line: 2, name: "Hộ bà Lan", phone: "+84912000111", taxCode: null, externalId: null },
+        { line: 3, name: "Công ty Dệt", phone: null, taxCode: "0101234567-001", externalId: null },
       ],
+      columns: { ignored: ["ghi chu"] },
     });
+    expect(parsed.ok && parsed.columns.recognised.map(({ column }) => column)).toEqual(["name", "phone", "taxCode", "externalId"]);
   });
 
   test("files that are not CSV, not UTF-8, empty or without the name column are refused as a whole", async () => {

@@ -20,7 +20,8 @@ import { targetGroupLabels, targetGroupOptions } from "#app/content/target-group
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { importRoster, listRoster, parseRosterFile, ROSTER_MAX_BYTES, toListedEntry, type RosterProblem } from "#app/models/roster.server";
+import { parseRosterFile, ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
+import { importRoster, listRoster, toListedEntry } from "#app/models/roster.server";
 import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { rosterTemplateCsv } from "#app/models/roster.server";
+import { rosterTemplateCsv } from "#app/models/roster-file.server";
 import { requireAdmin } from "#app/utils/auth.server";
 
 /** The roster template with its Vietnamese headers and one example row, as Excel opens it. */

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { optionsOf } from "#app/models/grade.server";
-import { ROSTER_COLUMNS } from "#app/models/roster.server";
+import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
 
 import { type AppServer, makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
 import { expect, test } from "./fixtures";

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 
 import { translate } from "#app/i18n/messages";
-import { ROSTER_COLUMNS } from "#app/models/roster.server";
+import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
 import { zipOf } from "#tests/fixtures/zip";
 
 import { makeWardAdmin, send, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
