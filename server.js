@@ -6,6 +6,7 @@ import { setImmediate, setTimeout } from "node:timers";
 
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 
 installGlobals({ nativeFetch: true });
@@ -105,6 +106,11 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// Brotli or gzip, as the browser accepts (brotli at quality 4: fast enough per request). Remix
+// calls res.flush() after each chunk of a streamed page, so the shell still reaches the browser
+// before slow data; PDFs, spreadsheets and images are left as they are (already compressed).
+app.use(compression());
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.get("/favicon.svg", (req, res) => res.sendFile("favicon.svg", { root: "public", maxAge: "1d" }));
