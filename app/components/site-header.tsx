@@ -28,6 +28,8 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         <Link to="/" className="site-header__brand">
           {t("site.name")}
         </Link>
+        {/* Outside the menu: on a shared phone at the ward office, who is signed in must show. */}
+        {user ? <span className="site-header__user">{t("nav.signedInAs", { name: user.fullName })}</span> : null}
         <Form method="post" action="/ngon-ngu" className="lang-switch">
           <input type="hidden" name="redirectTo" value={here} />
           <input type="hidden" name="lang" value={lang === "vi" ? "en" : "vi"} />
@@ -72,7 +74,6 @@ function NavItems({ user }: { user: HeaderUser }) {
       {user ? (
         <>
           <NavLink to="/tai-khoan">{t("nav.account")}</NavLink>
-          <span className="site-nav__user">{t("nav.signedInAs", { name: user.fullName })}</span>
           <Form method="post" action="/dang-xuat">
             <button type="submit" className="button button--quiet">
               {t("nav.signOut")}
