@@ -71,6 +71,7 @@ test("pages and scripts travel compressed, and built assets are cached for good"
     const asset = await client.get(script!, { headers: { "accept-encoding": encoding } });
     expect(asset.headers()["content-encoding"]).toBe(encoding);
     expect(asset.headers()["cache-control"]).toContain("immutable");
+    expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
   }
   await client.dispose();
 });
