@@ -8,7 +8,7 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 import { declareHeadcount } from "./coverage.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
 import { addPersonAndAttend, createTrainingSession, findTrainingSession, recordAttendance } from "./training-session.server";
-import { changeRoleOrUnit, createAccountsFromRoster, createUserByAdmin, reissueSetupCode } from "./user.server";
+import { changeRoleOrUnit, createAccountsFromRoster, createUserByAdmin, reissueSetupCode } from "./user-admin.server";
 
 /** Runs one administrative change and returns the audit entries it wrote. */
 async function entriesWrittenBy<T>(actorId: string, change: () => Promise<T>) {
