@@ -113,7 +113,7 @@ export async function reissueSetupCode(admin: AdminUser, userId: string, now = n
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: setupCodeFields(setupCode, now), select: { id: true } });
     await tx.session.deleteMany({ where: { userId } });
-    await audit(tx, { actorId: admin.id, action: "user.setup-code", targetType: "user", targetId: userId });
+    await audit(tx, { actorId: admin.id, action: "user.reissue-setup-code", targetType: "user", targetId: userId });
   });
   return setupCode;
 }
