@@ -12,7 +12,7 @@ import { resolveReportWards } from "./unit.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
-export type CoverageCell = {
+type CoverageCell = {
   population: number;
   /** True when part of the population is a ward's declared headcount, not a roster */
   declared: boolean;

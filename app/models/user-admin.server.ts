@@ -153,7 +153,7 @@ export async function changeRoleOrUnit(admin: AdminUser, userId: string, change:
   return { ok: true as const };
 }
 
-export const BULK_ACCOUNTS_LIMIT = 500;
+const BULK_ACCOUNTS_LIMIT = 500;
 
 /**
  * Accounts for the roster entries of one ward and group that have a phone and no account yet,

@@ -9,7 +9,7 @@ import { confirmPhone } from "./phone-confirmation.server";
 import { hashSetupCode } from "./setup-code.server";
 import { findWardInForce } from "./unit.server";
 
-export type AccountConflict = "phone_taken" | "email_taken";
+type AccountConflict = "phone_taken" | "email_taken";
 
 export type NewAccount = {
   fullName: string;
