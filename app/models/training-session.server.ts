@@ -2,10 +2,13 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
+import { decodeJsonColumn } from "#app/utils/json-column";
 import { nameOrPhoneFilter } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
+import { z } from "zod";
 
 import { audit } from "./audit.server";
+import { recordCourseCompletion } from "./course-completion.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
 import { findWardInForce } from "./unit.server";
 
@@ -25,9 +28,9 @@ type NewTrainingSession = {
 /** How long a repeated post of the same form counts as the same request. */
 const REPEAT_WINDOW_MS = 10 * 60_000;
 
-function courseSlugsOf(courses: string) {
-  const slugs: unknown = JSON.parse(courses);
-  return Array.isArray(slugs) ? slugs.map(String) : [];
+/** The courses a training session covered, from its JSON column. */
+export function courseSlugsOf(courses: string) {
+  return decodeJsonColumn(courses, z.array(z.string())) ?? [];
 }
 
 /** Records an in-person training session held in a ward of the administrator's scope. */
@@ -139,12 +142,7 @@ async function attend(tx: Prisma.TransactionClient, admin: AdminUser, trainingSe
 async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, trainingSession: { courseSlugs: string[]; heldOn: Date }) {
   const { courses } = await getCatalogue();
   for (const course of courses.filter((candidate) => trainingSession.courseSlugs.includes(candidate.slug))) {
-    await tx.courseCompletion.upsert({
-      where: { userId_courseSlug: { userId, courseSlug: course.slug } },
-      update: {},
-      create: { userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "in-person", completedAt: trainingSession.heldOn },
-      select: { id: true },
-    });
+    await recordCourseCompletion(tx, userId, course, "in-person", trainingSession.heldOn);
   }
 }
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -69,15 +70,7 @@ export default function SignUpPage() {
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
         <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
         <SelectField name="unitId" defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
-        <SelectField
-          name="targetGroup"
-          defaultValue={values.targetGroup}
-          label={t("form.targetGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          required
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} defaultValue={values.targetGroup} required error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("signUp.submit")}
         </button>

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FieldError, FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
@@ -133,14 +134,7 @@ export default function NewTrainingSessionPage() {
           defaultValue={values.headcount}
           error={errors.headcount}
         />
-        <SelectField
-          name="headcountGroup"
-          label={t("trainingSessions.headcountGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          defaultValue={values.headcountGroup}
-          error={errors.headcountGroup}
-        />
+        <TargetGroupField name="headcountGroup" label="trainingSessions.headcountGroup" options={targetGroups} defaultValue={values.headcountGroup} error={errors.headcountGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("trainingSessions.save")}
         </button>

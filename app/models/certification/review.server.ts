@@ -4,8 +4,10 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
+import { decodeJsonColumn } from "#app/utils/json-column";
 import { pageCount, pageOf } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
+import { z } from "zod";
 
 import { audit } from "../audit.server";
 import { refresherProgress } from "./application.server";
@@ -50,15 +52,6 @@ async function findReviewable(admin: AdminUser, applicationId: string) {
     where: { id: applicationId, status: { not: "draft" }, unit: { path: { startsWith: admin.unitPath } } },
     select: { id: true },
   });
-}
-
-function parseJson(text: string | null): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -117,8 +110,8 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
   const { answers, profile, events, ...rest } = application;
   return {
     ...rest,
-    answers: (parseJson(answers) ?? {}) as Record<string, string>,
-    submittedProfile: parseJson(profile) as (Omit<OrganisationProfile, "unitId"> & { wardName: string }) | null,
+    answers: decodeJsonColumn(answers, z.record(z.string())) ?? {},
+    submittedProfile: decodeJsonColumn(profile, z.record(z.unknown())) as (Omit<OrganisationProfile, "unitId"> & { wardName: string }) | null,
     events: events.map((event) => ({ ...event, actor: names.get(event.actorId) ?? "" })),
     submitter,
     completion,
