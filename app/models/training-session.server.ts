@@ -55,21 +55,13 @@ export async function createTrainingSession(admin: AdminUser, trainingSession: N
   });
 }
 
+const TRAINING_SESSION_FIELDS = { id: true, heldOn: true, place: true, kind: true, courses: true, trainer: true, headcount: true } as const;
+
 /** The training sessions of an administrator's scope, newest first: the latest `limit` of them, or all for null (exports). */
 export async function listTrainingSessions(admin: AdminUser, limit: number | null = 100) {
   const trainingSessions = await prisma.trainingSession.findMany({
     where: { unit: { path: { startsWith: admin.unitPath } } },
-    select: {
-      id: true,
-      heldOn: true,
-      place: true,
-      kind: true,
-      courses: true,
-      trainer: true,
-      headcount: true,
-      unit: { select: { name: true } },
-      _count: { select: { attendance: true } },
-    },
+    select: { ...TRAINING_SESSION_FIELDS, unit: { select: { name: true } }, _count: { select: { attendance: true } } },
     orderBy: { heldOn: "desc" },
     ...(limit === null ? {} : { take: limit }),
   });
@@ -80,17 +72,7 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
 export async function findTrainingSession(admin: AdminUser, trainingSessionId: string) {
   const trainingSession = await prisma.trainingSession.findFirst({
     where: { id: trainingSessionId, unit: { path: { startsWith: admin.unitPath } } },
-    select: {
-      id: true,
-      unitId: true,
-      heldOn: true,
-      place: true,
-      kind: true,
-      courses: true,
-      trainer: true,
-      headcount: true,
-      unit: { select: { name: true, path: true } },
-    },
+    select: { ...TRAINING_SESSION_FIELDS, unitId: true, unit: { select: { name: true, path: true } } },
   });
   if (!trainingSession) return null;
   return { ...trainingSession, courseSlugs: courseSlugsOf(trainingSession.courses) };
