@@ -13,7 +13,7 @@ import { audit } from "../audit.server";
 import { refresherProgress } from "./application.server";
 import { listOrganisationCertificates, PROFILE_SELECT, type OrganisationProfile } from "./organisation.server";
 import { newVerificationCode, renewalOpensAt, validityOnApproval } from "./rules.server";
-import { getCertificationCourse, type ReviewStatus } from "./terms.server";
+import { APPLICATION_SUMMARY_SELECT, getCertificationCourse, type ReviewStatus } from "./terms.server";
 
 const REVIEW_PAGE_SIZE = 25;
 
@@ -28,15 +28,7 @@ export async function listApplicationsForReview(admin: AdminUser, filter: { stat
   const [applications, total] = await Promise.all([
     prisma.certificationApplication.findMany({
       where,
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        submittedAt: true,
-        decidedAt: true,
-        organisation: { select: { name: true, kind: true } },
-        unit: { select: { name: true } },
-      },
+      select: { ...APPLICATION_SUMMARY_SELECT, organisation: { select: { name: true, kind: true } }, unit: { select: { name: true } } },
       // The queue is worked oldest first; decided applications are looked up newest first.
       orderBy: filter.status === "submitted" ? [{ submittedAt: "asc" }, { id: "asc" }] : [{ decidedAt: "desc" }, { id: "asc" }],
       ...pageOf(filter.page, REVIEW_PAGE_SIZE),
@@ -96,7 +88,7 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
       : null,
     prisma.certificationApplication.findMany({
       where: { organisationId: application.organisationId, id: { not: application.id }, status: { not: "draft" } },
-      select: { id: true, kind: true, status: true, submittedAt: true, decidedAt: true },
+      select: APPLICATION_SUMMARY_SELECT,
       orderBy: { createdAt: "desc" },
     }),
     listOrganisationCertificates(application.organisationId, now),
