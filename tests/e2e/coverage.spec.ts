@@ -59,7 +59,9 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
   await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
   await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(csvFile(good));
   await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
-  await expect(page.getByRole("status")).toHaveText("Đã nhập danh sách: 3 mục mới, 0 mục cập nhật, 1 mục khớp với tài khoản.");
+  await expect(page.getByText("3 mục mới, 0 mục cập nhật, 0 mục không đổi.")).toBeVisible();
+  await page.getByRole("button", { name: "Xác nhận và ghi vào danh sách" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã nhập xong: 3 mục mới, 0 mục cập nhật, 0 mục không đổi, 1 mục khớp với tài khoản.");
 
   await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("33.3%");

@@ -68,6 +68,8 @@ const MATRIX: Record<string, Row> = {
   "quan-tri.danh-sach.xuat.tsx": { url: () => "/quan-tri/danh-sach/xuat", expect: adminPage },
   "quan-tri.danh-sach.tai-khoan.tsx": { url: () => "/quan-tri/danh-sach/tai-khoan", expect: adminPage },
   // An action only: opened by address it sends everyone back to the roster.
+  "quan-tri.danh-sach.nhap.$jobId/route.tsx": { url: (w) => `/quan-tri/danh-sach/nhap/${w.importJobId}`, expect: wardAOnly },
+  "quan-tri.danh-sach.nhap.$jobId.tien-do.tsx": { url: (w) => `/quan-tri/danh-sach/nhap/${w.importJobId}/tien-do`, expect: wardAOnly },
   "quan-tri.danh-sach.roi-di.tsx": { url: () => "/quan-tri/danh-sach/roi-di", expect: everyone("redirect") },
   "quan-tri.buoi-hoc._index.tsx": { url: () => "/quan-tri/buoi-hoc", expect: adminPage },
   "quan-tri.buoi-hoc.moi.tsx": { url: () => "/quan-tri/buoi-hoc/moi", expect: adminPage },

@@ -16,6 +16,7 @@ export async function rosterDigest(db: Prisma.TransactionClient, unitId: string,
     orderBy: { id: "asc" },
   });
   const hash = createHash("sha256");
-  for (const entry of entries) hash.update(`${entry.id}\t${entry.name}\t${entry.phone ?? ""}\t${entry.taxCode ?? ""}\t${entry.externalId ?? ""}\t${entry.leftAt?.toISOString() ?? ""}\n`);
+  for (const entry of entries)
+    hash.update(`${entry.id}\t${entry.name}\t${entry.phone ?? ""}\t${entry.taxCode ?? ""}\t${entry.externalId ?? ""}\t${entry.leftAt?.toISOString() ?? ""}\n`);
   return { entries, digest: hash.digest("hex") };
 }

@@ -17,7 +17,10 @@ export async function importRoster(admin: AdminUser, target: { unitId: string; t
   if (!(await previewRows(job.id, target, parsed))) throw new Error("two rows match one roster entry");
   await prisma.importJob.update({ where: { id: job.id }, data: { status: "writing", clearLeft: options.clearLeft }, select: { id: true } });
   await writeImport(job.id, await qualificationRules(target.targetGroup));
-  const done = await prisma.importJob.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, created: true, updated: true, unchanged: true, matched: true, problems: true } });
+  const done = await prisma.importJob.findUniqueOrThrow({
+    where: { id: job.id },
+    select: { status: true, created: true, updated: true, unchanged: true, matched: true, problems: true },
+  });
   if (done.status !== "done") throw new Error(`roster import failed: ${done.problems}`);
   return { created: done.created, updated: done.updated, unchanged: done.unchanged, matched: done.matched };
 }

@@ -37,11 +37,7 @@ describe("a roster import job", { timeout: 30_000 }, () => {
     const sonEntry = await prisma.rosterEntry.findFirstOrThrow({ where: { ...target, phone: son }, select: { id: true } });
     await markRosterEntryLeft(admin, sonEntry.id, new Date());
 
-    const job = await uploaded(
-      admin,
-      target,
-      csv(`Hộ bà Lan Anh,${local(lan)},,`, `Hộ ông Sơn,${local(son)},,`, `Hộ bà Hoa,${local(hoa)},,`, `Hộ bà Chung,${local(shared)},,`),
-    );
+    const job = await uploaded(admin, target, csv(`Hộ bà Lan Anh,${local(lan)},,`, `Hộ ông Sơn,${local(son)},,`, `Hộ bà Hoa,${local(hoa)},,`, `Hộ bà Chung,${local(shared)},,`));
     expect(job).toMatchObject({ status: "previewed", created: 2, updated: 1, unchanged: 1, rowsTotal: 4, rowsRead: 4 });
     expect(job.preview?.renames.items).toEqual([{ line: 2, from: "Hộ bà Lan", to: "Hộ bà Lan Anh" }]);
     expect(job.preview?.returning.items).toMatchObject([{ line: 3, name: "Hộ ông Sơn" }]);

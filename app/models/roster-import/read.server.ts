@@ -52,7 +52,11 @@ export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
 }
 
 async function fail(jobId: string, problems: RosterProblem[]) {
-  await prisma.importJob.update({ where: { id: jobId }, data: { status: "failed", problems: JSON.stringify(problems.slice(0, 1000)), file: null, finishedAt: new Date() }, select: { id: true } });
+  await prisma.importJob.update({
+    where: { id: jobId },
+    data: { status: "failed", problems: JSON.stringify(problems.slice(0, 1000)), file: null, finishedAt: new Date() },
+    select: { id: true },
+  });
 }
 
 async function stage(jobId: string, planned: Planned[]) {

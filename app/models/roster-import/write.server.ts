@@ -91,7 +91,18 @@ export async function writeImport(jobId: string, rules: QualificationRules, prog
       async (tx) => {
         const job = await tx.importJob.findUniqueOrThrow({
           where: { id: jobId },
-          select: { id: true, unitId: true, targetGroup: true, rowsTotal: true, rosterDigest: true, clearLeft: true, createdById: true, created: true, updated: true, fileName: true },
+          select: {
+            id: true,
+            unitId: true,
+            targetGroup: true,
+            rowsTotal: true,
+            rosterDigest: true,
+            clearLeft: true,
+            createdById: true,
+            created: true,
+            updated: true,
+            fileName: true,
+          },
         });
         const { digest } = await rosterDigest(tx, job.unitId, job.targetGroup);
         if (digest !== job.rosterDigest) throw new RosterChanged();
@@ -118,7 +129,10 @@ export async function writeImport(jobId: string, rules: QualificationRules, prog
   } catch (error) {
     const problem: RosterProblem = { row: null, column: null, problem: error instanceof RosterChanged ? "rosterImport.rosterChanged" : "rosterImport.writeFailed" };
     await prisma.importRow.deleteMany({ where: { jobId } });
-    await prisma.importJob.updateMany({ where: { id: jobId, status: "writing" }, data: { status: "failed", problems: JSON.stringify([problem]), file: null, finishedAt: new Date() } });
+    await prisma.importJob.updateMany({
+      where: { id: jobId, status: "writing" },
+      data: { status: "failed", problems: JSON.stringify([problem]), file: null, finishedAt: new Date() },
+    });
     if (!(error instanceof RosterChanged)) throw error;
   }
 }
