@@ -277,7 +277,6 @@ const vi = {
   "roster.fileHint":
     "Tệp Excel (.xlsx, trang tính đầu tiên) hoặc CSV lưu bằng «CSV UTF-8». Tối đa 5 MB, 20.000 dòng. Mỗi dòng cần số điện thoại, mã số thuế hoặc mã riêng của phường.",
   "roster.submit": "Kiểm tra và nhập",
-  "roster.imported": "Đã nhập danh sách: {created} mục mới, {updated} mục cập nhật, {matched} mục khớp với tài khoản.",
   "roster.rejected": "Chưa nhập gì: tệp có lỗi. Hãy sửa các dòng dưới đây rồi tải lên lại.",
   "roster.problems": "{count} lỗi",
   "roster.row": "Dòng",
@@ -1061,7 +1060,6 @@ const en: Record<MessageKey, string> = {
   "roster.fileHint":
     "An Excel file (.xlsx, first sheet) or a CSV saved as «CSV UTF-8». At most 5 MB and 20,000 rows. Each row needs a phone number, a tax code or the ward's own id.",
   "roster.submit": "Check and import",
-  "roster.imported": "Roster imported: {created} new entries, {updated} updated, {matched} matched to accounts.",
   "roster.rejected": "Nothing was imported: the file has errors. Fix the rows below and upload it again.",
   "roster.problems": "{count} errors",
   "roster.row": "Row",

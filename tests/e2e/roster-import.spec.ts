@@ -9,7 +9,8 @@ import { createWardAdmin, expect, test } from "./fixtures";
 // Issue 14: a roster file is read off the request thread into a preview; nothing is written until
 // the admin confirms; the result stays on the job's page and in the import history.
 const HEADER = [ROSTER_COLUMNS.name, ROSTER_COLUMNS.phone, ROSTER_COLUMNS.taxCode, ROSTER_COLUMNS.externalId];
-const WAIT_FOR_JOB = { timeout: 30_000 };
+// A server runs one import at a time: a job may wait for another test's 100,000-row file.
+const WAIT_FOR_JOB = { timeout: 60_000 };
 
 async function workbook(rows: string[][]) {
   const book = new ExcelJS.Workbook();
@@ -34,6 +35,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("a ward admin uploads a workbook, sees the preview with a rename and a returning left entry, confirms, and sees the result", async ({ page, signInAs }) => {
+      test.setTimeout(120_000);
       const label = javaScriptEnabled ? "JS" : "HTML";
       const { phone, ward } = await wardWithRoster(label);
       await signInAs(phone);
@@ -74,6 +76,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("ticking the box clears the left mark of an entry that appears again", async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
   const { phone, ward } = await wardWithRoster("CLR");
   await signInAs(phone);
   await page.goto("/quan-tri/danh-sach");
