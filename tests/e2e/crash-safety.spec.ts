@@ -6,7 +6,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { optionsOf } from "#app/models/grade.server";
 import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
 
-import { type AppServer, makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
+import { type AppServer, importRosterOn, makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
 import { expect, test } from "./fixtures";
 
 // Issue 7, item 3: the server is killed (SIGKILL: no shutdown, no flush) while learners submit
