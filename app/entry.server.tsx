@@ -6,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { LessonHtmlSource } from "#app/components/lesson";
 import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
+import { failInterruptedImports } from "#app/models/roster-import/jobs.server";
 import { carriesSession } from "#app/utils/auth.server";
 import { createHtmlBody } from "#app/utils/html-stream.server";
 import { NonceContext } from "#app/utils/nonce";
@@ -18,6 +19,9 @@ const ABORT_DELAY_MS = 5_000;
 // Load, compile and render the training content while the server starts, never on a learner's
 // request; broken content stops the start with the reasons.
 prerenderLessons(await getCatalogue());
+
+// A roster import a crash or a stop interrupted wrote nothing (one transaction): say so on its page.
+await failInterruptedImports();
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce ?? "";

@@ -1,6 +1,32 @@
 import { Form, useLocation } from "@remix-run/react";
 
 import { useT } from "#app/i18n/use-t";
+import { formatDate } from "#app/utils/dates";
+import { formatPhone } from "#app/utils/phone";
+
+/** A roster entry as the list queries select it. */
+export type ListedRow = {
+  id: string;
+  name: string;
+  phone: string | null;
+  targetGroup: string;
+  userId: string | null;
+  leftAt: Date | null;
+  unit: { name: string };
+};
+
+/** A roster entry as the admin lists show it, with its group's label in the reader's language. */
+export function toListedEntry(entry: ListedRow, groupLabels: Record<string, string>) {
+  return {
+    id: entry.id,
+    name: entry.name,
+    phone: entry.phone ? formatPhone(entry.phone) : "",
+    ward: entry.unit.name,
+    group: groupLabels[entry.targetGroup] ?? entry.targetGroup,
+    hasAccount: entry.userId !== null,
+    leftOn: entry.leftAt ? formatDate(entry.leftAt) : null,
+  };
+}
 
 type Entry = { id: string; name: string; phone: string; ward: string; group: string; hasAccount: boolean; leftOn: string | null };
 

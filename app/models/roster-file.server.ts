@@ -3,8 +3,9 @@ import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 import { readSheet, type SheetLimits, type SheetProblem } from "#app/utils/spreadsheet/read.server";
 
-export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
-export const ROSTER_MAX_ROWS = 20_000;
+// A ward of the 2025 reorganisation lists tens of thousands of households (issue 14, item 7).
+export const ROSTER_MAX_BYTES = 20 * 1024 * 1024;
+export const ROSTER_MAX_ROWS = 100_000;
 
 /** The template's columns, in order. Headers are matched without diacritics or case. */
 export const ROSTER_COLUMNS = {
@@ -38,8 +39,8 @@ function fileProblem(problem: MessageKey): Parsed {
 const ROSTER_LIMITS: SheetLimits = {
   maxBytes: ROSTER_MAX_BYTES,
   maxRows: ROSTER_MAX_ROWS,
-  // A 20,000-row roster is under 10 MB of XML.
-  maxUnpackedBytes: 30 * 1024 * 1024,
+  // A 100,000-row roster is about 40 MB of XML; a zip bomb unpacks to far more.
+  maxUnpackedBytes: 150 * 1024 * 1024,
 };
 
 const FILE_PROBLEMS: Record<SheetProblem, MessageKey> = {

@@ -107,13 +107,13 @@ describe("importing a roster", () => {
       { name: "Hộ bà Mới", phone: uniquePhone(), taxCode: null, externalId: null },
     ]);
     expect(first).toMatchObject({ created: 2, updated: 0 });
-    expect(second).toMatchObject({ created: 1, updated: 2 });
+    expect(second).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
     const names = await prisma.rosterEntry.findMany({ where: target, select: { name: true }, orderBy: { name: "asc" } });
     expect(names.map((entry) => entry.name)).toEqual(["Hộ bà Lan (đã sửa)", "Hộ bà Mới", "Hộ ông Sơn"]);
     expect(await prisma.auditEntry.count({ where: { actorId: admin.id, action: "roster.import" } })).toBe(2);
   });
 
-  test("an entry marked as left comes back with a re-import; another ward's entry cannot be marked", async () => {
+  test("an entry marked as left keeps its mark on a re-import unless the admin clears it; another ward's entry cannot be marked", async () => {
     const units = await createDistrict();
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
     const otherAdmin = await createAdmin(units.phuLa.id, "ward_admin");
@@ -127,6 +127,8 @@ describe("importing a roster", () => {
     expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).leftAt).not.toBeNull();
 
     await importRoster(admin, target, [row]);
+    expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).leftAt).not.toBeNull();
+    await importRoster(admin, target, [row], { clearLeft: true });
     expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).leftAt).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { findNotReachedFrame, listNotReached } from "#app/models/coverage.server";
-import { toListedEntry } from "#app/models/roster.server";
+import { toListedEntry } from "#app/components/roster-entry-list";
 import { requireAdmin } from "#app/utils/auth.server";
 import { isoDay } from "#app/utils/dates";
 import { invariantResponse } from "#app/utils/http.server";

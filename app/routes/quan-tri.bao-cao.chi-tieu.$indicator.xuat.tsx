@@ -4,7 +4,7 @@ import { targetsNoteOf } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
 import { findNotReachedFrame, listNotReached } from "#app/models/coverage.server";
-import { rosterEntrySheet } from "#app/models/roster.server";
+import { rosterEntrySheet } from "#app/components/roster-entry-sheet.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { invariantResponse } from "#app/utils/http.server";

@@ -1,5 +1,6 @@
 import {
   json,
+  redirect,
   MaxPartSizeExceededError,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -12,7 +13,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
 import { Pagination } from "#app/components/pagination";
-import { RosterEntryList } from "#app/components/roster-entry-list";
+import { ImportHistory } from "#app/components/import-history";
+import { RosterEntryList, toListedEntry } from "#app/components/roster-entry-list";
+import { RosterProblemTable } from "#app/components/roster-problem-table";
 import { SearchForm } from "#app/components/search-form";
 import { FormMessage, SelectField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
@@ -21,8 +24,9 @@ import { targetGroupLabels, targetGroupOptions } from "#app/content/target-group
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { parseRosterFile, ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
-import { importRoster, listRoster, toListedEntry } from "#app/models/roster.server";
+import { ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
+import { listImportJobs, startImport } from "#app/models/roster-import/jobs.server";
+import { listRoster } from "#app/models/roster.server";
 import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
@@ -33,7 +37,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
-  const [lang, wards, roster] = await Promise.all([getLang(request), wardOptions(admin), listRoster(admin.unitPath, q, page)]);
+  const [lang, wards, roster, imports] = await Promise.all([getLang(request), wardOptions(admin), listRoster(admin.unitPath, q, page), listImportJobs(admin.unitPath)]);
   const groups = targetGroupLabels(lang);
   return {
     q,
@@ -43,10 +47,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: roster.total,
     pageCount: roster.pageCount,
     entries: roster.entries.map((entry) => toListedEntry(entry, groups)),
+    imports: imports.map((job) => ({ ...job, group: groups[job.targetGroup] ?? job.targetGroup })),
   };
 }
 
-type ImportAnswer = { imported: { created: number; updated: number; matched: number } } | { message: MessageKey; problems: RosterProblem[] };
+type ImportAnswer = { message: MessageKey; problems: RosterProblem[] };
 
 function rejectImport(message: MessageKey, problems: RosterProblem[] = [], status = 400) {
   return json<ImportAnswer>({ message, problems }, { status });
@@ -70,15 +75,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
   const ward = await findWardInForce(unitId);
   if (!ward?.path.startsWith(admin.unitPath)) return rejectImport("form.unknown_ward");
-  const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()), ward);
-  if (!parsed.ok) return rejectImport("roster.rejected", parsed.problems);
-  const imported = await importRoster(admin, { unitId: ward.id, targetGroup }, parsed.rows);
-  return json<ImportAnswer>({ imported });
+  // Read, previewed and written off the request thread; the job's page follows it.
+  const jobId = await startImport(admin, { unitId: ward.id, targetGroup }, { name: file instanceof File ? file.name : "", bytes: new Uint8Array(await file.arrayBuffer()) });
+  return redirect(`/quan-tri/danh-sach/nhap/${jobId}`);
 }
 
 export default function RosterPage() {
   const t = useT();
-  const { q, page, wards, targetGroups, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { q, page, wards, targetGroups, total, pageCount, entries, imports } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   return (
@@ -95,35 +99,10 @@ export default function RosterPage() {
           {t("roster.template")}
         </a>
       </p>
-      {answer && "imported" in answer ? (
-        <p className="notice" role="status">
-          {t("roster.imported", answer.imported)}
-        </p>
-      ) : null}
-      {answer && "message" in answer ? (
+      {answer ? (
         <div role="alert">
           <FormMessage message={answer.message} />
-          {answer.problems.length > 0 ? (
-            <table className="problems">
-              <caption>{t("roster.problems", { count: answer.problems.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("roster.row")}</th>
-                  <th scope="col">{t("roster.column")}</th>
-                  <th scope="col">{t("roster.problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {answer.problems.slice(0, 200).map((problem, index) => (
-                  <tr key={index}>
-                    <td>{problem.row ?? "—"}</td>
-                    <td>{problem.column ?? "—"}</td>
-                    <td>{t(problem.problem)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <RosterProblemTable problems={answer.problems} />
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack narrow">
@@ -147,6 +126,8 @@ export default function RosterPage() {
           {t("roster.submit")}
         </button>
       </Form>
+
+      <ImportHistory imports={imports} />
 
       <h2>{t("roster.entries")}</h2>
       <SearchForm q={q} />

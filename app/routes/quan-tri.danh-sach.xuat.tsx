@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
-import { listRoster, rosterEntrySheet } from "#app/models/roster.server";
+import { rosterEntrySheet } from "#app/components/roster-entry-sheet.server";
+import { listRoster } from "#app/models/roster.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";

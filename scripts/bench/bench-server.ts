@@ -31,6 +31,8 @@ export async function startBenchServer({ port, databaseFile, nodeArgs = [] }: { 
   if (!course || !module) throw new Error("no content to benchmark");
 
   return {
+    /** The server's process (scripts/start.js imports server.js into itself). */
+    pid: server.pid!,
     learnerCookie,
     lessonPath: `/khoa-hoc/${course.slug}/${module.slug}`,
     /** Stops the server and waits for it to exit (a --cpu-prof profile is written by then). */

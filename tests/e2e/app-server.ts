@@ -97,6 +97,32 @@ export function postTo(base: string, target: string, cookie: string, body: URLSe
   return fetch(`${base}${target}`, { method: "POST", redirect: "manual", headers: { origin: base, cookie }, body });
 }
 
+/**
+ * Imports a roster file the way the pages do: upload, wait for the preview, confirm the file
+ * previewed (its hash), wait for the result. The job page's final HTML, or null when the upload
+ * was not taken or the job failed.
+ */
+export async function importRosterOn(base: string, cookie: string, form: FormData, options: { clearLeft?: boolean } = {}) {
+  const uploaded = await postTo(base, "/quan-tri/danh-sach?index", cookie, form);
+  const jobPage = uploaded.headers.get("location");
+  if (uploaded.status !== 302 || !jobPage) return null;
+  const settled = async (until: RegExp) => {
+    for (;;) {
+      const page = await (await fetch(`${base}${jobPage}`, { headers: { cookie } })).text();
+      if (until.test(page) || page.includes("Chưa nhập gì vào danh sách")) return page;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const preview = await settled(/name="fileHash"/);
+  const fileHash = /name="fileHash" value="([0-9a-f]{64})"/.exec(preview)?.[1];
+  if (!fileHash) return null;
+  const decision = new URLSearchParams({ intent: "confirm", fileHash, ...(options.clearLeft ? { clearLeft: "on" } : {}) });
+  const confirmed = await postTo(base, jobPage, cookie, decision);
+  if (confirmed.status !== 302) return null;
+  const result = await settled(/Đã nhập xong/);
+  return result.includes("Đã nhập xong") ? result : null;
+}
+
 /** Signs a learner of the ward up through the sign-up page; the session cookie of the new account. */
 export async function signUpOn(base: string, wardId: string, fullName: string, phone: string) {
   const form = new URLSearchParams({ fullName, phone, email: "", password: "mat-khau-thu-may-rieng", unitId: wardId, targetGroup: "HH" });

@@ -26,6 +26,9 @@ function csvFile(lines: string[]) {
 }
 
 test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage moves by the right amount", async ({ page, signInAs }) => {
+  // The server reads one import at a time: this file may wait for another test's large one.
+  test.setTimeout(120_000);
+  const waitForJob = { timeout: 60_000 };
   // A household head who already completed the household course online.
   const phone = await createLearner("Chủ Hộ Đã Học", "HH");
   const { phone: admin, ward } = await createWardAdmin("Phường Nhập Danh Sách", "Cán Bộ Nhập Danh Sách");
@@ -50,7 +53,7 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
   await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(csvFile([good[0]!, ",0911 222 444,,", good[1]!, "Hộ ông Sai Số,12345,,"]));
   await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
   const problems = page.getByRole("table", { name: "2 lỗi" });
-  await expect(problems.getByRole("row", { name: /^3 Họ và tên hoặc tên tổ chức Thiếu họ tên/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /^3 Họ và tên hoặc tên tổ chức Thiếu họ tên/ })).toBeVisible(waitForJob);
   await expect(problems.getByRole("row", { name: /^5 Số điện thoại Số điện thoại không hợp lệ/ })).toBeVisible();
   await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("Chưa có danh sách");
@@ -59,7 +62,9 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
   await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
   await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(csvFile(good));
   await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
-  await expect(page.getByRole("status")).toHaveText("Đã nhập danh sách: 3 mục mới, 0 mục cập nhật, 1 mục khớp với tài khoản.");
+  await expect(page.getByText("3 mục mới, 0 mục cập nhật, 0 mục không đổi.")).toBeVisible(waitForJob);
+  await page.getByRole("button", { name: "Xác nhận và ghi vào danh sách" }).click();
+  await expect(page.getByRole("status")).toHaveText("Đã nhập xong: 3 mục mới, 0 mục cập nhật, 0 mục không đổi, 1 mục khớp với tài khoản.", waitForJob);
 
   await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("33.3%");

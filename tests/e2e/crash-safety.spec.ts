@@ -6,7 +6,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { optionsOf } from "#app/models/grade.server";
 import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
 
-import { type AppServer, makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
+import { type AppServer, importRosterOn, makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
 import { expect, test } from "./fixtures";
 
 // Issue 7, item 3: the server is killed (SIGKILL: no shutdown, no flush) while learners submit
@@ -54,9 +54,8 @@ test("a server killed mid-write loses no acknowledged submission or import and l
     form.set("unitId", wardId);
     form.set("targetGroup", "HH");
     form.set("file", new Blob([`${header}\r\n${rows.join("\r\n")}\r\n`], { type: "text/csv" }), `${batch}.csv`);
-    const response = await post("/quan-tri/danh-sach?index", cookie, form);
-    const body = await response.text();
-    return response.status === 200 && body.includes(`Đã nhập danh sách: ${ROWS_PER_IMPORT} mục mới`);
+    const result = await importRosterOn(base, cookie, form);
+    return result !== null && result.includes(`Đã nhập xong: ${ROWS_PER_IMPORT} mục mới`);
   }
 
   let server: AppServer = await startAppServer(env);
@@ -122,6 +121,10 @@ test("a server killed mid-write loses no acknowledged submission or import and l
       // The restarted server is ready and takes work again.
       server = await startAppServer(env);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      // Imports the kill interrupted are marked failed at the start, not left "in progress".
+      const jobs = new Database(databaseFile, { readonly: true });
+      expect(jobs.prepare(`SELECT count(*) AS n FROM "ImportJob" WHERE "status" IN ('queued', 'reading', 'writing')`).get(), `run ${run}: interrupted imports`).toEqual({ n: 0 });
+      jobs.close();
       const after = await submitQuiz(learners[0]!, run);
       expect(after).not.toBeNull();
       acknowledged.attempts.add(after!);

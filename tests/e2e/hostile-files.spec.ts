@@ -11,8 +11,8 @@ import { makeWardAdmin, send, serverSandbox, signUpOn, startAppServer, wardIdOf 
 import { expect, test } from "./fixtures";
 
 // Issue 7, item 2, for uploads: hostile roster files sent to a server of its own, whose memory
-// can be read. Each is refused with its message, nothing is imported, the server stays up, and
-// its peak memory stays bounded.
+// can be read. Each is refused with its message (at upload, or on the import job's page once the
+// worker has read it), nothing is imported, the server stays up, and its peak memory stays bounded.
 const HEADER = [ROSTER_COLUMNS.name, ROSTER_COLUMNS.externalId].join(",");
 const csvRows = (count: number) => Array.from({ length: count }, (_, row) => `Hộ số ${row},TD-${row}`).join("\r\n");
 
@@ -35,9 +35,9 @@ test("hostile roster files are refused with a message, import nothing, and leave
   test.setTimeout(240_000);
   const t = (key: Parameters<typeof translate>[1]) => translate("vi", key);
   const hostile: { name: string; file: Buffer; type: string; message: string }[] = [
-    { name: "100000-dong.csv", file: Buffer.from(`${HEADER}\r\n${csvRows(100_000)}\r\n`), type: "text/csv", message: t("roster.file.tooManyRows") },
-    { name: "100000-dong.xlsx", file: await workbookOf(100_000), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.tooManyRows") },
-    { name: "8-mb.csv", file: Buffer.from(`${HEADER}\r\n${`Hộ rất dài ${"x".repeat(200)},TD-1\r\n`.repeat(38_000)}`), type: "text/csv", message: t("roster.file.tooBig") },
+    { name: "100001-dong.csv", file: Buffer.from(`${HEADER}\r\n${csvRows(100_001)}\r\n`), type: "text/csv", message: t("roster.file.tooManyRows") },
+    { name: "100001-dong.xlsx", file: await workbookOf(100_001), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", message: t("roster.file.tooManyRows") },
+    { name: "21-mb.csv", file: Buffer.from(`${HEADER}\r\n${`Hộ rất dài ${"x".repeat(200)},TD-1\r\n`.repeat(100_000)}`), type: "text/csv", message: t("roster.file.tooBig") },
     // 300 MB of one character, packed into a few hundred kilobytes.
     {
       name: "bom-nen.xlsx",
@@ -70,8 +70,17 @@ test("hostile roster files are refused with a message, import nothing, and leave
       const encoded = new Response(form);
       const body = Buffer.from(await encoded.arrayBuffer());
       const headers = { origin: base, cookie, "content-type": encoded.headers.get("content-type")!, "content-length": body.byteLength };
-      const reply = await send(port, "POST", "/quan-tri/danh-sach?index", headers, body);
-      expect([400, 413], `${name} (${(file.byteLength / 1024 / 1024).toFixed(1)} MB): HTTP ${reply.status}`).toContain(reply.status);
+      let reply = await send(port, "POST", "/quan-tri/danh-sach?index", headers, body);
+      expect([302, 400, 413], `${name} (${(file.byteLength / 1024 / 1024).toFixed(1)} MB): HTTP ${reply.status}`).toContain(reply.status);
+      const jobPage = reply.headers.location;
+      if (jobPage) {
+        await expect
+          .poll(async () => (reply = await send(port, "GET", jobPage, { cookie })).body.includes(t("rosterImport.status.failed")), {
+            timeout: 60_000,
+            message: `${name}: the job fails`,
+          })
+          .toBe(true);
+      }
       expect(reply.body, `${name}: the message`).toContain(message);
       expect((await send(port, "GET", "/healthz")).status, `${name}: the server is up`).toBe(200);
     }

@@ -64,6 +64,9 @@ export const MATRIX: Record<string, Row> = {
   "quan-tri.danh-sach.mau.tsx": { url: () => "/quan-tri/danh-sach/mau", expect: adminPage },
   "quan-tri.danh-sach.xuat.tsx": { url: () => "/quan-tri/danh-sach/xuat", expect: adminPage },
   "quan-tri.danh-sach.tai-khoan.tsx": { url: () => "/quan-tri/danh-sach/tai-khoan", expect: adminPage },
+  // An import job of ward A: its admin and the district admin; to the other ward's admin it does not exist.
+  "quan-tri.danh-sach.nhap.$jobId/route.tsx": { url: (w) => `/quan-tri/danh-sach/nhap/${w.importJobId}`, expect: wardAOnly },
+  "quan-tri.danh-sach.nhap.$jobId.tien-do.tsx": { url: (w) => `/quan-tri/danh-sach/nhap/${w.importJobId}/tien-do`, expect: wardAOnly },
   // An action only: opened by address it sends everyone back to the roster.
   "quan-tri.danh-sach.roi-di.tsx": { url: () => "/quan-tri/danh-sach/roi-di", expect: everyone("redirect") },
   "quan-tri.buoi-hoc._index.tsx": { url: () => "/quan-tri/buoi-hoc", expect: adminPage },

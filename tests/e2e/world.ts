@@ -70,6 +70,10 @@ export async function makeWorld() {
   const wardAdmin = await prisma.user.findUniqueOrThrow({ where: { phone: `+84${phones.wardAdmin!.slice(1)}` }, select: { id: true } });
   const frozenWard = await prisma.adminUnit.findUniqueOrThrow({ where: { id: wardA.id }, select: { id: true, path: true, code: true, name: true } });
   await freezeWardReport(wardAdmin, frozenWard, findReportingPeriod("2026-6T")!, new Date("2026-07-10T00:00:00+07:00"));
+  const importJob = await prisma.importJob.create({
+    data: { unitId: wardA.id, targetGroup: "HH", createdById: wardAdmin.id, fileName: "ma-tran.csv", fileHash: "0".repeat(64), status: "done", finishedAt: new Date() },
+    select: { id: true },
+  });
   const mediaFile = readdirSync(`content/courses/${course.dir.split("/").pop()}/media`)[0];
   return {
     phones,
@@ -79,6 +83,7 @@ export async function makeWorld() {
     attemptId: attempt.id,
     trainingSessionId: trainingSession.id,
     applicationId: application.id,
+    importJobId: importJob.id,
     certificateCode: certificate.code,
     learnerId: learner.id,
     wardCode: wardA.code,

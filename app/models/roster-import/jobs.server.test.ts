@@ -1,0 +1,133 @@
+import { describe, expect, test } from "vitest";
+
+import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
+import { importRoster, markRosterEntryLeft } from "#app/models/roster.server";
+import { prisma } from "#app/utils/db.server";
+import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+
+import { confirmImport, discardImport, failInterruptedImports, findImportJob, startImport } from "./jobs.server";
+import { importSettled } from "./pool.server";
+import { previewRows } from "./read.server";
+import { writeImport } from "./write.server";
+
+const HEADER = Object.values(ROSTER_COLUMNS).join(",");
+const csv = (...lines: string[]) => ({ name: "ho-gia-dinh.csv", bytes: new TextEncoder().encode([HEADER, ...lines].join("\n")) });
+const local = (phone: string) => `0${phone.slice(3)}`;
+
+async function uploaded(admin: Awaited<ReturnType<typeof createAdmin>>, target: { unitId: string; targetGroup: string }, file: ReturnType<typeof csv>) {
+  const jobId = await startImport(admin, target, file);
+  await importSettled(jobId);
+  return (await findImportJob(admin.unitPath, jobId))!;
+}
+
+// These run the real import worker: its first task starts a thread that compiles the worker's
+// sources through tsx, which takes seconds on a loaded machine before any import work starts.
+describe("a roster import job", { timeout: 30_000 }, () => {
+  test("is read off the request thread into a preview, writes nothing until confirmed, then writes exactly the preview", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const otherAdmin = await createAdmin(units.phuLa.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const [lan, son, hoa, shared] = [uniquePhone(), uniquePhone(), uniquePhone(), uniquePhone()];
+    await importRoster(admin, target, [
+      { name: "Hộ bà Lan", phone: lan, taxCode: null, externalId: null },
+      { name: "Hộ ông Sơn", phone: son, taxCode: null, externalId: null },
+    ]);
+    await importRoster(otherAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [{ name: "Hộ ở Phú La", phone: shared, taxCode: null, externalId: null }]);
+    const sonEntry = await prisma.rosterEntry.findFirstOrThrow({ where: { ...target, phone: son }, select: { id: true } });
+    await markRosterEntryLeft(admin, sonEntry.id, new Date());
+
+    const job = await uploaded(admin, target, csv(`Hộ bà Lan Anh,${local(lan)},,`, `Hộ ông Sơn,${local(son)},,`, `Hộ bà Hoa,${local(hoa)},,`, `Hộ bà Chung,${local(shared)},,`));
+    expect(job).toMatchObject({ status: "previewed", created: 2, updated: 1, unchanged: 1, rowsTotal: 4, rowsRead: 4 });
+    expect(job.preview?.renames.items).toEqual([{ line: 2, from: "Hộ bà Lan", to: "Hộ bà Lan Anh" }]);
+    expect(job.preview?.returning.items).toMatchObject([{ line: 3, name: "Hộ ông Sơn" }]);
+    expect(job.preview?.otherWards.items).toEqual([{ line: 5, phone: shared, ward: "Phú La" }]);
+    expect(job.preview?.columns.recognised.map((column) => column.column)).toContain("phone");
+    expect(await prisma.rosterEntry.count({ where: target })).toBe(2);
+
+    expect(await confirmImport(admin, job.id, "0".repeat(64), false)).toBe(false);
+    expect(await confirmImport(otherAdmin, job.id, job.fileHash, false)).toBe(false);
+    expect(await confirmImport(admin, job.id, job.fileHash, false)).toBe(true);
+    expect(await confirmImport(admin, job.id, job.fileHash, false)).toBe(false);
+    await importSettled(job.id);
+
+    const done = await findImportJob(admin.unitPath, job.id);
+    expect(done).toMatchObject({ status: "done", created: 2, updated: 1, rowsWritten: 4 });
+    const entries = await prisma.rosterEntry.findMany({ where: target, select: { name: true, leftAt: true }, orderBy: { name: "asc" } });
+    expect(entries.map((entry) => [entry.name, entry.leftAt !== null])).toEqual([
+      ["Hộ bà Chung", false],
+      ["Hộ bà Hoa", false],
+      ["Hộ bà Lan Anh", false],
+      ["Hộ ông Sơn", true],
+    ]);
+    expect(await prisma.importRow.count({ where: { jobId: job.id } })).toBe(0);
+    expect((await prisma.importJob.findUniqueOrThrow({ where: { id: job.id }, select: { file: true } })).file).toBeNull();
+  });
+
+  test("a file with problems fails with them, and a discarded preview writes nothing", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const refused = await uploaded(admin, target, csv("Hộ bà Lan,12345,,"));
+    expect(refused.status).toBe("failed");
+    expect(refused.problems).toEqual([{ row: 2, column: ROSTER_COLUMNS.phone, problem: "form.phone.invalid" }]);
+
+    const previewed = await uploaded(admin, target, csv(`Hộ bà Lan,${local(uniquePhone())},,`));
+    expect(await discardImport(admin, previewed.id)).toBe(true);
+    expect(await confirmImport(admin, previewed.id, previewed.fileHash, false)).toBe(false);
+    expect(await prisma.rosterEntry.count({ where: target })).toBe(0);
+  });
+
+  test("a roster changed after the preview is not written over: the job fails and says so", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const phone = uniquePhone();
+    await importRoster(admin, target, [{ name: "Hộ bà Lan", phone, taxCode: null, externalId: null }]);
+    const job = await uploaded(admin, target, csv(`Hộ bà Lan Anh,${local(phone)},,`));
+    await prisma.rosterEntry.updateMany({ where: { ...target, phone }, data: { name: "Hộ bà Lan Chi" } });
+    expect(await confirmImport(admin, job.id, job.fileHash, false)).toBe(true);
+    await importSettled(job.id);
+    expect(await findImportJob(admin.unitPath, job.id)).toMatchObject({ status: "failed", problems: [{ problem: "rosterImport.rosterChanged" }] });
+    expect((await prisma.rosterEntry.findFirstOrThrow({ where: { ...target, phone }, select: { name: true } })).name).toBe("Hộ bà Lan Chi");
+  });
+});
+
+describe("writing an import", () => {
+  test("is all or nothing: a row that cannot be written leaves the roster as it was", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const [kept, taken] = [uniquePhone(), uniquePhone()];
+    await importRoster(admin, target, [{ name: "Hộ bà Lan", phone: kept, taxCode: null, externalId: null }]);
+    const existing = await prisma.rosterEntry.findFirstOrThrow({ where: target, select: { id: true } });
+    const job = await prisma.importJob.create({ data: { ...target, createdById: admin.id, fileName: "", fileHash: "", status: "reading" }, select: { id: true } });
+    const rows = [
+      { line: 2, name: "Hộ bà Lan Anh", phone: kept, taxCode: null, externalId: null },
+      { line: 3, name: "Hộ bà Mới", phone: taken, taxCode: null, externalId: null },
+    ];
+    await previewRows(job.id, target, { ok: true, rows, columns: { recognised: [], ignored: [] }, notes: [] });
+    // The new entry is given the existing entry's id: its INSERT fails after the UPDATE ran.
+    await prisma.importRow.updateMany({ where: { jobId: job.id, action: "create" }, data: { entryId: existing.id } });
+    await prisma.importJob.update({ where: { id: job.id }, data: { status: "writing" } });
+
+    await expect(writeImport(job.id, { indicatorsByCourse: {} })).rejects.toThrow();
+    expect(await prisma.rosterEntry.findMany({ where: target, select: { name: true } })).toEqual([{ name: "Hộ bà Lan" }]);
+    expect(await prisma.importJob.findUniqueOrThrow({ where: { id: job.id }, select: { status: true } })).toEqual({ status: "failed" });
+  });
+
+  test("a job a crash left reading or writing is marked failed at the next start, its staged rows dropped, nothing written", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const job = await prisma.importJob.create({ data: { ...target, createdById: admin.id, fileName: "a.csv", fileHash: "", status: "reading" }, select: { id: true } });
+    const rows = [{ line: 2, name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null }];
+    await previewRows(job.id, target, { ok: true, rows, columns: { recognised: [], ignored: [] }, notes: [] });
+    await prisma.importJob.update({ where: { id: job.id }, data: { status: "writing" } });
+
+    expect(await failInterruptedImports()).toBeGreaterThanOrEqual(1);
+    expect(await findImportJob(admin.unitPath, job.id)).toMatchObject({ status: "failed", problems: [{ problem: "rosterImport.interrupted" }] });
+    expect(await prisma.importRow.count({ where: { jobId: job.id } })).toBe(0);
+    expect(await prisma.rosterEntry.count({ where: target })).toBe(0);
+  });
+});

@@ -1,0 +1,124 @@
+import { parseRosterFile, type ParsedRoster, type RosterProblem, type RosterRow } from "#app/models/roster-file.server";
+import { newId, prisma } from "#app/utils/db.server";
+import { formatDate } from "#app/utils/dates";
+import { foldForSearch } from "#app/utils/search";
+
+import { rosterDigest, type DigestedEntry } from "./digest.server";
+import { insertStagedRows, type StagedRow } from "./staging.server";
+import { PREVIEW_LIST_LIMIT, type ImportPreview } from "./types";
+
+type Action = "create" | "update" | "unchanged";
+type Planned = RosterRow & { action: Action; entryId: string; leftBefore: boolean };
+
+const short = <T>(items: T[]) => ({ items: items.slice(0, PREVIEW_LIST_LIMIT), total: items.length });
+
+/**
+ * Matches each row to the ward and group's roster as the import always has (same external id,
+ * else phone, else tax code) and says what writing it would do. Two rows that match one entry
+ * by different keys cannot both be written: the file is refused at the second.
+ */
+export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
+  // New entries' ids: one cuid's time, counter and process blocks, then a count (newId per row,
+  // with its random blocks, took seconds per 100,000 rows).
+  const idBase = newId().slice(0, 17);
+  let created = 0;
+  const nextId = () => `${idBase}${(created++).toString(36).padStart(8, "0")}`;
+  const byKey = new Map<string, DigestedEntry>();
+  for (const entry of existing) {
+    if (entry.externalId) byKey.set(`x:${entry.externalId}`, entry);
+    if (entry.phone) byKey.set(`p:${entry.phone}`, entry);
+    if (entry.taxCode) byKey.set(`t:${entry.taxCode}`, entry);
+  }
+  const claimed = new Set<string>();
+  const planned: Planned[] = [];
+  const problems: RosterProblem[] = [];
+  const renames: ImportPreview["renames"]["items"] = [];
+  const returning: ImportPreview["returning"]["items"] = [];
+  for (const row of rows) {
+    const entry = (row.externalId && byKey.get(`x:${row.externalId}`)) || (row.phone && byKey.get(`p:${row.phone}`)) || (row.taxCode && byKey.get(`t:${row.taxCode}`)) || null;
+    if (!entry) {
+      planned.push({ ...row, action: "create", entryId: nextId(), leftBefore: false });
+      continue;
+    }
+    if (claimed.has(entry.id)) {
+      problems.push({ row: row.line, column: null, problem: "rosterImport.sameEntry" });
+      continue;
+    }
+    claimed.add(entry.id);
+    const same = entry.name === row.name && entry.phone === row.phone && entry.taxCode === row.taxCode && entry.externalId === row.externalId;
+    if (entry.name !== row.name) renames.push({ line: row.line, from: entry.name, to: row.name });
+    if (entry.leftAt) returning.push({ line: row.line, name: row.name, leftAt: formatDate(entry.leftAt) });
+    planned.push({ ...row, action: same ? "unchanged" : "update", entryId: entry.id, leftBefore: entry.leftAt !== null });
+  }
+  return { planned, problems, renames, returning };
+}
+
+async function fail(jobId: string, problems: RosterProblem[]) {
+  await prisma.importJob.update({
+    where: { id: jobId },
+    data: { status: "failed", problems: JSON.stringify(problems.slice(0, 1000)), file: null, finishedAt: new Date() },
+    select: { id: true },
+  });
+}
+
+async function stage(jobId: string, planned: Planned[]) {
+  const rows: StagedRow[] = planned.map((row) => [row.line, row.action, row.entryId, row.name, foldForSearch(row.name), row.phone, row.taxCode, row.externalId, row.leftBefore]);
+  await insertStagedRows(jobId, rows, async (staged) => {
+    await prisma.importJob.update({ where: { id: jobId }, data: { rowsRead: staged }, select: { id: true } });
+  });
+}
+
+/** Phones of the file that another ward's roster already lists, with that ward's name. */
+async function phonesOnOtherWards(jobId: string, unitId: string) {
+  const rows = await prisma.$queryRaw<{ line: number | bigint; phone: string; ward: string }[]>`
+    SELECT s."line" AS "line", s."phone" AS "phone", MIN(u."name") AS "ward"
+    FROM "ImportRow" s JOIN "RosterEntry" e ON e."phone" = s."phone" JOIN "AdminUnit" u ON u."id" = e."unitId"
+    WHERE s."jobId" = ${jobId} AND e."unitId" <> ${unitId}
+    GROUP BY s."line", s."phone" ORDER BY s."line"`;
+  return rows.map((row) => ({ line: Number(row.line), phone: row.phone, ward: row.ward }));
+}
+
+/**
+ * Plans checked rows against the ward and group's roster and stages the plan for the write: the
+ * job becomes "previewed" with its counts and lists, or "failed" when two rows match one entry.
+ * Nothing on the roster changes here.
+ */
+export async function previewRows(jobId: string, target: { unitId: string; targetGroup: string }, parsed: ParsedRoster) {
+  await prisma.importJob.update({ where: { id: jobId }, data: { rowsTotal: parsed.rows.length }, select: { id: true } });
+  const { entries, digest } = await rosterDigest(prisma, target.unitId, target.targetGroup);
+  const plan = planRows(parsed.rows, entries);
+  if (plan.problems.length > 0) {
+    await fail(jobId, plan.problems);
+    return false;
+  }
+  await stage(jobId, plan.planned);
+  const preview: ImportPreview = {
+    columns: parsed.columns,
+    notes: short(parsed.notes),
+    renames: short(plan.renames),
+    returning: short(plan.returning),
+    otherWards: short(await phonesOnOtherWards(jobId, target.unitId)),
+  };
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const row of plan.planned) counts[row.action === "create" ? "created" : row.action === "update" ? "updated" : "unchanged"]++;
+  await prisma.importJob.update({
+    where: { id: jobId },
+    data: { status: "previewed", ...counts, rosterDigest: digest, preview: JSON.stringify(preview) },
+    select: { id: true },
+  });
+  return true;
+}
+
+/** Reads a queued job's file (in the import worker) and previews it, or fails it with the file's problems. */
+export async function readImport(jobId: string) {
+  const { count } = await prisma.importJob.updateMany({ where: { id: jobId, status: "queued" }, data: { status: "reading" } });
+  if (count === 0) return;
+  const job = await prisma.importJob.findUniqueOrThrow({
+    where: { id: jobId },
+    select: { file: true, unitId: true, targetGroup: true, unit: { select: { name: true, code: true } } },
+  });
+  if (!job.file) return fail(jobId, [{ row: null, column: null, problem: "roster.file.missing" }]);
+  const parsed = await parseRosterFile(job.file, job.unit);
+  if (!parsed.ok) return fail(jobId, parsed.problems);
+  await previewRows(jobId, job, parsed);
+}

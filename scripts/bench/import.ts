@@ -1,0 +1,135 @@
+// `npm run bench:import`: a 100,000-row roster as CSV and as Excel, each imported new and then
+// re-imported with every name changed (all updates), through the built server as a browser would:
+// upload, wait for the preview, confirm the file's hash, wait for "done". Meanwhile a prober asks
+// for `/` and a signed-in lesson page back to back, and the server's resident memory is sampled.
+// Targets (issue 14): each case ≤ 10 s from upload to done, prober p99 ≤ 300 ms with no error,
+// memory growth ≤ 300 MB. Builds its own database file; nothing leaves this machine.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+import ExcelJS from "exceljs";
+
+import { startBenchServer } from "./bench-server";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3291);
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const BASE = `http://127.0.0.1:${PORT}`;
+const HEADER = ["Họ và tên hoặc tên tổ chức", "Số điện thoại", "Mã số thuế", "Mã riêng của phường"];
+
+const server = await startBenchServer({ port: PORT, databaseFile: "data/bench-import.db" });
+const { prisma } = await import("#app/utils/db.server");
+const { startSession } = await import("#app/utils/auth.server");
+const admin = await prisma.user.findFirstOrThrow({ where: { role: "ward_admin" }, select: { id: true, unitId: true } });
+const adminCookie = (await startSession(admin.id)).split(";")[0] ?? "";
+
+const rssMb = () => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1]) / 1024;
+
+function rowsOf(prefix: string, edited: boolean) {
+  return Array.from({ length: ROWS }, (_, row) => [`Hộ ${prefix} số ${row}${edited ? " (đã sửa)" : ""}`, `09${String(10_000_000 + row).slice(-8)}`, "", `${prefix}-${row}`]);
+}
+
+async function csvOf(rows: string[][]) {
+  return { bytes: Buffer.from(`${[HEADER, ...rows].map((row) => row.join(",")).join("\r\n")}\r\n`), name: "danh-sach.csv", type: "text/csv" };
+}
+
+async function xlsxOf(rows: string[][]) {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Danh sách");
+  sheet.addRow(HEADER);
+  sheet.addRows(rows);
+  return { bytes: Buffer.from(await book.xlsx.writeBuffer()), name: "danh-sach.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? 0;
+
+async function waitFor(progressUrl: string, wanted: string) {
+  for (;;) {
+    const { status } = (await (await fetch(progressUrl, { headers: { cookie: adminCookie } })).json()) as { status: string };
+    if (status === wanted) return;
+    if (status === "failed" || status === "done") throw new Error(`import ended ${status}, wanted ${wanted}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function importOnce(file: { bytes: Buffer; name: string; type: string }, targetGroup: string) {
+  const form = new FormData();
+  form.set("unitId", admin.unitId);
+  form.set("targetGroup", targetGroup);
+  form.set("file", new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const uploaded = await fetch(`${BASE}/quan-tri/danh-sach?index`, { method: "POST", body: form, redirect: "manual", headers: { cookie: adminCookie, origin: BASE } });
+  const jobPage = uploaded.headers.get("location");
+  if (uploaded.status !== 302 || !jobPage) throw new Error(`upload answered ${uploaded.status}`);
+  await waitFor(`${BASE}${jobPage}/tien-do`, "previewed");
+  const fileHash = createHash("sha256").update(file.bytes).digest("hex");
+  const confirmed = await fetch(`${BASE}${jobPage}`, {
+    method: "POST",
+    body: new URLSearchParams({ intent: "confirm", fileHash }),
+    redirect: "manual",
+    headers: { cookie: adminCookie, origin: BASE },
+  });
+  if (confirmed.status !== 302) throw new Error(`confirm answered ${confirmed.status}`);
+  await waitFor(`${BASE}${jobPage}/tien-do`, "done");
+}
+
+async function measured(label: string, file: { bytes: Buffer; name: string; type: string }, targetGroup: string, rssBefore: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let peak = rssMb();
+  let running = true;
+  const prober = (async () => {
+    while (running) {
+      for (const [path, cookie] of [
+        ["/", ""],
+        [server.lessonPath, server.learnerCookie],
+      ] as const) {
+        const started = performance.now();
+        const response = await fetch(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }).catch(() => null);
+        if (!response?.ok) errors++;
+        await response?.arrayBuffer();
+        latencies.push(performance.now() - started);
+      }
+      peak = Math.max(peak, rssMb());
+    }
+  })();
+  const started = performance.now();
+  await importOnce(file, targetGroup);
+  const seconds = (performance.now() - started) / 1000;
+  running = false;
+  await prober;
+  peak = Math.max(peak, rssMb());
+  const result = { label, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), growth: peak - rssBefore, errors, probes: latencies.length };
+  console.log(
+    `${label}: ${ROWS} rows in ${seconds.toFixed(1)} s (${Math.round(ROWS / seconds)} rows/s); prober ${result.probes} requests, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ${errors} errors; memory +${result.growth.toFixed(0)} MB`,
+  );
+  return result;
+}
+
+try {
+  console.log(`preparing ${ROWS}-row files…`);
+  const files = {
+    csvNew: await csvOf(rowsOf("CSV", false)),
+    csvAgain: await csvOf(rowsOf("CSV", true)),
+    xlsxNew: await xlsxOf(rowsOf("XLSX", false)),
+    xlsxAgain: await xlsxOf(rowsOf("XLSX", true)),
+  };
+  // Warm-up: the first request of each page compiles nothing, but the first import starts the worker thread.
+  for (let index = 0; index < 20; index++) await (await fetch(`${BASE}${server.lessonPath}`, { headers: { cookie: server.learnerCookie } })).arrayBuffer();
+  const rssBefore = rssMb();
+  console.log(`server resident memory before: ${rssBefore.toFixed(0)} MB`);
+  const results = [
+    await measured("CSV new", files.csvNew, "BIZ", rssBefore),
+    await measured("CSV re-import", files.csvAgain, "BIZ", rssBefore),
+    await measured("XLSX new", files.xlsxNew, "COOP", rssBefore),
+    await measured("XLSX re-import", files.xlsxAgain, "COOP", rssBefore),
+  ];
+  const written = await prisma.rosterEntry.count({ where: { unitId: admin.unitId, targetGroup: { in: ["BIZ", "COOP"] }, name: { endsWith: "(đã sửa)" } } });
+  if (written !== 2 * ROWS) throw new Error(`expected ${2 * ROWS} updated entries, found ${written}`);
+  const errors = results.reduce((sum, result) => sum + result.errors, 0);
+  if (errors > 0) console.log(`prober errors: ${errors}`);
+  const slowest = Math.max(...results.map((result) => result.seconds));
+  const p99 = Math.max(...results.map((result) => result.p99));
+  const growth = Math.max(...results.map((result) => result.growth));
+  console.log(`import: slowest ${slowest.toFixed(1)} s, prober p99 ${p99.toFixed(0)} ms, memory +${growth.toFixed(0)} MB`);
+} finally {
+  await server.stop();
+}
