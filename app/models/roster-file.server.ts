@@ -69,7 +69,7 @@ function columnOfHeader(label: string): Column | null {
 }
 
 const TAX_CODE = /^\d{10}(-\d{3})?$/;
-const FORMULA = /^(=|@|[+-](?![\d\s(]))/;
+const FORMULA = /^(=|@|[+-](?![\d\s]))/;
 // Two numbers in one cell: "0912 345 678 / 0987 654 321", "...; ...", "... hoặc ...", one per line.
 const PHONE_SEPARATOR = /\s*(?:[/;,|\n]|\s-\s|\s(?:hoặc|hoac|và|va|or)\s)\s*/i;
 
