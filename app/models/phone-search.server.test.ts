@@ -7,8 +7,8 @@ import { createAdmin, createDistrict, createUser } from "#tests/fixtures/units";
 
 import { listNotReached } from "./coverage.server";
 import { listRoster } from "./roster.server";
-import { createTrainingSession, findTrainingSession, searchRosterForSession } from "./training-session.server";
-import { listUsersInScope } from "./user.server";
+import { createTrainingSession, findTrainingSession, searchRosterForTrainingSession } from "./training-session.server";
+import { listUsersInScope } from "./user-admin.server";
 
 const PERIOD: Period = { code: "2026-2030", start: new Date("2026-01-01"), end: new Date("2030-12-31"), targetsAssumed: false };
 
@@ -74,7 +74,7 @@ describe("a phone written any way finds the person", () => {
     const session = (await findTrainingSession(admin, created!.id))!;
     for (const query of waysOfWriting(entry.phone!)) {
       expect(
-        (await searchRosterForSession(session, query)).map((row) => row.id),
+        (await searchRosterForTrainingSession(session, query)).map((row) => row.id),
         query,
       ).toEqual([entry.id]);
     }
