@@ -3,7 +3,8 @@ import { readPhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 import { readSheet, type SheetLimits, type SheetProblem, type SheetRow } from "#app/utils/spreadsheet/read.server";
 
-export const ROSTER_MAX_BYTES = 20 * 1024 * 1024;
+// A 100,000-row roster is some 7 MB as CSV, 4 MB as .xlsx.
+export const ROSTER_MAX_BYTES = 10 * 1024 * 1024;
 export const ROSTER_MAX_ROWS = 100_000;
 /** The header is looked for among the first rows: offices put a title, a date and a blank row above it. */
 export const ROSTER_HEADER_ROWS = 20;
