@@ -4,8 +4,10 @@ import { z } from "zod";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { SelectField, TextField } from "#app/components/form-field";
+import { TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { TargetsNote } from "#app/components/targets-note";
+import { TableScroll } from "#app/components/table-scroll";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -81,7 +83,7 @@ export default function WardCoveragePage() {
       <p>
         {t("coverage.asOf", { date: asOf })} · {period} · {t("coverage.unitsOn")} {unitsOn}
       </p>
-      <div className="table-scroll">
+      <TableScroll label={`${t("coverage.wardTitle")}: ${ward}`}>
         <table className="coverage coverage--ward">
           <thead>
             <tr>
@@ -106,7 +108,7 @@ export default function WardCoveragePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <TargetsNote note={targetsNote} />
 
       <h2>{t("headcount.title")}</h2>
@@ -117,14 +119,7 @@ export default function WardCoveragePage() {
         </p>
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
-        <SelectField
-          name="targetGroup"
-          label={t("roster.group")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          defaultValue={actionData?.values.targetGroup}
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} label="roster.group" defaultValue={actionData?.values.targetGroup} error={errors.targetGroup} />
         <TextField name="count" type="number" inputMode="numeric" min={0} label={t("headcount.count")} defaultValue={actionData?.values.count} error={errors.count} />
         <button type="submit" className="button">
           {t("headcount.submit")}

@@ -7,3 +7,6 @@ import { cleanText } from "./text";
 export function foldForSearch(text: string): string {
   return cleanText(text).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 }
+
+/** Vietnamese alphabetical order (Đ after D, tones after the bare letter), for sorting names. */
+export const VIETNAMESE_ORDER = new Intl.Collator("vi");
