@@ -3,6 +3,7 @@
 // Idempotent: run at every start, it creates only the demo data that is missing.
 import { getProgramme } from "#app/content/programme.server";
 import { loadUnits } from "#app/content/units.server";
+import { normaliseStoredText } from "#app/models/stored-text.server";
 import { newVerificationCode, validityOnApproval } from "#app/models/certification/rules.server";
 import { applicableQuestions, SELF_ASSESSMENT_VERSION } from "#app/models/certification/self-assessment";
 import { hashPassword } from "#app/utils/auth.server";
@@ -221,6 +222,7 @@ async function seedDemoCertification() {
 async function main() {
   const unitIds = await seedUnits();
   await backfillQualificationPeriods();
+  await normaliseStoredText();
   if (process.env.DEMO_DATA !== "off") {
     await seedDemoUsers(unitIds);
     await seedDemoRosters(unitIds);

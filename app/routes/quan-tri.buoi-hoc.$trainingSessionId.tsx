@@ -25,6 +25,7 @@ import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
+import { parseListQuery } from "#app/utils/list-query";
 import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.title") }];
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const trainingSession = await findTrainingSession(admin, params.trainingSessionId ?? "");
   invariantResponse(trainingSession, 404);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const { q } = parseListQuery(request);
   const [lang, catalogue, attendees, confirmations, found] = await Promise.all([
     getLang(request),
     getCatalogue(),

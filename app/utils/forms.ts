@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { isMessageKey, type MessageKey } from "#app/i18n/messages";
 import { normalisePhone } from "./phone";
+import { cleanText } from "./text";
 
 // Schemas carry message keys, not sentences: the page shows them in the reader's language.
 const message = (key: MessageKey) => key;
@@ -57,15 +58,21 @@ function echoValues(values: Record<string, unknown>): EchoedValues {
   return echoed;
 }
 
+// A password is kept exactly as typed: its spaces and characters are the person's choice.
+const VERBATIM_FIELD = /password/i;
+
 /**
- * Reads a posted form through a schema. Each field keeps its first problem; a field posted
- * twice is read once, so arrays never reach a schema that expects a string.
+ * Reads a posted form through a schema. Every text field but a password is cleaned first
+ * (cleanText: NFC, invisible characters removed, one space, trimmed; our forms have no
+ * multi-line fields), so that no schema can forget it. Each field keeps its first problem; a
+ * field posted twice is read once, so arrays never reach a schema that expects a string.
  */
 export function parseForm<T extends z.ZodTypeAny>(formData: FormData, schema: T): FormResult<z.output<T>> {
   const values: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     const value = formData.get(key);
-    values[key] = typeof value === "string" ? value.replace(/\0/g, "") : value;
+    if (typeof value !== "string") values[key] = value;
+    else values[key] = VERBATIM_FIELD.test(key) ? value.replace(/\0/g, "") : cleanText(value.replace(/\0/g, ""));
   }
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data, values: echoValues(values) };

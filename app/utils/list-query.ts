@@ -1,9 +1,11 @@
 import { z } from "zod";
 
+import { phoneSearchTerms } from "./phone";
 import { foldForSearch } from "./search";
+import { cleanText } from "./text";
 
 const listQuerySchema = z.object({
-  q: z.string().max(100).catch(""),
+  q: z.string().max(100).transform(cleanText).catch(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
@@ -16,11 +18,16 @@ export function readListQuery(searchParams: URLSearchParams) {
   return listQuerySchema.parse({ q: searchParams.get("q") ?? "", page: searchParams.get("page") ?? 1 });
 }
 
-/** A filter on the folded name or the phone: "nguyen van a" and "0912" both find their rows. */
+/**
+ * A filter on the folded name or the phone, the one every list that searches uses: "nguyen van a"
+ * finds its row, and so does the phone written any way ("0901 000 003", "+84 901 000 003",
+ * "901000003") or four or more of its digits in a row.
+ */
 export function nameOrPhoneFilter(query: string) {
   const folded = foldForSearch(query);
   if (!folded) return {};
-  return { OR: [{ searchName: { contains: folded } }, { phone: { contains: folded.replace(/\D/g, "") || folded } }] };
+  const phones = phoneSearchTerms(query) ?? [];
+  return { OR: [{ searchName: { contains: folded } }, ...phones.map((term) => ({ phone: { contains: term } }))] };
 }
 
 /** The rows of one page of a list, or every row for `page` null (an export). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { formatPhone, normalisePhone } from "./phone";
+import { formatPhone, normalisePhone, readPhone } from "./phone";
 
 describe("normalisePhone", () => {
   test("the same mobile number typed three ways is one person", () => {
@@ -25,5 +25,20 @@ describe("formatPhone", () => {
   test("prints numbers the way people dial them at home", () => {
     expect(formatPhone("+84912345678")).toBe("0912 345 678");
     expect(formatPhone("+842433525662")).toBe("024 3352 5662");
+  });
+});
+
+describe("readPhone", () => {
+  test("an old 11-digit mobile number is read as its 2018 10-digit number, and says so", () => {
+    expect(readPhone("0162 345 6789")).toEqual({ phone: "+84323456789", converted: true, restoredZero: false });
+    expect(readPhone("+84 120 123 4567")).toEqual({ phone: "+84701234567", converted: true, restoredZero: false });
+    expect(readPhone("0129 822 2888")?.phone).toBe("+84828222888");
+    expect(readPhone("0186 123 4567")?.phone).toBe("+84561234567");
+  });
+
+  test("a number a spreadsheet kept without its leading 0 gets it back, and says so", () => {
+    expect(readPhone("912345678")).toEqual({ phone: "+84912345678", converted: false, restoredZero: true });
+    expect(readPhone("1621234567")).toEqual({ phone: "+84321234567", converted: true, restoredZero: true });
+    expect(readPhone("12345678")).toBeNull();
   });
 });
