@@ -53,6 +53,7 @@ const vi = {
   "selfCheck.start": "Tự kiểm tra",
   "selfCheck.nothingKept": "Bài làm của em được chấm ngay và không được lưu lại.",
   "selfCheck.again": "Làm lại với câu hỏi khác",
+  "home.childrenCourse": "Các em vào học ngay, không cần tài khoản",
 
   "error.403.title": "Tài khoản này không có quyền xem trang này",
   "error.403.body": "Trang này thuộc phạm vi quản lý khác. Nếu cần quyền truy cập, hãy liên hệ quản trị viên phường.",
@@ -828,6 +829,7 @@ const en: Record<MessageKey, string> = {
   "selfCheck.start": "Check yourself",
   "selfCheck.nothingKept": "Your answers are graded at once and not kept.",
   "selfCheck.again": "Try again with other questions",
+  "home.childrenCourse": "Start learning now, no account needed",
 
   "error.403.title": "You may not view this page",
   "error.403.body": "This page belongs to another administrative scope. Ask your ward administrator if you need access.",

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { getCatalogue } from "#app/content/catalogue.server";
+import { isOpenCourse } from "#app/content/target-groups.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getLang } from "#app/i18n/lang.server";
@@ -13,12 +15,14 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  if (!user) return { signedIn: false, isAdmin: false, next: null };
+  const [user, catalogue] = await Promise.all([getUser(request), getCatalogue()]);
+  // Children reach their course from here without an account.
+  const childrenCourse = catalogue.courses.find(isOpenCourse)?.slug ?? null;
+  if (!user) return { signedIn: false, isAdmin: false, next: null, childrenCourse };
   const { inProgress } = await getMyCourses(user, await getLang(request));
   const current = inProgress.find((course) => course.next);
   const next = current?.next ? { courseTitle: current.title, href: `/khoa-hoc/${current.slug}/${current.next.slug}`, title: current.next.title } : null;
-  return { signedIn: true, isAdmin: user.role !== "learner", next };
+  return { signedIn: true, isAdmin: user.role !== "learner", next, childrenCourse };
 }
 
 const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
@@ -31,7 +35,7 @@ const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
 
 export default function HomePage() {
   const t = useT();
-  const { signedIn, isAdmin, next } = useLoaderData<typeof loader>();
+  const { signedIn, isAdmin, next, childrenCourse } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
@@ -74,6 +78,11 @@ export default function HomePage() {
             <li key={audience.title} className="card">
               <h3>{t(audience.title)}</h3>
               <p>{t(audience.body)}</p>
+              {audience.title === "home.audience.children.title" && childrenCourse ? (
+                <p>
+                  <Link to={`/khoa-hoc/${childrenCourse}`}>{t("home.childrenCourse")}</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
