@@ -20,7 +20,7 @@ import { createTrainingSession, findTrainingSession, recordAttendance } from "./
 import { verifySignIn } from "./user.server";
 
 const PERIOD: Period = { code: "2026-2030", start: new Date("2026-01-01"), end: new Date("2030-12-31"), targetsAssumed: false };
-const SCHEMA_MODELS = [...readFileSync("prisma/schema.prisma", "utf8").matchAll(/^model (\w+) \{/gm)].map((match) => match[1]);
+const SCHEMA_MODELS = [...readFileSync("prisma/schema.prisma", "utf8").matchAll(/^model (\w+) \{/gm)].map((match) => match[1] ?? "");
 
 async function completeCourse(userId: string, course: CatalogueCourse) {
   for (const module of course.modules) {

@@ -182,3 +182,8 @@ export async function checkOwnPassword(userId: string, password: string) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   return Boolean(user?.passwordHash) && (await verifyPassword(user?.passwordHash ?? "", password));
 }
+
+/** An export of names and phones by an admin, recorded with what it was filtered by and how many rows left. */
+export async function recordPersonalDataExport(actorId: string, exported: { list: string; filter: Record<string, string | null>; rows: number }) {
+  await prisma.$transaction((tx) => audit(tx, { actorId, action: "personal-data.export", targetType: "list", targetId: exported.list, details: { filter: exported.filter, rows: exported.rows } }));
+}

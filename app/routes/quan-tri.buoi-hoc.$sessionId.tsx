@@ -16,7 +16,7 @@ import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
-import { formatPhone } from "#app/utils/phone";
+import { formatPhone, maskPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.title") }];
 
@@ -43,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = (entry: { id: string; name: string; phone: string | null; targetGroup: string }) => ({
     id: entry.id,
     name: entry.name,
-    phone: entry.phone ? formatPhone(entry.phone) : "",
+    // Masked in lists: the last digits tell two people apart, which is all a roll call needs.
+    phone: entry.phone ? maskPhone(entry.phone) : "",
     group: groups[entry.targetGroup] ?? entry.targetGroup,
   });
   return {

@@ -22,6 +22,7 @@ import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { parseRosterFile, ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
 import { importRoster, listRoster, toListedEntry } from "#app/models/roster.server";
+import { maskPhone } from "#app/utils/phone";
 import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
@@ -41,7 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     targetGroups: targetGroupOptions(lang),
     total: roster.total,
     pageCount: roster.pageCount,
-    entries: roster.entries.map((entry) => toListedEntry(entry, groups)),
+    // Phones masked in the list; the export shows them whole, and is audited.
+    entries: roster.entries.map((entry) => ({ ...toListedEntry(entry, groups), phone: entry.phone ? maskPhone(entry.phone) : "" })),
   };
 }
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
+import { recordPersonalDataExport } from "#app/models/personal-data.server";
 import { listRoster, rosterEntrySheet } from "#app/models/roster.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
@@ -12,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q } = parseListQuery(request);
   const [lang, { entries }] = await Promise.all([getLang(request), listRoster(admin.unitPath, q, null)]);
+  await recordPersonalDataExport(admin.id, { list: "roster", filter: { q, scope: admin.unitPath }, rows: entries.length });
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   return spreadsheetResponse(exportFormat(request), {
     fileName: "danh-sach-doi-tuong",

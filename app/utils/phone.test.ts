@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { formatPhone, normalisePhone } from "./phone";
+import { formatPhone, maskPhone, normalisePhone } from "./phone";
 
 describe("normalisePhone", () => {
   test("the same mobile number typed three ways is one person", () => {
@@ -25,5 +25,12 @@ describe("formatPhone", () => {
   test("prints numbers the way people dial them at home", () => {
     expect(formatPhone("+84912345678")).toBe("0912 345 678");
     expect(formatPhone("+842433525662")).toBe("024 3352 5662");
+  });
+});
+
+describe("masked phones", () => {
+  test("a list shows the first four and the last three digits only", () => {
+    expect(maskPhone("+84901234003")).toBe("0901 *** 003");
+    expect(maskPhone("+842433525662")).toBe("0243 *** 662");
   });
 });

@@ -21,3 +21,12 @@ export function formatPhone(e164: string): string {
   const national = `0${e164.replace(/^\+84/, "")}`;
   return national.length === 10 ? `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}` : `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
 }
+
+/**
+ * A phone as lists show it, "0901 *** 003": enough to tell two people apart, not enough to call
+ * them. The whole number is shown only when an admin opens the person, or exports (audited).
+ */
+export function maskPhone(e164: string): string {
+  const national = `0${e164.replace(/^\+84/, "")}`;
+  return `${national.slice(0, 4)} *** ${national.slice(-3)}`;
+}
