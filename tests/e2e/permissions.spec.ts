@@ -29,6 +29,13 @@ const MATRIX: Record<string, Row> = {
   "tai-khoan._index.tsx": { url: () => "/tai-khoan", expect: signedIn(200) },
   "tai-khoan.mat-khau.tsx": { url: () => "/tai-khoan/mat-khau", expect: signedIn(200) },
   "tai-khoan.so-dien-thoai.tsx": { url: () => "/tai-khoan/so-dien-thoai", expect: signedIn(200) },
+  "tai-khoan.dong-y.tsx": { url: () => "/tai-khoan/dong-y", expect: signedIn(200) },
+  // Each person's own data only: the route takes no id, so nobody can ask for another's.
+  "tai-khoan.du-lieu._index.tsx": { url: () => "/tai-khoan/du-lieu", expect: signedIn(200) },
+  "tai-khoan.du-lieu.$format.tsx": { url: () => "/tai-khoan/du-lieu/json", expect: signedIn(200) },
+  "quyen-rieng-tu.tsx": { url: () => "/quyen-rieng-tu", expect: everyone(200) },
+  // The children's course opens to anyone, and so does its self-check; no other course has one.
+  "tu-kiem-tra.$course.$module.tsx": { url: (w) => `/tu-kiem-tra/${w.openModule}`, expect: everyone(200) },
   "khoa-hoc._index.tsx": { url: () => "/khoa-hoc", expect: signedIn(200) },
   "khoa-hoc.$course._index.tsx": { url: (w) => `/khoa-hoc/${w.course}`, expect: signedIn(200) },
   "khoa-hoc.$course.phien-ban.tsx": { url: (w) => `/khoa-hoc/${w.course}/phien-ban`, expect: signedIn(200) },

@@ -70,12 +70,15 @@ export async function makeWorld() {
   const wardAdmin = await prisma.user.findUniqueOrThrow({ where: { phone: `+84${phones.wardAdmin!.slice(1)}` }, select: { id: true } });
   const frozenWard = await prisma.adminUnit.findUniqueOrThrow({ where: { id: wardA.id }, select: { id: true, path: true, code: true, name: true } });
   await freezeWardReport(wardAdmin, frozenWard, findReportingPeriod("2026-6T")!, new Date("2026-07-10T00:00:00+07:00"));
+  const children = courses.find((candidate) => candidate.audiences.includes("CHILD"))!;
   const mediaFile = readdirSync(`content/courses/${course.dir.split("/").pop()}/media`)[0];
   return {
     phones,
     course: course.slug,
     module: course.modules[0]!.slug,
     mediaUrl: `/noi-dung/${course.slug}/media/${mediaFile}`,
+    /** The children's course, open without an account, and one of its modules. */
+    openModule: `${children.slug}/${children.modules[0]!.slug}`,
     attemptId: attempt.id,
     sessionId: session.id,
     applicationId: application.id,
