@@ -143,7 +143,8 @@ export async function completeSetup(phone: string, code: string, password: strin
 const USER_LIST_PAGE_SIZE = 25;
 
 export async function listUsersInScope(admin: AdminUser, query: string, page: number) {
-  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: admin.unitPath } }, ...nameOrPhoneFilter(query) };
+  // A deleted account's row stays only to keep its training counted: it is nobody to list.
+  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: admin.unitPath } }, erasedAt: null, ...nameOrPhoneFilter(query) };
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,
