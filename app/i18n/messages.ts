@@ -32,14 +32,16 @@ const vi = {
   "myData.title": "Dữ liệu của tôi",
   "myData.intro": "Bạn có quyền xem, tải về, sửa và xóa dữ liệu của mình.",
   "myData.download": "Tải về dữ liệu",
-  "myData.downloadIntro": "Tệp gồm mọi thứ nền tảng giữ về bạn: hồ sơ, tiến độ học, bài kiểm tra, khóa học đã hoàn thành, chứng nhận, danh sách của phường có tên bạn và nhật ký về bạn.",
+  "myData.downloadIntro":
+    "Tệp gồm mọi thứ nền tảng giữ về bạn: hồ sơ, tiến độ học, bài kiểm tra, khóa học đã hoàn thành, chứng nhận, danh sách của phường có tên bạn và nhật ký về bạn.",
   "myData.json": "Tải về tệp JSON",
   "myData.csv": "Tải về tệp CSV",
   "myData.rename": "Sửa họ tên",
   "myData.renameSubmit": "Lưu họ tên",
   "myData.renamed": "Đã sửa họ tên.",
   "myData.delete": "Xóa tài khoản",
-  "myData.deleteIntro": "Họ tên, số điện thoại và email của bạn sẽ bị xóa, bạn không đăng nhập được nữa. Các buổi học của bạn vẫn được phường đếm nhưng không còn gắn với bạn. Không thể hoàn tác.",
+  "myData.deleteIntro":
+    "Họ tên, số điện thoại và email của bạn sẽ bị xóa, bạn không đăng nhập được nữa. Các buổi học của bạn vẫn được phường đếm nhưng không còn gắn với bạn. Không thể hoàn tác.",
   "myData.deletePassword": "Nhập mật khẩu để xác nhận",
   "myData.deleteSubmit": "Xóa vĩnh viễn tài khoản của tôi",
   "account.listings": "Phường ghi tên bạn trong danh sách",
@@ -54,6 +56,7 @@ const vi = {
   "selfCheck.nothingKept": "Bài làm của em được chấm ngay và không được lưu lại.",
   "selfCheck.again": "Làm lại với câu hỏi khác",
   "home.childrenCourse": "Các em vào học ngay, không cần tài khoản",
+  "home.accountDeleted": "Tài khoản của bạn đã được xóa. Tên và số điện thoại của bạn không còn trên nền tảng.",
 
   "error.403.title": "Tài khoản này không có quyền xem trang này",
   "error.403.body": "Trang này thuộc phạm vi quản lý khác. Nếu cần quyền truy cập, hãy liên hệ quản trị viên phường.",
@@ -808,14 +811,16 @@ const en: Record<MessageKey, string> = {
   "myData.title": "My data",
   "myData.intro": "You may see, download, correct and delete your data.",
   "myData.download": "Download your data",
-  "myData.downloadIntro": "The file holds everything the platform keeps about you: profile, progress, quizzes, completed courses, certificates, ward rosters that list you and the log entries about you.",
+  "myData.downloadIntro":
+    "The file holds everything the platform keeps about you: profile, progress, quizzes, completed courses, certificates, ward rosters that list you and the log entries about you.",
   "myData.json": "Download as JSON",
   "myData.csv": "Download as CSV",
   "myData.rename": "Correct your name",
   "myData.renameSubmit": "Save name",
   "myData.renamed": "Your name has been corrected.",
   "myData.delete": "Delete your account",
-  "myData.deleteIntro": "Your name, phone and email will be erased and you will no longer be able to sign in. Your ward still counts your training, without it being tied to you. This cannot be undone.",
+  "myData.deleteIntro":
+    "Your name, phone and email will be erased and you will no longer be able to sign in. Your ward still counts your training, without it being tied to you. This cannot be undone.",
   "myData.deletePassword": "Enter your password to confirm",
   "myData.deleteSubmit": "Delete my account for good",
   "account.listings": "Ward rosters that list you",
@@ -830,6 +835,7 @@ const en: Record<MessageKey, string> = {
   "selfCheck.nothingKept": "Your answers are graded at once and not kept.",
   "selfCheck.again": "Try again with other questions",
   "home.childrenCourse": "Start learning now, no account needed",
+  "home.accountDeleted": "Your account has been deleted. Your name and phone are no longer on the platform.",
 
   "error.403.title": "You may not view this page",
   "error.403.body": "This page belongs to another administrative scope. Ask your ward administrator if you need access.",

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isOpenCourse } from "#app/content/target-groups.server";
@@ -36,11 +36,17 @@ const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
 export default function HomePage() {
   const t = useT();
   const { signedIn, isAdmin, next, childrenCourse } = useLoaderData<typeof loader>();
+  const deleted = useSearchParams()[0].has("da-xoa-tai-khoan");
   return (
     <>
       <section className="hero">
         <h1>{t("home.title")}</h1>
         <p className="hero__lead">{t("home.lead")}</p>
+        {deleted ? (
+          <p className="notice" role="status">
+            {t("home.accountDeleted")}
+          </p>
+        ) : null}
         {signedIn ? (
           <div className="hero__actions">
             {next ? (

@@ -7,7 +7,7 @@ import { FormMessage, SelectField, TextField } from "#app/components/form-field"
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
-import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
+import { accountGroupOptions, mayHaveAccount, targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { addPersonAndAttend, findTrainingSession, listAttendanceConfirmations, listAttendees, recordAttendance, searchRosterForSession } from "#app/models/training-session.server";
@@ -62,7 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendees: attendees.map((attendee) => person(attendee.rosterEntry)),
     confirmations,
     found: found.map((entry) => ({ ...person(entry), present: present.has(entry.id) })),
-    targetGroups: targetGroupOptions(lang),
+    // Children present are counted in the headcount, never added by name (issue 16).
+    targetGroups: accountGroupOptions(lang),
   };
 }
 
@@ -83,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "add-person") {
     const form = parseForm(formData, newPersonSchema);
     if (!form.ok) return rejectForm(form);
-    if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
+    if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup))
+      return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
     await addPersonAndAttend(admin, session, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
     return redirect(back);
   }

@@ -16,7 +16,7 @@ import { RosterEntryList } from "#app/components/roster-entry-list";
 import { SearchForm } from "#app/components/search-form";
 import { FormMessage, SelectField } from "#app/components/form-field";
 import { isTargetGroup } from "#app/content/programme.server";
-import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
+import { accountGroupOptions, mayHaveAccount, targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -39,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     page,
     wards,
-    targetGroups: targetGroupOptions(lang),
+    // Children are counted by headcount and declared counts, never listed by name (issue 16).
+    targetGroups: accountGroupOptions(lang),
     total: roster.total,
     pageCount: roster.pageCount,
     // Phones masked in the list; the export shows them whole, and is audited.
@@ -67,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const targetGroup = formData.get("targetGroup");
   const file = formData.get("file");
   if (typeof unitId !== "string" || !unitId) return rejectImport("form.unknown_ward");
-  if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup)) return rejectImport("form.targetGroup.unknown");
+  if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup) || !mayHaveAccount(targetGroup)) return rejectImport("form.targetGroup.unknown");
   if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
   const ward = await findWardInForce(unitId);
   if (!ward?.path.startsWith(admin.unitPath)) return rejectImport("form.unknown_ward");
