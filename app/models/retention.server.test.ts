@@ -5,7 +5,7 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 
 import { applyRetention } from "./retention.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
-import { createUserByAdmin } from "./user.server";
+import { createUserByAdmin } from "./user-admin.server";
 
 const NOW = new Date("2026-12-01T00:00:00Z");
 

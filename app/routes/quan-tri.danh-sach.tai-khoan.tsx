@@ -9,7 +9,8 @@ import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { wardOptions } from "#app/models/unit.server";
-import { createAccountsFromRoster, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
+import { createAccountsFromRoster } from "#app/models/user-admin.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";

@@ -10,7 +10,9 @@ import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { wardOptions } from "#app/models/unit.server";
-import { ACCOUNT_PROBLEM_FIELD, createUserByAdmin, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
+import { createUserByAdmin } from "#app/models/user-admin.server";
+import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
 import { requireAdmin } from "#app/utils/auth.server";
 import { fullNameField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";

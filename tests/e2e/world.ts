@@ -46,7 +46,7 @@ export async function makeWorld() {
   const { courses } = await getCatalogue();
   const course = courses[0]!;
   const attempt = await startAttempt(learner.id, course, course.modules[0]!);
-  const session = await prisma.trainingSession.create({
+  const trainingSession = await prisma.trainingSession.create({
     data: { unitId: wardA.id, heldOn: new Date("2026-03-01T00:00:00+07:00"), place: "Nhà văn hóa", kind: "training", courses: "[]", trainer: "Cán bộ", createdById: learner.id },
     select: { id: true },
   });
@@ -82,7 +82,7 @@ export async function makeWorld() {
     /** The children's course, open without an account, and one of its modules. */
     openModule: `${children.slug}/${children.modules[0]!.slug}`,
     attemptId: attempt.id,
-    sessionId: session.id,
+    trainingSessionId: trainingSession.id,
     applicationId: application.id,
     certificateCode: certificate.code,
     learnerId: learner.id,
