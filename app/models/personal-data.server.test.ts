@@ -65,15 +65,45 @@ async function personWithHistory(course: CatalogueCourse) {
   await completeCourse(learner.id, course);
   await recordConsent(learner.id);
   await startSession(learner.id);
-  const created = await createTrainingSession(admin, { unitId: units.vanPhuc.id, heldOn: new Date("2026-03-02"), place: "Nhà văn hóa", kind: "training", courseSlugs: [course.slug], trainer: "Cô Hạnh", headcount: 12, headcountGroup: "CHILD" });
+  const created = await createTrainingSession(admin, {
+    unitId: units.vanPhuc.id,
+    heldOn: new Date("2026-03-02"),
+    place: "Nhà văn hóa",
+    kind: "training",
+    courseSlugs: [course.slug],
+    trainer: "Cô Hạnh",
+    headcount: 12,
+    headcountGroup: "CHILD",
+  });
   const session = (await findTrainingSession(admin, created!.id))!;
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { userId: learner.id }, select: { id: true } });
   await recordAttendance(admin, session, entry.id);
-  const other = await createTrainingSession(admin, { unitId: units.vanPhuc.id, heldOn: new Date("2026-04-02"), place: "Trường tiểu học", kind: "communication", courseSlugs: [course.slug], trainer: "Thầy Nam", headcount: null, headcountGroup: null });
-  await prisma.attendanceConfirmation.create({ data: { sessionId: other!.id, phone: learner.phone, phoneAsTyped: formatPhone(learner.phone), addedById: admin.id }, select: { id: true } });
+  const other = await createTrainingSession(admin, {
+    unitId: units.vanPhuc.id,
+    heldOn: new Date("2026-04-02"),
+    place: "Trường tiểu học",
+    kind: "communication",
+    courseSlugs: [course.slug],
+    trainer: "Thầy Nam",
+    headcount: null,
+    headcountGroup: null,
+  });
+  await prisma.attendanceConfirmation.create({
+    data: { sessionId: other!.id, phone: learner.phone, phoneAsTyped: formatPhone(learner.phone), addedById: admin.id },
+    select: { id: true },
+  });
   await prisma.phoneCode.create({ data: { userId: learner.id, phone: learner.phone, clientAddress: "203.0.113.9", codeHash: "x", expiresAt: new Date() }, select: { id: true } });
   await prisma.certificate.create({
-    data: { kind: "course", code: `TEST-${learner.id}`, userId: learner.id, courseSlug: course.slug, holderName: fullName, holderSearchName: fullName.toLowerCase(), unitId: units.vanPhuc.id, issuedAt: new Date() },
+    data: {
+      kind: "course",
+      code: `TEST-${learner.id}`,
+      userId: learner.id,
+      courseSlug: course.slug,
+      holderName: fullName,
+      holderSearchName: fullName.toLowerCase(),
+      unitId: units.vanPhuc.id,
+      issuedAt: new Date(),
+    },
     select: { id: true },
   });
   return { units, learner, fullName, rosterName };
@@ -100,7 +130,19 @@ describe("personal data", () => {
       if (mentions.length === 0) continue;
       expect.soft(data.tables[table]?.length ?? 0, `${table} mentions the person but the download has none of its rows`).toBeGreaterThan(0);
     }
-    for (const table of ["User", "ModuleProgress", "QuizAttempt", "CourseCompletion", "Certificate", "RosterEntry", "Qualification", "Attendance", "AttendanceConfirmation", "Consent", "Session"]) {
+    for (const table of [
+      "User",
+      "ModuleProgress",
+      "QuizAttempt",
+      "CourseCompletion",
+      "Certificate",
+      "RosterEntry",
+      "Qualification",
+      "Attendance",
+      "AttendanceConfirmation",
+      "Consent",
+      "Session",
+    ]) {
       expect(data.tables[table]?.length ?? 0, table).toBeGreaterThan(0);
     }
     expect(data.tables.User).toEqual([expect.objectContaining({ fullName, phone: learner.phone })]);
@@ -137,7 +179,10 @@ describe("personal data", () => {
     const units = await createDistrict();
     const learner = await createUser({ unitId: units.vanPhuc.id, fullName: "Nguyen Van Sai Dau" });
     await correctOwnName(learner.id, "Nguyễn Văn Đúng");
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: learner.id }, select: { fullName: true, searchName: true } })).toEqual({ fullName: "Nguyễn Văn Đúng", searchName: "nguyen van dung" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: learner.id }, select: { fullName: true, searchName: true } })).toEqual({
+      fullName: "Nguyễn Văn Đúng",
+      searchName: "nguyen van dung",
+    });
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { targetId: learner.id, action: "user.rename" }, select: { details: true } });
     expect(entry.details).not.toMatch(/Nguy/);
     expect(await checkOwnPassword(learner.id, TEST_PASSWORD)).toBe(true);

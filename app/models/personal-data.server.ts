@@ -31,7 +31,11 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
   UnitSuccession: { none: "how units were merged: nothing about a person" },
   Organisation: { about: (p) => prisma.organisation.findMany({ where: { members: { some: { id: p.id } } }, select: { id: true, kind: true, name: true, unitId: true } }) },
   OrganisationInvitation: {
-    about: (p) => prisma.organisationInvitation.findMany({ where: { OR: [{ phone: p.phone }, { invitedById: p.id }] }, select: { id: true, organisationId: true, phone: true, status: true, createdAt: true } }),
+    about: (p) =>
+      prisma.organisationInvitation.findMany({
+        where: { OR: [{ phone: p.phone }, { invitedById: p.id }] },
+        select: { id: true, organisationId: true, phone: true, status: true, createdAt: true },
+      }),
   },
   Consent: { about: (p) => prisma.consent.findMany({ where: { userId: p.id }, select: { noticeVersion: true, createdAt: true } }) },
   SelfCheckTally: { none: "a count per module of anonymous self-checks" },
@@ -48,7 +52,10 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
   },
   ModuleProgress: {
     about: (p) =>
-      prisma.moduleProgress.findMany({ where: { userId: p.id }, select: { courseSlug: true, moduleSlug: true, contentVersion: true, readAt: true, passedAt: true, bestScore: true } }),
+      prisma.moduleProgress.findMany({
+        where: { userId: p.id },
+        select: { courseSlug: true, moduleSlug: true, contentVersion: true, readAt: true, passedAt: true, bestScore: true },
+      }),
   },
   QuizAttempt: {
     about: (p) =>
@@ -58,12 +65,15 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
       }),
   },
   ShownQuiz: { about: (p) => prisma.shownQuiz.findMany({ where: { attempt: { userId: p.id } }, select: { attemptId: true, createdAt: true } }) },
-  CourseCompletion: { about: (p) => prisma.courseCompletion.findMany({ where: { userId: p.id }, select: { courseSlug: true, courseVersion: true, rule: true, completedAt: true } }) },
+  CourseCompletion: {
+    about: (p) => prisma.courseCompletion.findMany({ where: { userId: p.id }, select: { courseSlug: true, courseVersion: true, rule: true, completedAt: true } }),
+  },
   Certificate: {
     about: (p) => prisma.certificate.findMany({ where: { userId: p.id }, select: { kind: true, code: true, courseSlug: true, holderName: true, issuedAt: true, revokedAt: true } }),
   },
   RosterEntry: {
-    about: (p) => prisma.rosterEntry.findMany({ where: { userId: p.id }, select: { id: true, unitId: true, targetGroup: true, name: true, phone: true, externalId: true, leftAt: true } }),
+    about: (p) =>
+      prisma.rosterEntry.findMany({ where: { userId: p.id }, select: { id: true, unitId: true, targetGroup: true, name: true, phone: true, externalId: true, leftAt: true } }),
   },
   Qualification: { about: (p) => prisma.qualification.findMany({ where: ownRoster(p), select: { indicator: true, period: true, source: true, qualifiedAt: true } }) },
   Attendance: { about: (p) => prisma.attendance.findMany({ where: ownRoster(p), select: { sessionId: true, createdAt: true } }) },
@@ -85,7 +95,9 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
         select: { id: true, organisationId: true, kind: true, status: true, pledgeName: true, pledgePosition: true, pledgedAt: true, submittedAt: true },
       }),
   },
-  CertificationEvent: { about: (p) => prisma.certificationEvent.findMany({ where: { actorId: p.id }, select: { applicationId: true, kind: true, message: true, createdAt: true } }) },
+  CertificationEvent: {
+    about: (p) => prisma.certificationEvent.findMany({ where: { actorId: p.id }, select: { applicationId: true, kind: true, message: true, createdAt: true } }),
+  },
   Inspection: { about: (p) => prisma.inspection.findMany({ where: { recordedById: p.id }, select: { applicationId: true, visitedOn: true, inspector: true } }) },
   ReportSnapshot: { about: (p) => prisma.reportSnapshot.findMany({ where: { frozenById: p.id }, select: { reportPeriod: true, unitCode: true, version: true, frozenAt: true } }) },
   ReportSnapshotEntry: { none: "which records a frozen report counted: record ids only" },
@@ -114,7 +126,12 @@ export async function recordDownload(userId: string, format: "json" | "csv") {
 export function personalDataRows(data: PersonalData): string[][] {
   return Object.entries(data.tables).flatMap(([table, rows]) =>
     rows.flatMap((row, index) =>
-      Object.entries(row as Record<string, unknown>).map(([field, value]) => [table, String(index + 1), field, value instanceof Date ? value.toISOString() : value === null ? "" : String(value)]),
+      Object.entries(row as Record<string, unknown>).map(([field, value]) => [
+        table,
+        String(index + 1),
+        field,
+        value instanceof Date ? value.toISOString() : value === null ? "" : String(value),
+      ]),
     ),
   );
 }
@@ -185,5 +202,7 @@ export async function checkOwnPassword(userId: string, password: string) {
 
 /** An export of names and phones by an admin, recorded with what it was filtered by and how many rows left. */
 export async function recordPersonalDataExport(actorId: string, exported: { list: string; filter: Record<string, string | null>; rows: number }) {
-  await prisma.$transaction((tx) => audit(tx, { actorId, action: "personal-data.export", targetType: "list", targetId: exported.list, details: { filter: exported.filter, rows: exported.rows } }));
+  await prisma.$transaction((tx) =>
+    audit(tx, { actorId, action: "personal-data.export", targetType: "list", targetId: exported.list, details: { filter: exported.filter, rows: exported.rows } }),
+  );
 }

@@ -89,7 +89,14 @@ export default function SignUpPage() {
             {t("signUp.consentHint")} <Link to="/quyen-rieng-tu">{t("privacy.read")}</Link>
           </p>
           <label className="choice">
-            <input type="checkbox" name="consent" defaultChecked={values.consent === "on"} required aria-describedby="consent-hint consent-error" aria-invalid={errors.consent ? true : undefined} />
+            <input
+              type="checkbox"
+              name="consent"
+              defaultChecked={values.consent === "on"}
+              required
+              aria-describedby="consent-hint consent-error"
+              aria-invalid={errors.consent ? true : undefined}
+            />
             <span>{t("signUp.consent")}</span>
           </label>
           <FieldError id="consent-error" error={errors.consent} />

@@ -34,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const form = parseForm(await readForm(request), bulkSchema);
   if (!form.ok) return rejectForm(form);
-  if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
+  if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup))
+    return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
   const created = await createAccountsFromRoster(admin, form.data);
   if (!created) return rejectForm({ errors: { unitId: "form.unknown_ward" }, values: form.values });
   // The codes are shown once, on this response, for printing; they are stored only as hashes.
