@@ -6,6 +6,7 @@ import { loadUnits } from "#app/content/units.server";
 import { normaliseStoredText } from "#app/models/stored-text.server";
 import { newVerificationCode, validityOnApproval } from "#app/models/certification/rules.server";
 import { applicableQuestions, SELF_ASSESSMENT_VERSION } from "#app/models/certification/self-assessment";
+import { hasCurrentConsent, recordConsent } from "#app/models/consent.server";
 import { hashPassword } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
@@ -64,7 +65,7 @@ async function seedDemoUsers(unitIds: Map<string, string>) {
     const phone = normalisePhone(demo.phone);
     const unitId = unitIds.get(demo.unitCode);
     if (!phone || !unitId) throw new Error(`bad demo user ${demo.fullName}`);
-    await prisma.user.upsert({
+    const user = await prisma.user.upsert({
       where: { phone },
       update: {},
       create: {
@@ -81,6 +82,8 @@ async function seedDemoUsers(unitIds: Map<string, string>) {
       },
       select: { id: true },
     });
+    // The demo people have read the current privacy notice, so signing in goes straight in.
+    if (!(await hasCurrentConsent(user.id))) await recordConsent(user.id);
   }
 }
 

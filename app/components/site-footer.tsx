@@ -25,6 +25,7 @@ export function SiteFooter() {
       <p className="site-footer__links">
         <Link to="/chung-nhan">{t("footer.registry")}</Link>
         <Link to="/xac-minh">{t("footer.verify")}</Link>
+        <Link to="/quyen-rieng-tu">{t("privacy.title")}</Link>
       </p>
       <p className="site-footer__about">{t("footer.about")}</p>
     </footer>

@@ -49,7 +49,16 @@ const programmeSchema = z
       )
       .min(1),
     reportingPeriods: z.array(reportingPeriodSchema).default([]),
-    targetGroups: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z-]*$/), ...bilingual })).min(1),
+    targetGroups: z
+      .array(
+        z.object({
+          code: z.string().regex(/^[A-Z][A-Z-]*$/),
+          // false for a group reached without accounts (children): counted, never profiled
+          accounts: z.boolean().default(true),
+          ...bilingual,
+        }),
+      )
+      .min(1),
     indicators: z
       .array(
         z.object({

@@ -11,3 +11,23 @@ export function targetGroupLabels(lang: Lang): Record<string, string> {
 export function targetGroupOptions(lang: Lang) {
   return getProgramme().targetGroups.map((group) => ({ value: group.code, label: group[lang] }));
 }
+
+/**
+ * Whether a person of this group may have an account. Children learn without one and are counted
+ * by headcount at sessions and by schools' declared counts, never profiled (issue 16).
+ */
+export function mayHaveAccount(code: string) {
+  return getProgramme().targetGroups.some((group) => group.code === code && group.accounts);
+}
+
+/** The groups whose people may have an account, as choices of a form's select. */
+export function accountGroupOptions(lang: Lang) {
+  return getProgramme()
+    .targetGroups.filter((group) => group.accounts)
+    .map((group) => ({ value: group.code, label: group[lang] }));
+}
+
+/** A course written only for groups without accounts (the children's course) opens to anyone, signed in or not. */
+export function isOpenCourse(course: { audiences: readonly string[] }) {
+  return course.audiences.length > 0 && course.audiences.every((code) => !mayHaveAccount(code));
+}

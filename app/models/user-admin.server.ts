@@ -16,7 +16,8 @@ import { findConflict, type CreateResult, type NewAccount } from "./user.server"
 const USER_LIST_PAGE_SIZE = 25;
 
 export async function listUsersInScope(admin: AdminUser, query: string, page: number) {
-  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: admin.unitPath } }, ...nameOrPhoneFilter(query) };
+  // A deleted account's row stays only to keep its training counted: it is nobody to list.
+  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: admin.unitPath } }, erasedAt: null, ...nameOrPhoneFilter(query) };
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,

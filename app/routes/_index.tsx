@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
+import { getCatalogue } from "#app/content/catalogue.server";
+import { isOpenCourse } from "#app/content/target-groups.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getLang } from "#app/i18n/lang.server";
@@ -13,12 +15,14 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  if (!user) return { signedIn: false, isAdmin: false, next: null };
+  const [user, catalogue] = await Promise.all([getUser(request), getCatalogue()]);
+  // Children reach their course from here without an account.
+  const childrenCourse = catalogue.courses.find(isOpenCourse)?.slug ?? null;
+  if (!user) return { signedIn: false, isAdmin: false, next: null, childrenCourse };
   const { inProgress } = await getMyCourses(user, await getLang(request));
   const current = inProgress.find((course) => course.next);
   const next = current?.next ? { courseTitle: current.title, href: `/khoa-hoc/${current.slug}/${current.next.slug}`, title: current.next.title } : null;
-  return { signedIn: true, isAdmin: user.role !== "learner", next };
+  return { signedIn: true, isAdmin: user.role !== "learner", next, childrenCourse };
 }
 
 const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
@@ -31,12 +35,18 @@ const AUDIENCES: { title: MessageKey; body: MessageKey }[] = [
 
 export default function HomePage() {
   const t = useT();
-  const { signedIn, isAdmin, next } = useLoaderData<typeof loader>();
+  const { signedIn, isAdmin, next, childrenCourse } = useLoaderData<typeof loader>();
+  const deleted = useSearchParams()[0].has("da-xoa-tai-khoan");
   return (
     <>
       <section className="hero">
         <h1>{t("home.title")}</h1>
         <p className="hero__lead">{t("home.lead")}</p>
+        {deleted ? (
+          <p className="notice" role="status">
+            {t("home.accountDeleted")}
+          </p>
+        ) : null}
         {signedIn ? (
           <div className="hero__actions">
             {next ? (
@@ -74,6 +84,11 @@ export default function HomePage() {
             <li key={audience.title} className="card">
               <h3>{t(audience.title)}</h3>
               <p>{t(audience.body)}</p>
+              {audience.title === "home.audience.children.title" && childrenCourse ? (
+                <p>
+                  <Link to={`/khoa-hoc/${childrenCourse}`}>{t("home.childrenCourse")}</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -2,12 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, SelectField, TextField, useFormState } from "#app/components/form-field";
+import { FieldError, FormMessage, SelectField, TextField, useFormState } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
-import { targetGroupOptions } from "#app/content/target-groups.server";
+import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { recordConsent } from "#app/models/consent.server";
 import { listWards } from "#app/models/unit.server";
 import { signUp } from "#app/models/user.server";
 import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
@@ -24,12 +25,15 @@ const signUpSchema = z.object({
   password: newPasswordField,
   unitId: requiredField,
   targetGroup: requiredField,
+  // Ticked, the box posts "on"; unticked, nothing.
+  consent: z.literal("on", { errorMap: () => ({ message: "signUp.consentRequired" }) }),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   const [lang, wards] = await Promise.all([getLang(request), listWards()]);
-  const targetGroups = targetGroupOptions(lang);
+  // Children learn without an account (issue 16): their group is not offered.
+  const targetGroups = accountGroupOptions(lang);
   return { wards: wards.map((ward) => ({ value: ward.id, label: ward.name })), targetGroups };
 }
 
@@ -37,16 +41,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), signUpSchema);
   if (!form.ok) return rejectForm(form);
   // Checked here, not in the schema: the programme is read on the server only.
-  if (!isTargetGroup(form.data.targetGroup)) {
+  if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup)) {
     return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
   }
-  const result = await signUp(form.data);
+  const { consent: _consent, ...account } = form.data;
+  const result = await signUp(account);
   if (!result.ok) {
     const field = ACCOUNT_PROBLEM_FIELD[result.error];
     // The real owner of a phone somebody else signed up with is told how to get the account back.
     const message = result.error === "phone_taken" ? "signUp.phoneTaken" : (`form.${result.error}` as const);
     return rejectForm({ errors: { [field]: message }, values: form.values });
   }
+  await recordConsent(result.value.id);
   const cookie = await startSession(result.value.id);
   // The phone is not confirmed yet: the next step is the code sent to it.
   return redirect("/tai-khoan/so-dien-thoai", { headers: { "Set-Cookie": cookie } });
@@ -68,6 +74,23 @@ export default function SignUpPage() {
         <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
         <SelectField name="unitId" defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
         <TargetGroupField options={targetGroups} defaultValue={values.targetGroup} required error={errors.targetGroup} />
+        <div className="field">
+          <p id="consent-hint" className="field__hint">
+            {t("signUp.consentHint")} <Link to="/quyen-rieng-tu">{t("privacy.read")}</Link>
+          </p>
+          <label className="choice">
+            <input
+              type="checkbox"
+              name="consent"
+              defaultChecked={values.consent === "on"}
+              required
+              aria-describedby="consent-hint consent-error"
+              aria-invalid={errors.consent ? true : undefined}
+            />
+            <span>{t("signUp.consent")}</span>
+          </label>
+          <FieldError id="consent-error" error={errors.consent} />
+        </div>
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("signUp.submit")}
         </button>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FormMessage, TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
+import { hasCurrentConsent } from "#app/models/consent.server";
 import { verifySignIn } from "#app/models/user.server";
 import { getUser, startSession } from "#app/utils/auth.server";
 import { getClientAddress } from "#app/utils/load-context.server";
@@ -45,8 +46,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) return rejectForm({ message: "signIn.failed", values: form.values });
   await giveBackAttempt(attempt);
   const cookie = await startSession(user.id);
-  // Until the phone is confirmed, each sign-in first says so and offers a code.
-  const next = user.phoneConfirmed ? redirectTo : "/tai-khoan/so-dien-thoai";
+  // Until the phone is confirmed, each sign-in first says so and offers a code; then, after a
+  // material change of the privacy notice, the person is asked to agree to it again.
+  const next = !user.phoneConfirmed
+    ? "/tai-khoan/so-dien-thoai"
+    : (await hasCurrentConsent(user.id))
+      ? redirectTo
+      : `/tai-khoan/dong-y?redirectTo=${encodeURIComponent(redirectTo)}`;
   return redirect(next, { headers: { "Set-Cookie": cookie } });
 }
 

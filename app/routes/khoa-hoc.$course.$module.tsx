@@ -5,20 +5,22 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Lesson } from "#app/components/lesson";
 import { requireCourse, requireModule } from "#app/content/courses.server";
 import { lessonForLoader } from "#app/content/lesson-html.server";
+import { isOpenCourse } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { useT } from "#app/i18n/use-t";
 import { getModuleProgress, markModuleRead, startAttempt } from "#app/models/progress.server";
-import { requireUser } from "#app/utils/auth.server";
+import { getUser, requireUser } from "#app/utils/auth.server";
 import { readForm } from "#app/utils/forms.server";
 import { badRequest } from "#app/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.module.title ?? "" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
   const course = await requireCourse(params.course);
   const module = requireModule(course, params.module);
-  const [lang, mine] = await Promise.all([getLang(request), getModuleProgress(user.id, course, module)]);
+  // The children's course is read without an account; its quiz is then a self-check that stores nothing.
+  const user = isOpenCourse(course) ? await getUser(request) : await requireUser(request);
+  const [lang, mine] = await Promise.all([getLang(request), user ? getModuleProgress(user.id, course, module) : null]);
   const next = course.modules[course.modules.indexOf(module) + 1];
   return {
     course: { slug: course.slug, title: lang === "en" ? course.titleEn : course.title },
@@ -32,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       questionCount: module.quiz.perAttempt,
       passMark: module.quiz.passMark,
     },
+    anonymous: !user,
     read: Boolean(mine?.readAt),
     passed: Boolean(mine?.passedAt),
     bestScore: mine?.bestScore ?? null,
@@ -57,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonPage() {
   const t = useT();
-  const { course, module, read, passed, bestScore, next } = useLoaderData<typeof loader>();
+  const { course, module, anonymous, read, passed, bestScore, next } = useLoaderData<typeof loader>();
   return (
     <article>
       <p>
@@ -71,7 +74,8 @@ export default function LessonPage() {
 
       <section id="kiem-tra" className="lesson-end" aria-labelledby="lesson-end-title">
         <h2 id="lesson-end-title">{t("module.endTitle")}</h2>
-        {read ? (
+        {anonymous ? <SelfCheckEnd course={course.slug} module={module.slug} next={next} /> : null}
+        {anonymous ? null : read ? (
           <p className="status status--done">{t("module.read")}</p>
         ) : (
           <Form method="post">
@@ -81,7 +85,7 @@ export default function LessonPage() {
             </button>
           </Form>
         )}
-        {passed ? (
+        {anonymous ? null : passed ? (
           <p className="status status--done">{t("module.quizPassed", { score: bestScore ?? 0 })}</p>
         ) : (
           <>
@@ -94,7 +98,7 @@ export default function LessonPage() {
             </Form>
           </>
         )}
-        {read && passed ? (
+        {!anonymous && read && passed ? (
           next ? (
             <p>
               <Link to={`/khoa-hoc/${course.slug}/${next.slug}`} className="button button--primary">
@@ -111,6 +115,25 @@ export default function LessonPage() {
         ) : null}
       </section>
     </article>
+  );
+}
+
+function SelfCheckEnd({ course, module, next }: { course: string; module: string; next: { slug: string; title: string } | null }) {
+  const t = useT();
+  return (
+    <>
+      <p>{t("selfCheck.intro")}</p>
+      <p>
+        <Link to={`/tu-kiem-tra/${course}/${module}`} className="button button--primary">
+          {t("selfCheck.start")}
+        </Link>
+      </p>
+      {next ? (
+        <p>
+          <Link to={`/khoa-hoc/${course}/${next.slug}`}>{t("module.next", { title: next.title })}</Link>
+        </p>
+      ) : null}
+    </>
   );
 }
 

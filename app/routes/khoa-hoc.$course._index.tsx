@@ -7,20 +7,22 @@ import { OfflineDownload } from "#app/components/offline-download";
 import { ProgressBar } from "#app/components/progress-bar";
 import { requireCourse } from "#app/content/courses.server";
 import { courseIntroForLoader } from "#app/content/lesson-html.server";
+import { isOpenCourse } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
 import { getDownloadSize } from "#app/models/offline.server";
 import { getCourseProgress } from "#app/models/progress.server";
-import { requireUser } from "#app/utils/auth.server";
+import { getUser, requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.course.title ?? "" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
   const course = await requireCourse(params.course);
-  const [lang, progress] = await Promise.all([getLang(request), getCourseProgress(user.id, course)]);
+  // The children's course is read without an account: nothing is recorded for an anonymous reader.
+  const user = isOpenCourse(course) ? await getUser(request) : await requireUser(request);
+  const [lang, progress] = await Promise.all([getLang(request), user ? getCourseProgress(user.id, course) : null]);
   return {
     course: {
       slug: course.slug,
@@ -35,11 +37,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: lang === "en" ? module.titleEn : module.title,
       summary: module.summary,
       minutes: module.minutes,
-      status: progress.modules[index]?.status ?? "not_started",
+      status: progress?.modules[index]?.status ?? "not_started",
     })),
-    completedOn: progress.completedAt ? formatDate(progress.completedAt) : null,
+    anonymous: !progress,
+    completedOn: progress?.completedAt ? formatDate(progress.completedAt) : null,
     // Named only when the course has changed since: the learner may want to read what changed.
-    completedVersion: progress.completedVersion !== course.courseVersion ? progress.completedVersion : null,
+    completedVersion: progress && progress.completedVersion !== course.courseVersion ? progress.completedVersion : null,
     offline: { version: course.version, bytes: getDownloadSize(course, lang) },
   };
 }
@@ -52,7 +55,7 @@ const STATUS_LABEL: Record<string, MessageKey> = {
 
 export default function CoursePage() {
   const t = useT();
-  const { course, modules, completedOn, completedVersion, offline } = useLoaderData<typeof loader>();
+  const { course, modules, anonymous, completedOn, completedVersion, offline } = useLoaderData<typeof loader>();
   const passed = modules.filter((module) => module.status === "passed").length;
   return (
     <article>
@@ -72,8 +75,14 @@ export default function CoursePage() {
           </p>
         </>
       ) : null}
-      <ProgressBar done={passed} total={modules.length} />
-      <OfflineDownload courseSlug={course.slug} {...offline} />
+      {anonymous ? (
+        <p className="notice">{t("course.openNote")}</p>
+      ) : (
+        <>
+          <ProgressBar done={passed} total={modules.length} />
+          <OfflineDownload courseSlug={course.slug} {...offline} />
+        </>
+      )}
       <Lesson {...course.intro} />
       <h2>{t("course.modules")}</h2>
       <ol className="module-list">
@@ -83,8 +92,12 @@ export default function CoursePage() {
               {module.title}
             </Link>
             <span className="module-item__meta">
-              <span className={`status status--${module.status}`}>{t(STATUS_LABEL[module.status] ?? "module.status.not_started")}</span>
-              {" · "}
+              {anonymous ? null : (
+                <>
+                  <span className={`status status--${module.status}`}>{t(STATUS_LABEL[module.status] ?? "module.status.not_started")}</span>
+                  {" · "}
+                </>
+              )}
               {t("courses.minutes", { minutes: module.minutes })}
             </span>
           </li>

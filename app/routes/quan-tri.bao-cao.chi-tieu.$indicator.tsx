@@ -12,6 +12,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { findNotReachedFrame, listNotReached } from "#app/models/coverage.server";
 import { toListedEntry } from "#app/components/roster-entry-list";
+import { maskPhone } from "#app/utils/phone";
 import { requireAdmin } from "#app/utils/auth.server";
 import { isoDay } from "#app/utils/dates";
 import { invariantResponse } from "#app/utils/http.server";
@@ -39,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wards: wards.map((candidate) => ({ value: candidate.code, label: candidate.name })),
     total: result.total,
     pageCount: result.pageCount,
-    entries: result.entries.map((entry) => toListedEntry(entry, groups)),
+    // Phones masked in the list; the export shows them whole, and is audited.
+    entries: result.entries.map((entry) => ({ ...toListedEntry(entry, groups), phone: entry.phone ? maskPhone(entry.phone) : "" })),
   };
 }
 

@@ -5,6 +5,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
 import { findNotReachedFrame, listNotReached } from "#app/models/coverage.server";
 import { rosterEntrySheet } from "#app/components/roster-entry-sheet.server";
+import { recordPersonalDataExport } from "#app/models/personal-data.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { invariantResponse } from "#app/utils/http.server";
@@ -22,6 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getLang(request),
     listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: query.q, page: null }, query.unitsOn),
   ]);
+  await recordPersonalDataExport(admin.id, {
+    list: `not-reached:${indicator.code}`,
+    filter: { period: period.code, ward: ward?.id ?? null, q: query.q, unitsOn: query.unitsOn.toISOString() },
+    rows: entries.length,
+  });
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   return spreadsheetResponse(exportFormat(request), {
     fileName: `chua-dat-${indicator.code}-${period.code}`,

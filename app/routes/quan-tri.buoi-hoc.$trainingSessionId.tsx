@@ -9,7 +9,7 @@ import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
-import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
+import { accountGroupOptions, mayHaveAccount, targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import {
@@ -26,7 +26,7 @@ import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { parseListQuery } from "#app/utils/list-query";
-import { formatPhone } from "#app/utils/phone";
+import { formatPhone, maskPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.title") }];
 
@@ -53,7 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = (entry: { id: string; name: string; phone: string | null; targetGroup: string }) => ({
     id: entry.id,
     name: entry.name,
-    phone: entry.phone ? formatPhone(entry.phone) : "",
+    // Masked in lists: the last digits tell two people apart, which is all a roll call needs.
+    phone: entry.phone ? maskPhone(entry.phone) : "",
     group: groups[entry.targetGroup] ?? entry.targetGroup,
   });
   return {
@@ -71,7 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendees: attendees.map((attendee) => person(attendee.rosterEntry)),
     confirmations,
     found: found.map((entry) => ({ ...person(entry), present: present.has(entry.id) })),
-    targetGroups: targetGroupOptions(lang),
+    // Children present are counted in the headcount, never added by name (issue 16).
+    targetGroups: accountGroupOptions(lang),
   };
 }
 
@@ -92,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "add-person") {
     const form = parseForm(formData, newPersonSchema);
     if (!form.ok) return rejectForm(form);
-    if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
+    if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup))
+      return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
     await addPersonAndAttend(admin, trainingSession, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
     return redirect(back);
   }

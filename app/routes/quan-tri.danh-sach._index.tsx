@@ -20,13 +20,14 @@ import { SearchForm } from "#app/components/search-form";
 import { FormMessage, SelectField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
-import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
+import { accountGroupOptions, mayHaveAccount, targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
 import { listImportJobs, startImport } from "#app/models/roster-import/jobs.server";
 import { listRoster } from "#app/models/roster.server";
+import { maskPhone } from "#app/utils/phone";
 import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
@@ -43,10 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     page,
     wards,
-    targetGroups: targetGroupOptions(lang),
+    // Children are counted by headcount and declared counts, never listed by name (issue 16).
+    targetGroups: accountGroupOptions(lang),
     total: roster.total,
     pageCount: roster.pageCount,
-    entries: roster.entries.map((entry) => toListedEntry(entry, groups)),
+    // Phones masked in the list; the export shows them whole, and is audited.
+    entries: roster.entries.map((entry) => ({ ...toListedEntry(entry, groups), phone: entry.phone ? maskPhone(entry.phone) : "" })),
     imports: imports.map((job) => ({ ...job, group: groups[job.targetGroup] ?? job.targetGroup })),
   };
 }
@@ -71,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const targetGroup = formData.get("targetGroup");
   const file = formData.get("file");
   if (typeof unitId !== "string" || !unitId) return rejectImport("form.unknown_ward");
-  if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup)) return rejectImport("form.targetGroup.unknown");
+  if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup) || !mayHaveAccount(targetGroup)) return rejectImport("form.targetGroup.unknown");
   if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
   const ward = await findWardInForce(unitId);
   if (!ward?.path.startsWith(admin.unitPath)) return rejectImport("form.unknown_ward");

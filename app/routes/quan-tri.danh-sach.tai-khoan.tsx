@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
-import { targetGroupOptions } from "#app/content/target-groups.server";
+import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { wardOptions } from "#app/models/unit.server";
@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, wards] = await Promise.all([getLang(request), wardOptions(admin)]);
   return {
     wards,
-    targetGroups: targetGroupOptions(lang),
+    // Children learn without an account (issue 16): their group is not offered.
+    targetGroups: accountGroupOptions(lang),
   };
 }
 
@@ -34,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const form = parseForm(await readForm(request), bulkSchema);
   if (!form.ok) return rejectForm(form);
-  if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
+  if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup))
+    return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
   const created = await createAccountsFromRoster(admin, form.data);
   if (!created) return rejectForm({ errors: { unitId: "form.unknown_ward" }, values: form.values });
   // The codes are shown once, on this response, for printing; they are stored only as hashes.

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
 import { rosterEntrySheet } from "#app/components/roster-entry-sheet.server";
+import { recordPersonalDataExport } from "#app/models/personal-data.server";
 import { listRoster } from "#app/models/roster.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
@@ -13,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q } = parseListQuery(request);
   const [lang, { entries }] = await Promise.all([getLang(request), listRoster(admin.unitPath, q, null)]);
+  await recordPersonalDataExport(admin.id, { list: "roster", filter: { q, scope: admin.unitPath }, rows: entries.length });
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   return spreadsheetResponse(exportFormat(request), {
     fileName: "danh-sach-doi-tuong",

@@ -11,7 +11,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { listUsersInScope } from "#app/models/user-admin.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
-import { formatPhone } from "#app/utils/phone";
+import { maskPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "users.title") }];
 
@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     users: result.users.map((user) => ({
       id: user.id,
       fullName: user.fullName,
-      phone: formatPhone(user.phone),
+      // Masked in the list; the person's page shows the whole number.
+      phone: maskPhone(user.phone),
       ward: user.unit.name,
       role: user.role,
       targetGroup: user.targetGroup ? (groups[user.targetGroup] ?? user.targetGroup) : "",

@@ -7,7 +7,7 @@ import { FormMessage, SelectField, TextField } from "#app/components/form-field"
 import { TargetGroupField } from "#app/components/target-group-field";
 import { SetupCodeCard } from "#app/components/setup-code-card";
 import { isTargetGroup } from "#app/content/programme.server";
-import { targetGroupOptions } from "#app/content/target-groups.server";
+import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { wardOptions } from "#app/models/unit.server";
@@ -34,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, wards] = await Promise.all([getLang(request), wardOptions(admin)]);
   return {
     wards,
-    targetGroups: targetGroupOptions(lang),
+    // Children learn without an account (issue 16): their group is not offered.
+    targetGroups: accountGroupOptions(lang),
   };
 }
 
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), createUserSchema);
   if (!form.ok) return rejectForm(form);
   // Checked here, not in the schema: the programme is read on the server only.
-  if (!isTargetGroup(form.data.targetGroup)) {
+  if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup)) {
     return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
   }
   const result = await createUserByAdmin(admin, form.data);

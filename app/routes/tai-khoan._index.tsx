@@ -5,10 +5,13 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage } from "#app/components/form-field";
 import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { getCatalogue } from "#app/content/catalogue.server";
+import { getProgramme } from "#app/content/programme.server";
+import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { answerInvitation, listInvitationsFor } from "#app/models/invitation.server";
+import { listRosterListings } from "#app/models/personal-data.server";
 import { answerAttendance, listAttendanceToConfirm } from "#app/models/training-session.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -18,10 +21,19 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [lang, catalogue, invitations, trainingSessions] = await Promise.all([getLang(request), getCatalogue(), listInvitationsFor(user.id), listAttendanceToConfirm(user.id)]);
+  const [lang, catalogue, invitations, trainingSessions, listings] = await Promise.all([
+    getLang(request),
+    getCatalogue(),
+    listInvitationsFor(user.id),
+    listAttendanceToConfirm(user.id),
+    listRosterListings(user.id),
+  ]);
+  const groups = targetGroupLabels(lang);
   const courseTitle = new Map(catalogue.courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title]));
   return {
     isAdmin: user.role !== "learner",
+    programme: getProgramme().name[lang],
+    listings: listings.map((listing) => ({ id: listing.id, ward: listing.unit.name, group: groups[listing.targetGroup] ?? listing.targetGroup })),
     invitations: invitations.map((invitation) => ({ id: invitation.id, organisation: invitation.organisation.name, ward: invitation.organisation.unit.name })),
     trainingSessions: trainingSessions.map((trainingSession) => ({
       id: trainingSession.id,
@@ -70,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const t = useT();
-  const { isAdmin, invitations, trainingSessions } = useLoaderData<typeof loader>();
+  const { isAdmin, programme, listings, invitations, trainingSessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = Object.entries(DONE).find(([param]) => searchParams.has(param))?.[1];
@@ -150,6 +162,25 @@ export default function AccountPage() {
           </ul>
         </>
       ) : null}
+
+      <h2>{t("account.listings")}</h2>
+      {listings.length === 0 ? (
+        <p>{t("account.noListings")}</p>
+      ) : (
+        <>
+          <p>{t("account.listingsIntro")}</p>
+          <ul>
+            {listings.map((listing) => (
+              <li key={listing.id}>{t("account.listing", { ward: listing.ward, group: listing.group, programme })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>{t("myData.title")}</h2>
+      <p>
+        <Link to="/tai-khoan/du-lieu">{t("account.myDataLink")}</Link>
+      </p>
 
       <h2>{t("account.security")}</h2>
       <p>

@@ -19,6 +19,11 @@ const envSchema = z.object({
     .url("PUBLIC_URL must be the site's address, e.g. https://taphuan.example.gov.vn")
     .refine((url) => /^https?:\/\//.test(url), "PUBLIC_URL must start with http:// or https://")
     .optional(),
+  // Who operates the platform and answers for its personal data, as the privacy notice names them.
+  PRIVACY_OPERATOR: z.string().min(1).default("Ủy ban nhân dân phường vận hành nền tảng"),
+  PRIVACY_CONTACT: z.string().min(1).default("bộ phận một cửa của Ủy ban nhân dân phường"),
+  // Roster entries that left this many years ago are purged by `npm run data:retention`.
+  RETENTION_YEARS: z.coerce.number().int().positive().default(5),
 });
 
 // How text messages (phone confirmation codes) leave the server (sms.server.ts): printed to the

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { formatPhone, normalisePhone, readPhone } from "./phone";
+import { formatPhone, maskPhone, normalisePhone, readPhone } from "./phone";
 
 describe("normalisePhone", () => {
   test("the same mobile number typed three ways is one person", () => {
@@ -40,5 +40,12 @@ describe("readPhone", () => {
     expect(readPhone("912345678")).toEqual({ phone: "+84912345678", converted: false, restoredZero: true });
     expect(readPhone("1621234567")).toEqual({ phone: "+84321234567", converted: true, restoredZero: true });
     expect(readPhone("12345678")).toBeNull();
+  });
+});
+
+describe("masked phones", () => {
+  test("a list shows the first four and the last three digits only", () => {
+    expect(maskPhone("+84901234003")).toBe("0901 *** 003");
+    expect(maskPhone("+842433525662")).toBe("0243 *** 662");
   });
 });

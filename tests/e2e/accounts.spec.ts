@@ -13,6 +13,7 @@ test("a new learner signs up, signs out, and signs in again with phone and with 
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-trang");
   await page.getByLabel("Phường").selectOption({ label: "Hà Đông" });
   await page.getByLabel("Nhóm người học").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
+  await page.getByRole("checkbox", { name: "Tôi đã đọc thông báo về quyền riêng tư", exact: false }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
 
   await expect(page.getByText("Xin chào, Nguyễn Thị Thu Trang")).toBeVisible();
@@ -44,6 +45,7 @@ test("sign-up with a taken phone, a malformed phone and a short password explain
   await page.getByLabel("Mật khẩu").fill("mat-khau-dai-du");
   await page.getByLabel("Phường").selectOption({ label: "Hà Đông" });
   await page.getByLabel("Nhóm người học").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByRole("checkbox", { name: "Tôi đã đọc thông báo về quyền riêng tư", exact: false }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   // Said so that the phone's real owner knows the way back: the ward (README, Phone confirmation).
   await expect(page.getByText("Số điện thoại này đã có tài khoản. Nếu đây là số của anh/chị", { exact: false })).toBeVisible();

@@ -84,6 +84,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-nhung");
   await page.getByLabel("Phường").selectOption({ label: ward });
   await page.getByLabel("Nhóm người học").selectOption({ label: "Doanh nghiệp (đặc biệt doanh nghiệp nhỏ và vừa)" });
+  await page.getByRole("checkbox", { name: "Tôi đã đọc thông báo về quyền riêng tư", exact: false }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByText("Xin chào, Đặng Thị Hồng Nhung")).toBeVisible();
 

@@ -4,6 +4,7 @@ import { randomInt } from "node:crypto";
 
 import type { CatalogueModule } from "#app/content/catalogue.server";
 import type { Question } from "#app/content/schemas";
+import { recordConsent } from "#app/models/consent.server";
 import { optionsOf } from "#app/models/grade.server";
 import { hashPassword, startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
@@ -30,10 +31,12 @@ export async function findUserId(phone: string) {
 export async function createLearner(fullName: string, targetGroup = "HH") {
   const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN-HA-DONG" }, select: { id: true } });
   const phone = `09${String(randomInt(10_000_000, 99_999_999))}`;
-  await prisma.user.create({
+  const user = await prisma.user.create({
     data: { fullName, searchName: foldForSearch(fullName), phone: `+84${phone.slice(1)}`, unitId: ward.id, targetGroup, phoneConfirmedAt: new Date() },
     select: { id: true },
   });
+  // Signed up as people do now: having agreed to the privacy notice.
+  await recordConsent(user.id);
   return phone;
 }
 

@@ -67,6 +67,7 @@ test("a learner who signs up with a phone on a ward's roster is counted only aft
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-chu-so");
   await page.getByLabel("Phường").selectOption({ label: ward.name });
   await page.getByLabel("Nhóm người học").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByRole("checkbox", { name: "Tôi đã đọc thông báo về quyền riêng tư", exact: false }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
 
   await expect(page.getByRole("heading", { name: "Xác nhận số điện thoại", level: 1 })).toBeVisible();

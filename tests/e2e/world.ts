@@ -4,6 +4,7 @@ import { request as playwrightRequest } from "@playwright/test";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { newVerificationCode } from "#app/models/certification/rules.server";
+import { recordConsent } from "#app/models/consent.server";
 import { startAttempt } from "#app/models/progress.server";
 import { freezeWardReport } from "#app/models/reporting/freeze.server";
 import { findReportingPeriod } from "#app/models/reporting/periods.server";
@@ -20,10 +21,11 @@ export type World = Awaited<ReturnType<typeof makeWorld>>;
 
 async function person(unitId: string, fullName: string, role = "learner", organisationId: string | null = null) {
   const phone = `+8477${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
-  await prisma.user.create({
+  const user = await prisma.user.create({
     data: { fullName, searchName: foldForSearch(fullName), phone, unitId, role, targetGroup: role === "learner" ? "BIZ" : "OFF-W", organisationId, phoneConfirmedAt: new Date() },
     select: { id: true },
   });
+  await recordConsent(user.id);
   return `0${phone.slice(3)}`;
 }
 
@@ -74,12 +76,15 @@ export async function makeWorld() {
     data: { unitId: wardA.id, targetGroup: "HH", createdById: wardAdmin.id, fileName: "ma-tran.csv", fileHash: "0".repeat(64), status: "done", finishedAt: new Date() },
     select: { id: true },
   });
+  const children = courses.find((candidate) => candidate.audiences.includes("CHILD"))!;
   const mediaFile = readdirSync(`content/courses/${course.dir.split("/").pop()}/media`)[0];
   return {
     phones,
     course: course.slug,
     module: course.modules[0]!.slug,
     mediaUrl: `/noi-dung/${course.slug}/media/${mediaFile}`,
+    /** The children's course, open without an account, and one of its modules. */
+    openModule: `${children.slug}/${children.modules[0]!.slug}`,
     attemptId: attempt.id,
     trainingSessionId: trainingSession.id,
     applicationId: application.id,

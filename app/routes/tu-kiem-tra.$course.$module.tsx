@@ -1,0 +1,184 @@
+import { randomInt } from "node:crypto";
+
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import type { CatalogueModule } from "#app/content/catalogue.server";
+import { requireCourse, requireModule } from "#app/content/courses.server";
+import { isOpenCourse } from "#app/content/target-groups.server";
+import { getLang } from "#app/i18n/lang.server";
+import type { MessageKey } from "#app/i18n/messages";
+import { pageTitle, useT } from "#app/i18n/use-t";
+import { checkAnswers, grade, layoutFor, optionsOf, reviewOf, type Answers, type QuizLayout, type ReviewedQuestion } from "#app/models/grade.server";
+import { countSelfCheck } from "#app/models/self-check.server";
+import { readForm } from "#app/utils/forms.server";
+import { badRequest, notFound } from "#app/utils/http.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "selfCheck.title") }];
+
+const FIELD_PREFIX = "q.";
+const SEED_LIMIT = 2 ** 31;
+const seedSchema = z.coerce.number().int().min(0).max(SEED_LIMIT);
+
+/**
+ * The quiz of an open course (the children's course) as a self-check: anyone may take it without
+ * an account and it is graded here, on the server, but nothing is stored about who took it or what
+ * they answered. The questions drawn follow from a seed the page carries, so no attempt row is
+ * needed; only the count of completed self-checks per module goes up (children are counted, not
+ * profiled). Any other course's quiz is not here: it is 404.
+ */
+async function openModule(params: { course?: string; module?: string }) {
+  const course = await requireCourse(params.course);
+  if (!isOpenCourse(course)) throw notFound();
+  return { course, module: requireModule(course, params.module) };
+}
+
+function questionsOf(module: CatalogueModule, layout: QuizLayout) {
+  return layout.flatMap((entry, index) => {
+    const question = module.quiz.questions.find((candidate) => candidate.id === entry.question);
+    if (!question) return [];
+    const texts = new Map(optionsOf(question).map((option) => [option.id, option.text]));
+    return [
+      {
+        id: question.id,
+        number: index + 1,
+        multiple: question.type === "multiple",
+        prompt: question.prompt,
+        options: entry.options.map((id) => ({ id, text: texts.get(id) ?? "" })),
+      },
+    ];
+  });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { course, module } = await openModule(params);
+  const lang = await getLang(request);
+  const seed = randomInt(SEED_LIMIT);
+  return {
+    course: { slug: course.slug },
+    module: { slug: module.slug, title: lang === "en" ? module.titleEn : module.title, passMark: module.quiz.passMark },
+    seed,
+    questions: questionsOf(module, layoutFor(module.quiz, seed)),
+  };
+}
+
+type Outcome = { state: "graded"; score: number; passed: boolean; review: ReviewedQuestion[] } | { state: "refused"; message: MessageKey; missing: number[]; chosen: Answers };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { course, module } = await openModule(params);
+  const formData = await readForm(request);
+  const seed = seedSchema.safeParse(formData.get("seed"));
+  if (!seed.success) throw badRequest();
+  const layout = layoutFor(module.quiz, seed.data);
+  const chosen: Answers = {};
+  for (const [name, value] of formData) {
+    if (name.startsWith(FIELD_PREFIX)) (chosen[name.slice(FIELD_PREFIX.length)] ??= []).push(typeof value === "string" ? value : "");
+  }
+  const checked = checkAnswers(chosen, layout, module.quiz);
+  if (!checked.ok) {
+    const refusal: Outcome =
+      checked.problem === "missing"
+        ? { state: "refused", message: "quiz.missing", missing: checked.questionNumbers, chosen }
+        : { state: "refused", message: "quiz.tampered", missing: [], chosen };
+    return json(refusal, { status: 400 });
+  }
+  const { score, passed } = grade(module.quiz, layout, checked.answers);
+  await countSelfCheck(course.slug, module.slug);
+  // A self-check keeps nothing, so the answers are shown whether it passed or not: there is no record to protect.
+  return json({ state: "graded", score, passed, review: reviewOf(module.quiz, layout, checked.answers, true) } satisfies Outcome);
+}
+
+export default function SelfCheckPage() {
+  const t = useT();
+  const { course, module, seed, questions } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  return (
+    <article className="quiz">
+      <p>
+        <Link to={`/khoa-hoc/${course.slug}/${module.slug}`}>← {module.title}</Link>
+      </p>
+      <h1>
+        {t("selfCheck.title")}: {module.title}
+      </h1>
+      <p className="notice">{t("selfCheck.nothingKept")}</p>
+      {outcome?.state === "graded" ? (
+        <Result {...outcome} passMark={module.passMark} again={`/tu-kiem-tra/${course.slug}/${module.slug}`} />
+      ) : (
+        <Form method="post" className="stack">
+          <input type="hidden" name="seed" value={seed} />
+          <p>{t("quiz.intro", { count: questions.length, passMark: module.passMark })}</p>
+          {outcome?.state === "refused" ? (
+            <p className="form-message" role="alert">
+              {t(outcome.message, { numbers: outcome.missing.join(", ") })}
+            </p>
+          ) : null}
+          {questions.map((question) => (
+            <fieldset key={question.id} className="question">
+              <legend>
+                <span className="question__number">{t("quiz.questionNumber", { number: question.number })}</span> {question.prompt}
+              </legend>
+              {question.multiple ? <p className="field__hint">{t("quiz.chooseSeveral")}</p> : null}
+              {question.options.map((option) => (
+                <label key={option.id} className="choice">
+                  <input
+                    type={question.multiple ? "checkbox" : "radio"}
+                    name={`${FIELD_PREFIX}${question.id}`}
+                    value={option.id}
+                    defaultChecked={outcome?.state === "refused" && outcome.chosen[question.id]?.includes(option.id)}
+                  />
+                  <span>{option.text}</span>
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          <button type="submit" className="button button--primary">
+            {t("quiz.submit")}
+          </button>
+        </Form>
+      )}
+    </article>
+  );
+}
+
+function Result({ score, passed, review, passMark, again }: { score: number; passed: boolean; review: ReviewedQuestion[]; passMark: number; again: string }) {
+  const t = useT();
+  return (
+    <>
+      <section className={`result result--${passed ? "passed" : "failed"}`} role="status">
+        <p className="result__verdict">{passed ? t("quiz.passed") : t("quiz.failed")}</p>
+        <p>{t("quiz.score", { right: review.filter((question) => question.right).length, total: review.length, score, passMark })}</p>
+      </section>
+      <p>
+        <Link to={again} reloadDocument className="button">
+          {t("selfCheck.again")}
+        </Link>
+      </p>
+      <h2>{t("quiz.review")}</h2>
+      <ol className="review">
+        {review.map((question) => (
+          <li key={question.id} className={`review__item review__item--${question.right ? "right" : "wrong"}`}>
+            <p className="review__prompt">
+              <strong>{question.right ? t("quiz.right") : t("quiz.wrong")}</strong> {question.prompt}
+            </p>
+            <ul className="review__options">
+              {question.options.map((option) => (
+                <li key={option.id}>
+                  {option.text}
+                  {option.chosen ? <span className="tag">{t("quiz.yourAnswer")}</span> : null}
+                  {option.correct ? <span className="tag tag--correct">{t("quiz.correctAnswer")}</span> : null}
+                </li>
+              ))}
+            </ul>
+            <p className="review__explanation">{question.explanation}</p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
