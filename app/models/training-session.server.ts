@@ -7,6 +7,7 @@ import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
+import { isInScope, rosterInScope, scopeOn, unitInScope } from "./scope.server";
 import { findWardInForce } from "./unit.server";
 
 export const SESSION_KINDS = ["training", "communication"] as const;
@@ -33,7 +34,7 @@ function courseSlugsOf(courses: string) {
 /** Records an in-person session held in a ward of the administrator's scope. */
 export async function createTrainingSession(admin: AdminUser, session: NewSession) {
   const ward = await findWardInForce(session.unitId);
-  if (!ward?.path.startsWith(admin.unitPath)) return null;
+  if (!ward || !isInScope(await scopeOn(admin.unitPath), ward.id)) return null;
   const { courseSlugs, ...fields } = session;
   return prisma.$transaction(async (tx) => {
     // The same session posted again by the same admin (a double click, a retried post) is the
@@ -55,7 +56,7 @@ export async function createTrainingSession(admin: AdminUser, session: NewSessio
 /** The sessions of an administrator's scope, newest first: the latest `limit` of them, or all for null (exports). */
 export async function listTrainingSessions(admin: AdminUser, limit: number | null = 100) {
   const sessions = await prisma.trainingSession.findMany({
-    where: { unit: { path: { startsWith: admin.unitPath } } },
+    where: unitInScope(await scopeOn(admin.unitPath)),
     select: {
       id: true,
       heldOn: true,
@@ -73,10 +74,13 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
   return sessions.map(({ courses, ...session }) => ({ ...session, courseSlugs: courseSlugsOf(courses) }));
 }
 
-/** A session inside the administrator's scope; null for another ward's as for none, so no id is confirmed. */
+/**
+ * A session inside the administrator's scope; null for another ward's as for none, so no id is
+ * confirmed. It carries the scope of its own ward: the roster it marks attendance from.
+ */
 export async function findTrainingSession(admin: AdminUser, sessionId: string) {
   const session = await prisma.trainingSession.findFirst({
-    where: { id: sessionId, unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: sessionId, ...unitInScope(await scopeOn(admin.unitPath)) },
     select: {
       id: true,
       unitId: true,
@@ -90,7 +94,7 @@ export async function findTrainingSession(admin: AdminUser, sessionId: string) {
     },
   });
   if (!session) return null;
-  return { ...session, courseSlugs: courseSlugsOf(session.courses) };
+  return { ...session, courseSlugs: courseSlugsOf(session.courses), scope: await scopeOn(session.unit.path) };
 }
 
 type TrainingSession = NonNullable<Awaited<ReturnType<typeof findTrainingSession>>>;
@@ -103,11 +107,11 @@ export function listAttendees(session: TrainingSession) {
   });
 }
 
-/** Roster entries of the session's ward matching a search, to tick as present. */
+/** Roster entries of the session's ward (its former wards' included) matching a search, to tick as present. */
 export function searchRosterForSession(session: TrainingSession, query: string) {
   if (!foldForSearch(query)) return Promise.resolve([]);
   return prisma.rosterEntry.findMany({
-    where: { unitId: session.unitId, leftAt: null, ...nameOrPhoneFilter(query) },
+    where: { ...rosterInScope(session.scope), leftAt: null, ...nameOrPhoneFilter(query) },
     select: { id: true, name: true, phone: true, targetGroup: true },
     orderBy: { searchName: "asc" },
     take: 20,
@@ -116,7 +120,7 @@ export function searchRosterForSession(session: TrainingSession, query: string) 
 
 async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: TrainingSession, rosterEntryId: string) {
   const entry = await tx.rosterEntry.findFirst({
-    where: { id: rosterEntryId, unitId: session.unitId },
+    where: { id: rosterEntryId, ...rosterInScope(session.scope) },
     select: { id: true, unitId: true, targetGroup: true, leftAt: true, userId: true },
   });
   if (!entry) return false;
@@ -166,13 +170,13 @@ export function recordAttendance(admin: AdminUser, session: TrainingSession, ros
 export async function addPersonAndAttend(admin: AdminUser, session: TrainingSession, person: { name: string; phone: string | null; phoneAsTyped: string; targetGroup: string }) {
   const { phoneAsTyped, ...fields } = person;
   const onRoster = fields.phone
-    ? await prisma.rosterEntry.findFirst({ where: { unitId: session.unitId, targetGroup: fields.targetGroup, phone: fields.phone }, select: { id: true } })
+    ? await prisma.rosterEntry.findFirst({ where: { ...rosterInScope(session.scope), targetGroup: fields.targetGroup, phone: fields.phone }, select: { id: true } })
     : null;
   const user =
     fields.phone && !onRoster
       ? await prisma.user.findFirst({
           // Only a confirmed phone proves whose account it is (a squatter's must not be linked).
-          where: { phone: fields.phone, phoneConfirmedAt: { not: null }, unit: { path: { startsWith: session.unit.path } } },
+          where: { phone: fields.phone, phoneConfirmedAt: { not: null }, ...unitInScope(session.scope) },
           select: { id: true },
         })
       : null;
@@ -185,7 +189,7 @@ export async function addPersonAndAttend(admin: AdminUser, session: TrainingSess
       (fields.phone
         ? null
         : await tx.rosterEntry.findFirst({
-            where: { unitId: session.unitId, targetGroup: fields.targetGroup, phone: null, name: fields.name, attendance: { some: { sessionId: session.id } } },
+            where: { ...rosterInScope(session.scope), targetGroup: fields.targetGroup, phone: null, name: fields.name, attendance: { some: { sessionId: session.id } } },
             select: { id: true },
           }));
     const entry =
@@ -265,7 +269,7 @@ export async function answerAttendance(userId: string, confirmationId: string, a
     });
     const attended = { ...session, courseSlugs: courseSlugsOf(session.courses) };
     const entrySelect = { id: true, unitId: true, targetGroup: true, leftAt: true } as const;
-    let entries = await tx.rosterEntry.findMany({ where: { userId, unit: { path: { startsWith: me.unit.path } } }, select: entrySelect });
+    let entries = await tx.rosterEntry.findMany({ where: { userId, ...rosterInScope(await scopeOn(me.unit.path, now)) }, select: entrySelect });
     if (entries.length === 0 && me.targetGroup && (await findWardInForce(me.unitId, now))) {
       const created = await tx.rosterEntry.create({
         data: { unitId: me.unitId, targetGroup: me.targetGroup, name: me.fullName, searchName: foldForSearch(me.fullName), phone: me.phone, userId },

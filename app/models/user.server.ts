@@ -11,6 +11,7 @@ import { foldForSearch } from "#app/utils/search";
 import { audit } from "./audit.server";
 import { confirmPhone } from "./phone-confirmation.server";
 import { matchRosterToUser } from "./qualification.server";
+import { scopeOn, unitInScope } from "./scope.server";
 import { findWardInForce } from "./unit.server";
 
 export type AccountConflict = "phone_taken" | "email_taken";
@@ -143,7 +144,7 @@ export async function completeSetup(phone: string, code: string, password: strin
 const USER_LIST_PAGE_SIZE = 25;
 
 export async function listUsersInScope(admin: AdminUser, query: string, page: number) {
-  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: admin.unitPath } }, ...nameOrPhoneFilter(query) };
+  const where: Prisma.UserWhereInput = { ...unitInScope(await scopeOn(admin.unitPath)), ...nameOrPhoneFilter(query) };
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,
@@ -159,7 +160,7 @@ export async function listUsersInScope(admin: AdminUser, query: string, page: nu
 /** One user inside the administrator's scope; null outside it as for an id nobody has, so no id is confirmed. */
 export async function findUserInScope(admin: AdminUser, userId: string) {
   const user = await prisma.user.findFirst({
-    where: { id: userId, unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: userId, ...unitInScope(await scopeOn(admin.unitPath)) },
     select: {
       id: true,
       fullName: true,

@@ -21,7 +21,8 @@ import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { parseRosterFile, ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
-import { importRoster, listRoster, toListedEntry } from "#app/models/roster.server";
+import { countRosterByGroup, importRoster, listRoster, toListedEntry } from "#app/models/roster.server";
+import { scopeOn } from "#app/models/scope.server";
 import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
@@ -32,9 +33,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
-  const [lang, wards, roster] = await Promise.all([getLang(request), wardOptions(admin), listRoster(admin.unitPath, q, page)]);
+  const scope = await scopeOn(admin.unitPath);
+  const [lang, wards, roster, counts] = await Promise.all([getLang(request), wardOptions(admin), listRoster(scope, q, page), countRosterByGroup(scope)]);
   const groups = targetGroupLabels(lang);
   return {
+    groupCounts: Object.entries(counts).map(([group, count]) => ({ group: groups[group] ?? group, count })),
     q,
     page,
     wards,
@@ -77,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RosterPage() {
   const t = useT();
-  const { q, page, wards, targetGroups, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { q, page, wards, targetGroups, total, pageCount, entries, groupCounts } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   return (
@@ -88,6 +91,14 @@ export default function RosterPage() {
       <p>
         <Link to="/quan-tri/danh-sach/tai-khoan">{t("roster.bulkLink")}</Link>
       </p>
+      <p>
+        <Link to="/quan-tri/danh-sach/chuyen-phuong">{t("rehome.link")}</Link> · <Link to="/quan-tri/danh-sach/trung">{t("duplicates.link")}</Link>
+      </p>
+      <ul aria-label={t("roster.populationByGroup")}>
+        {groupCounts.map((row) => (
+          <li key={row.group}>{t("roster.groupCount", row)}</li>
+        ))}
+      </ul>
       <h2>{t("roster.import")}</h2>
       <p>
         <a href="/quan-tri/danh-sach/mau" download>

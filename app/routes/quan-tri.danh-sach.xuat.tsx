@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
 import { listRoster, rosterEntrySheet } from "#app/models/roster.server";
+import { scopeOn } from "#app/models/scope.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
@@ -11,7 +12,7 @@ import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q } = parseListQuery(request);
-  const [lang, { entries }] = await Promise.all([getLang(request), listRoster(admin.unitPath, q, null)]);
+  const [lang, { entries }] = await Promise.all([getLang(request), listRoster(await scopeOn(admin.unitPath), q, null)]);
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   return spreadsheetResponse(exportFormat(request), {
     fileName: "danh-sach-doi-tuong",
