@@ -7,6 +7,7 @@ import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
+import { currentEntryId } from "./roster-duplicates.server";
 import { isInScope, rosterInScope, scopeOn, unitInScope } from "./scope.server";
 import { findWardInForce } from "./unit.server";
 
@@ -118,7 +119,8 @@ export function searchRosterForSession(session: TrainingSession, query: string) 
   });
 }
 
-async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: TrainingSession, rosterEntryId: string) {
+async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: TrainingSession, entryId: string) {
+  const rosterEntryId = await currentEntryId(tx, entryId);
   const entry = await tx.rosterEntry.findFirst({
     where: { id: rosterEntryId, ...rosterInScope(session.scope) },
     select: { id: true, unitId: true, targetGroup: true, leftAt: true, userId: true },
