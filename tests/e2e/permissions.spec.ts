@@ -67,6 +67,9 @@ const MATRIX: Record<string, Row> = {
   "quan-tri.danh-sach.mau.tsx": { url: () => "/quan-tri/danh-sach/mau", expect: adminPage },
   "quan-tri.danh-sach.xuat.tsx": { url: () => "/quan-tri/danh-sach/xuat", expect: adminPage },
   "quan-tri.danh-sach.tai-khoan.tsx": { url: () => "/quan-tri/danh-sach/tai-khoan", expect: adminPage },
+  // Each admin sees the split former wards whose successors lie in their scope, and the pairs of their own scope.
+  "quan-tri.danh-sach.chuyen-phuong.tsx": { url: () => "/quan-tri/danh-sach/chuyen-phuong", expect: adminPage },
+  "quan-tri.danh-sach.trung.tsx": { url: () => "/quan-tri/danh-sach/trung", expect: adminPage },
   // An action only: opened by address it sends everyone back to the roster.
   "quan-tri.danh-sach.roi-di.tsx": { url: () => "/quan-tri/danh-sach/roi-di", expect: everyone("redirect") },
   "quan-tri.buoi-hoc._index.tsx": { url: () => "/quan-tri/buoi-hoc", expect: adminPage },
