@@ -69,10 +69,10 @@ export async function resolveReportWards(scopePath: string, unitsOn: Date) {
     }),
     prisma.adminUnit.findUnique({ where: { path: scopePath }, select: { id: true, validTo: true } }),
   ]);
-  // Only on a date after the admin's unit was abolished does its scope reach into its successors.
   const abolished = scopeUnit?.validTo != null && scopeUnit.validTo <= unitsOn;
-  const scopePaths = [scopePath, ...(abolished ? lines.filter((line) => line.fromUnitId === scopeUnit.id).map((line) => line.toUnit.path) : [])];
-  const inScope = (path: string) => scopePaths.some((prefix) => path.startsWith(prefix));
+  const reachPaths = [scopePath, ...lines.filter((line) => line.fromUnitId === scopeUnit?.id).map((line) => line.toUnit.path)];
+  const inScope = (path: string) => path.startsWith(scopePath);
+  const inReach = (path: string) => reachPaths.some((prefix) => path.startsWith(prefix));
   const byId = new Map(wards.map((ward) => [ward.id, ward]));
   const successorOf = new Map(lines.filter((line) => line.primary).map((line) => [line.fromUnitId, line]));
   const inForce = (ward: (typeof wards)[number]) => ward.validFrom <= unitsOn && (ward.validTo === null || ward.validTo > unitsOn);
@@ -93,8 +93,11 @@ export async function resolveReportWards(scopePath: string, unitsOn: Date) {
   for (const ward of wards) {
     const { last, shown } = follow(ward);
     // In scope: a ward of the subtree, one whose area lies in it on the date, or one whose area
-    // passed into it since (a new ward's admin sees the history of the wards it took over).
-    if (!inScope(ward.path) && !inScope(shown.path) && !inScope(last.path)) continue;
+    // passed into it since (a new ward's admin sees the history of the wards it took over). The
+    // units the admin's area passed to count too, once the admin's unit has ended, or for a ward
+    // not yet created on the date (it is shown as itself).
+    const reached = (abolished || !inForce(shown)) && (inReach(ward.path) || inReach(last.path));
+    if (!inScope(ward.path) && !inScope(shown.path) && !inScope(last.path) && !reached) continue;
     shownAs.set(ward.id, { id: shown.id, code: shown.code, name: shown.name, inForce: inForce(shown) });
   }
   const shown = new Map([...shownAs.values()].map((ward) => [ward.id, ward]));
