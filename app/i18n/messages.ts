@@ -292,7 +292,8 @@ const vi = {
   "roster.groupCount": "{group}: {count}",
   "rehome.link": "Chuyển phường cho người của phường cũ đã chia tách",
   "rehome.title": "Chuyển về đúng phường",
-  "rehome.intro": "Danh sách không ghi địa chỉ, nên người của một phường cũ đã chia tách tạm thuộc phường kế thừa chính. Chọn những người thực ra ở phường kế thừa khác rồi chuyển họ: số liệu đổi ngay.",
+  "rehome.intro":
+    "Danh sách không ghi địa chỉ, nên người của một phường cũ đã chia tách tạm thuộc phường kế thừa chính. Chọn những người thực ra ở phường kế thừa khác rồi chuyển họ: số liệu đổi ngay.",
   "rehome.formerWard": "Phường cũ",
   "rehome.allFormerWards": "Tất cả phường cũ",
   "rehome.filter": "Lọc",
@@ -305,7 +306,8 @@ const vi = {
   "rehome.noneSelected": "Hãy chọn ít nhất một người và phường đến.",
   "duplicates.link": "Có thể trùng",
   "duplicates.title": "Có thể trùng",
-  "duplicates.intro": "Các cặp mục có thể là cùng một người: cùng số điện thoại, hoặc cùng họ tên ở cùng phường (kể cả phường cũ). Gộp lại thì giữ mọi buổi tham dự và lần đạt của cả hai, và người đó chỉ được tính một lần.",
+  "duplicates.intro":
+    "Các cặp mục có thể là cùng một người: cùng số điện thoại, hoặc cùng họ tên ở cùng phường (kể cả phường cũ). Gộp lại thì giữ mọi buổi tham dự và lần đạt của cả hai, và người đó chỉ được tính một lần.",
   "duplicates.none": "Không thấy cặp nào có thể trùng.",
   "duplicates.pair": "Cặp {number}",
   "duplicates.history": "{attendance} buổi tham dự, {qualifications} lần đạt",
@@ -1060,7 +1062,8 @@ const en: Record<MessageKey, string> = {
   "roster.groupCount": "{group}: {count}",
   "rehome.link": "Move people of split former wards to their ward",
   "rehome.title": "Move to the right ward",
-  "rehome.intro": "Rosters hold no addresses, so the people of a split former ward sit with its main successor for now. Select those who live in another successor ward and move them: the figures change at once.",
+  "rehome.intro":
+    "Rosters hold no addresses, so the people of a split former ward sit with its main successor for now. Select those who live in another successor ward and move them: the figures change at once.",
   "rehome.formerWard": "Former ward",
   "rehome.allFormerWards": "All former wards",
   "rehome.filter": "Filter",
@@ -1073,7 +1076,8 @@ const en: Record<MessageKey, string> = {
   "rehome.noneSelected": "Select at least one person and the ward to move them to.",
   "duplicates.link": "Possible duplicates",
   "duplicates.title": "Possible duplicates",
-  "duplicates.intro": "Pairs of entries that may be one person: the same phone, or the same name in the same ward (former wards included). Merging keeps every attendance and qualification of both, and the person counts once.",
+  "duplicates.intro":
+    "Pairs of entries that may be one person: the same phone, or the same name in the same ward (former wards included). Merging keeps every attendance and qualification of both, and the person counts once.",
   "duplicates.none": "No possible duplicates found.",
   "duplicates.pair": "Pair {number}",
   "duplicates.history": "{attendance} sessions attended, {qualifications} qualifications",

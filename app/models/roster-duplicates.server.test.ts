@@ -94,7 +94,9 @@ describe("one person entered twice", () => {
     const mine = await household(area.first.id, "Hộ ông Bình");
     const theirs = await household(other.first.id, "Hộ ông Bình");
     expect(await mergeEntries(admin, scope, mine, theirs)).toBe(false);
-    const parent = (await prisma.rosterEntry.create({ data: { unitId: area.first.id, targetGroup: "PAR", name: "Hộ ông Bình", searchName: foldForSearch("Hộ ông Bình") }, select: { id: true } })).id;
+    const parent = (
+      await prisma.rosterEntry.create({ data: { unitId: area.first.id, targetGroup: "PAR", name: "Hộ ông Bình", searchName: foldForSearch("Hộ ông Bình") }, select: { id: true } })
+    ).id;
     expect(await mergeEntries(admin, scope, mine, parent)).toBe(false);
     expect(await mergeEntries(admin, scope, mine, mine)).toBe(false);
     expect(await prisma.auditEntry.count({ where: { action: "roster.merge", actorId: admin.id } })).toBe(0);

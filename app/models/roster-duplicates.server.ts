@@ -86,7 +86,8 @@ export async function mergeEntries(admin: AdminUser, scope: Scope, keepId: strin
       orderBy: { qualifiedAt: "asc" },
     });
     const first = new Map<string, string>();
-    for (const qualification of qualifications) first.set(`${qualification.indicator}|${qualification.period}`, first.get(`${qualification.indicator}|${qualification.period}`) ?? qualification.id);
+    for (const qualification of qualifications)
+      first.set(`${qualification.indicator}|${qualification.period}`, first.get(`${qualification.indicator}|${qualification.period}`) ?? qualification.id);
     const keptIds = new Set(first.values());
     await tx.qualification.deleteMany({ where: { id: { in: qualifications.filter((row) => !keptIds.has(row.id)).map((row) => row.id) } } });
     await tx.qualification.updateMany({ where: { id: { in: [...keptIds] } }, data: { rosterEntryId: keep.id, unitId: keep.unitId, leftAt: keep.leftAt } });

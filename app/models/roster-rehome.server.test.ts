@@ -18,7 +18,15 @@ async function household(unitId: string, name: string, qualified = false) {
   const entry = await prisma.rosterEntry.create({ data: { unitId, targetGroup: "HH", name, searchName: foldForSearch(name) }, select: { id: true } });
   if (qualified) {
     await prisma.qualification.create({
-      data: { indicator: "T-COOP-HH", rosterEntryId: entry.id, unitId, qualifiedAt: new Date("2024-05-10T09:00:00+07:00"), period: "2021-2025", month: "2024-05", source: "in-person" },
+      data: {
+        indicator: "T-COOP-HH",
+        rosterEntryId: entry.id,
+        unitId,
+        qualifiedAt: new Date("2024-05-10T09:00:00+07:00"),
+        period: "2021-2025",
+        month: "2024-05",
+        source: "in-person",
+      },
       select: { id: true },
     });
   }

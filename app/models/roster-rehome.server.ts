@@ -36,7 +36,11 @@ export async function listSplitWards(now = new Date()): Promise<SplitWard[]> {
   const defaultOf = (id: string) => {
     const seen = new Set<string>();
     let current = id;
-    for (let line = linesFrom.get(current)?.find((candidate) => candidate.primary); line && !seen.has(line.toUnitId); line = linesFrom.get(current)?.find((candidate) => candidate.primary)) {
+    for (
+      let line = linesFrom.get(current)?.find((candidate) => candidate.primary);
+      line && !seen.has(line.toUnitId);
+      line = linesFrom.get(current)?.find((candidate) => candidate.primary)
+    ) {
       seen.add(current);
       current = line.toUnitId;
     }

@@ -84,7 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const duplicates = await findPossibleDuplicates(session.scope, form.data);
       if (duplicates.length > 0) {
         const groups = targetGroupLabels(await getLang(request));
-        return json({ errors: {} as FieldErrors, message: null, values: form.values, duplicates: duplicates.map((entry) => ({ ...shownPerson(entry, groups), ward: entry.unit.name })) });
+        return json({
+          errors: {} as FieldErrors,
+          message: null,
+          values: form.values,
+          duplicates: duplicates.map((entry) => ({ ...shownPerson(entry, groups), ward: entry.unit.name })),
+        });
       }
     }
     await addPersonAndAttend(admin, session, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });

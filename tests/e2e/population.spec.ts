@@ -2,7 +2,6 @@ import { randomInt } from "node:crypto";
 
 import type { Page } from "@playwright/test";
 
-import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
@@ -32,10 +31,14 @@ test("the Hà Đông admin finds a former Vạn Phúc household on every list, m
   const name = `Hộ bà Lụa Tơ Tằm ${suffix}`;
   const phone = `09${String(randomInt(10_000_000, 99_999_999))}`;
   await household(vanPhuc.id, name, phone);
-  const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
+  // The courses of a demo training session that households attended: they count for households.
+  const { courses } = await prisma.trainingSession.findFirstOrThrow({
+    where: { kind: "training", attendance: { some: { rosterEntry: { targetGroup: "HH" } } } },
+    select: { courses: true },
+  });
   const place = `Nhà văn hóa Vạn Phúc ${suffix}`;
   const session = await prisma.trainingSession.create({
-    data: { unitId: haDong.id, heldOn: new Date(), place, kind: "training", courses: JSON.stringify([course.slug]), trainer: "Cán bộ phường", createdById: await findUserId(DEMO.vanPhucAdmin) },
+    data: { unitId: haDong.id, heldOn: new Date(), place, kind: "training", courses, trainer: "Cán bộ phường", createdById: await findUserId(DEMO.vanPhucAdmin) },
     select: { id: true },
   });
 
