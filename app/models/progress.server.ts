@@ -96,7 +96,7 @@ export async function getOwnAttempt(userId: string, attemptId: string) {
   };
 }
 
-export type SubmitResult = { ok: true; grade: Grade } | { ok: false; problem: "tampered" | "stale" | "not_found" } | { ok: false; problem: "missing"; questionNumbers: number[] };
+type SubmitResult = { ok: true; grade: Grade } | { ok: false; problem: "tampered" | "stale" | "not_found" } | { ok: false; problem: "missing"; questionNumbers: number[] };
 
 /**
  * Grades and records a submission once. A repeated post of the same attempt (double click,
@@ -132,7 +132,7 @@ export async function submitAttempt(userId: string, attemptId: string, course: C
   return { ok: true, grade: result };
 }
 
-export type ModuleStatus = "not_started" | "in_progress" | "passed";
+type ModuleStatus = "not_started" | "in_progress" | "passed";
 
 type ModuleProgressRow = { readAt: Date | null; passedAt: Date | null; bestScore: number | null };
 

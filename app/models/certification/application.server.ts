@@ -87,7 +87,7 @@ export async function applicationGate(user: SessionUser, now = new Date()): Prom
   };
 }
 
-export type AssessmentOutcome =
+type AssessmentOutcome =
   { ok: true } | ({ ok: false } & GateProblem) | { ok: false; reason: "not_passed"; result: Extract<ReturnType<typeof evaluateSelfAssessment>, { ok: false }> };
 
 /**

@@ -77,7 +77,7 @@ export async function listRegistry(filter: { q: string; wardCode: string | null;
 
 // --- Per-ward counts --------------------------------------------------------------------------------
 
-export type WardCertificationCounts = {
+type WardCertificationCounts = {
   ward: { id: string; code: string; name: string };
   certified: number;
   pending: number;

@@ -42,7 +42,7 @@ export async function organisationIdOf(userId: string) {
   return user?.organisationId ?? null;
 }
 
-export type ProfileProblem = "admin" | "unknown_ward" | "taxCode_taken" | "taxCode_certified" | "in_review" | "too_many_young";
+type ProfileProblem = "admin" | "unknown_ward" | "taxCode_taken" | "taxCode_certified" | "in_review" | "too_many_young";
 
 /**
  * Creates the signed-in person's organisation (they become its first member) or updates it.
@@ -130,7 +130,7 @@ export function listOrganisationCertificates(organisationId: string, now: Date) 
     .then((rows) => rows.map((row) => ({ ...row, status: certificateStatus(row, now) })));
 }
 
-export type MemberProblem = "no_organisation" | "last_member";
+type MemberProblem = "no_organisation" | "last_member";
 
 /** A member leaves or is removed by another member; the last member stays. */
 export async function removeMember(user: SessionUser, memberId: string): Promise<{ ok: true } | { ok: false; error: MemberProblem }> {

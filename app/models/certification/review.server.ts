@@ -130,7 +130,6 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
 }
 
 /** not_found: none, a draft or another ward's, alike. */
-export type DecisionProblem = "not_found" | "not_in_review";
 
 /**
  * Approves an application in review and issues its certificate, in one transaction with the
@@ -202,7 +201,7 @@ export async function decideWithMessage(admin: AdminUser, applicationId: string,
   });
 }
 
-export type InspectionInput = { visitedOn: Date; inspector: string; findings: string };
+type InspectionInput = { visitedOn: Date; inspector: string; findings: string };
 
 /** An inspection visit recorded on the organisation's application, with its audit entry; null when not the administrator's. */
 export async function recordInspection(admin: AdminUser, applicationId: string, visit: InspectionInput) {

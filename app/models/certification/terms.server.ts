@@ -9,8 +9,7 @@ export const CERTIFICATION_COURSE_SLUG = "doanh-nghiep";
 export const ORGANISATION_KINDS = ["business", "cooperative", "household"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const APPLICATION_STATUSES = ["draft", "submitted", "changes_requested", "approved", "rejected"] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+type ApplicationStatus = "draft" | "submitted" | "changes_requested" | "approved" | "rejected";
 /** The statuses a reviewer lists: drafts are the applicant's own business until submitted. */
 export const REVIEW_STATUSES = ["submitted", "changes_requested", "approved", "rejected"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
