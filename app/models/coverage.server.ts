@@ -8,6 +8,7 @@ import type { ReportQuery } from "#app/utils/report-query";
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
 import { reportScope, rosterInScope, scopeOn, sqlInScope } from "./scope.server";
+import { courseSlugsOf } from "./training-session.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
@@ -103,8 +104,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
   const { courses } = await getCatalogue();
   const counted = new Set<string>();
   for (const trainingSession of countedTrainingSessions) {
-    const slugs: unknown = JSON.parse(trainingSession.courses);
-    const event = { courseSlugs: Array.isArray(slugs) ? slugs.map(String) : [], sessionKind: trainingSession.kind };
+    const event = { courseSlugs: courseSlugsOf(trainingSession.courses), sessionKind: trainingSession.kind };
     for (const code of indicatorsQualifiedBy(courses, event, trainingSession.headcountGroup ?? "")) {
       add(`reached|${trainingSession.unitId}|${code}`, trainingSession.headcount ?? 0);
       add(`month|${code}|${monthOf(trainingSession.heldOn)}`, trainingSession.headcount ?? 0);

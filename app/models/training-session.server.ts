@@ -2,10 +2,13 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import type { Prisma } from "#app/generated/prisma/client";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
+import { decodeJsonColumn } from "#app/utils/json-column";
 import { nameOrPhoneFilter } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
+import { z } from "zod";
 
 import { audit } from "./audit.server";
+import { recordCourseCompletion } from "./course-completion.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
 import { currentEntryId } from "./roster-duplicates.server";
 import { isInScope, rosterInScope, scopeOn, unitInScope } from "./scope.server";
@@ -27,9 +30,9 @@ type NewTrainingSession = {
 /** How long a repeated post of the same form counts as the same request. */
 const REPEAT_WINDOW_MS = 10 * 60_000;
 
-function courseSlugsOf(courses: string) {
-  const slugs: unknown = JSON.parse(courses);
-  return Array.isArray(slugs) ? slugs.map(String) : [];
+/** The courses a training session covered, from its JSON column. */
+export function courseSlugsOf(courses: string) {
+  return decodeJsonColumn(courses, z.array(z.string())) ?? [];
 }
 
 /** Records an in-person training session held in a ward of the administrator's scope. */
@@ -54,21 +57,13 @@ export async function createTrainingSession(admin: AdminUser, trainingSession: N
   });
 }
 
+const TRAINING_SESSION_FIELDS = { id: true, heldOn: true, place: true, kind: true, courses: true, trainer: true, headcount: true } as const;
+
 /** The training sessions of an administrator's scope, newest first: the latest `limit` of them, or all for null (exports). */
 export async function listTrainingSessions(admin: AdminUser, limit: number | null = 100) {
   const trainingSessions = await prisma.trainingSession.findMany({
     where: unitInScope(await scopeOn(admin.unitPath)),
-    select: {
-      id: true,
-      heldOn: true,
-      place: true,
-      kind: true,
-      courses: true,
-      trainer: true,
-      headcount: true,
-      unit: { select: { name: true } },
-      _count: { select: { attendance: true } },
-    },
+    select: { ...TRAINING_SESSION_FIELDS, unit: { select: { name: true } }, _count: { select: { attendance: true } } },
     orderBy: { heldOn: "desc" },
     ...(limit === null ? {} : { take: limit }),
   });
@@ -79,20 +74,10 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
 export async function findTrainingSession(admin: AdminUser, trainingSessionId: string) {
   const trainingSession = await prisma.trainingSession.findFirst({
     where: { id: trainingSessionId, ...unitInScope(await scopeOn(admin.unitPath)) },
-    select: {
-      id: true,
-      unitId: true,
-      heldOn: true,
-      place: true,
-      kind: true,
-      courses: true,
-      trainer: true,
-      headcount: true,
-      unit: { select: { name: true, path: true } },
-    },
+    select: { ...TRAINING_SESSION_FIELDS, unitId: true, unit: { select: { name: true, path: true } } },
   });
   if (!trainingSession) return null;
-  // It carries the scope of its own ward: the roster, former wards' included, it marks attendance from.
+  // With the scope of its own ward: the roster, former wards' included, it marks attendance from.
   return { ...trainingSession, courseSlugs: courseSlugsOf(trainingSession.courses), scope: await scopeOn(trainingSession.unit.path) };
 }
 
@@ -144,12 +129,7 @@ async function attend(tx: Prisma.TransactionClient, admin: AdminUser, trainingSe
 async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, trainingSession: { courseSlugs: string[]; heldOn: Date }) {
   const { courses } = await getCatalogue();
   for (const course of courses.filter((candidate) => trainingSession.courseSlugs.includes(candidate.slug))) {
-    await tx.courseCompletion.upsert({
-      where: { userId_courseSlug: { userId, courseSlug: course.slug } },
-      update: {},
-      create: { userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "in-person", completedAt: trainingSession.heldOn },
-      select: { id: true },
-    });
+    await recordCourseCompletion(tx, userId, course, "in-person", trainingSession.heldOn);
   }
 }
 

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { FormMessage, SelectField, TextField, useFormState } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -54,30 +55,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignUpPage() {
   const t = useT();
   const { wards, targetGroups } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
+  const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <FormMessage message={message} />
         <TextField name="fullName" defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
         <TextField name="phone" defaultValue={values.phone} type="tel" label={t("form.phone")} hint={t("form.phoneHint")} autoComplete="tel" required error={errors.phone} />
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
         <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
         <SelectField name="unitId" defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
-        <SelectField
-          name="targetGroup"
-          defaultValue={values.targetGroup}
-          label={t("form.targetGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          required
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} defaultValue={values.targetGroup} required error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("signUp.submit")}
         </button>

@@ -3,7 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { FormMessage, TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
@@ -123,7 +125,7 @@ export default function TrainingSessionPage() {
         <dt>{t("form.ward")}</dt>
         <dd>{trainingSession.ward}</dd>
         <dt>{t("trainingSessions.kind")}</dt>
-        <dd>{t(trainingSession.kind === "training" ? "trainingSessions.kind.training" : "trainingSessions.kind.communication")}</dd>
+        <dd>{t(trainingSessionKindKey(trainingSession.kind))}</dd>
         <dt>{t("trainingSessions.courses")}</dt>
         <dd>{trainingSession.courses.join("; ")}</dd>
         <dt>{t("trainingSessions.trainer")}</dt>
@@ -222,14 +224,7 @@ export default function TrainingSessionPage() {
         <input type="hidden" name="intent" value="add-person" />
         <TextField name="name" label={t("roster.name")} error={errors.name} defaultValue={actionData?.values.name} />
         <TextField name="phone" type="tel" label={t("trainingSessions.phoneOptional")} error={errors.phone} defaultValue={actionData?.values.phone} />
-        <SelectField
-          name="targetGroup"
-          label={t("roster.group")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          error={errors.targetGroup}
-          defaultValue={actionData?.values.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} defaultValue={actionData?.values.targetGroup} />
         <button type="submit" className="button button--primary">
           {t("trainingSessions.addAndMark")}
         </button>

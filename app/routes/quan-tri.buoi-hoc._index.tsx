@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listTrainingSessions } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -44,7 +45,7 @@ export default function TrainingSessionsPage() {
               {trainingSession.heldOn} · {trainingSession.place}
             </Link>
             <span>{trainingSession.ward}</span>
-            <span>{t(trainingSession.kind === "training" ? "trainingSessions.kind.training" : "trainingSessions.kind.communication")}</span>
+            <span>{t(trainingSessionKindKey(trainingSession.kind))}</span>
             <span>{t("trainingSessions.attendees", { count: trainingSession.attendees })}</span>
           </li>
         ))}

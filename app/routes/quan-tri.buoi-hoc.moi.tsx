@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FieldError, FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { FieldError, FormMessage, SelectField, TextField, useFormState } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
@@ -83,15 +84,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewTrainingSessionPage() {
   const t = useT();
   const { wards, courses, targetGroups } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
+  const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("trainingSessions.create")}</h1>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <FormMessage message={message} />
         <SelectField
           name="unitId"
           label={t("form.ward")}
@@ -133,14 +131,7 @@ export default function NewTrainingSessionPage() {
           defaultValue={values.headcount}
           error={errors.headcount}
         />
-        <SelectField
-          name="headcountGroup"
-          label={t("trainingSessions.headcountGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          defaultValue={values.headcountGroup}
-          error={errors.headcountGroup}
-        />
+        <TargetGroupField name="headcountGroup" label="trainingSessions.headcountGroup" options={targetGroups} defaultValue={values.headcountGroup} error={errors.headcountGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("trainingSessions.save")}
         </button>

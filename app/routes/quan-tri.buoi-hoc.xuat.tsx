@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import { translate } from "#app/i18n/messages";
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       formatDate(trainingSession.heldOn),
       trainingSession.unit.name,
       trainingSession.place,
-      t(trainingSession.kind === "training" ? "trainingSessions.kind.training" : "trainingSessions.kind.communication"),
+      t(trainingSessionKindKey(trainingSession.kind)),
       trainingSession.courseSlugs.map(titleOf).join("; "),
       trainingSession.trainer,
       trainingSession._count.attendance,

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -87,7 +88,7 @@ export default function BulkAccountsPage() {
       <Form method="post" className="stack" noValidate>
         <FormMessage message={actionData?.message} />
         <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} error={errors.unitId} />
-        <SelectField name="targetGroup" label={t("roster.group")} options={targetGroups} placeholder={t("form.choose")} error={errors.targetGroup} />
+        <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("bulk.submit")}
         </button>

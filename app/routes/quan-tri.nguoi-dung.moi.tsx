@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { SetupCodeCard } from "#app/components/setup-code-card";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
@@ -104,15 +105,7 @@ export default function CreateUserPage() {
           defaultValue={values.unitId}
           error={errors.unitId}
         />
-        <SelectField
-          name="targetGroup"
-          label={t("form.targetGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          required
-          defaultValue={values.targetGroup}
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} required defaultValue={values.targetGroup} error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("users.createSubmit")}
         </button>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage } from "#app/components/form-field";
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
@@ -95,7 +96,7 @@ export default function AccountPage() {
               <li key={trainingSession.id} className="record">
                 <span className="record__title">
                   {t("account.attended", {
-                    kind: t(trainingSession.kind === "training" ? "account.kind.training" : "account.kind.communication"),
+                    kind: t(trainingSessionKindKey(trainingSession.kind, "sentence")),
                     courses: trainingSession.courses,
                     date: trainingSession.date,
                     place: trainingSession.place,

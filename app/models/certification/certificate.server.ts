@@ -6,7 +6,7 @@ import type { SessionUser } from "#app/utils/auth.server";
 import { DAY } from "#app/utils/dates";
 import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import { pageCount, pageOf } from "#app/utils/list-query";
-import { foldForSearch } from "#app/utils/search";
+import { foldForSearch, VIETNAMESE_ORDER } from "#app/utils/search";
 
 import { isInScope, reportScope, scopeOn, unitInScope } from "../scope.server";
 import { organisationIdOf } from "./organisation.server";
@@ -136,8 +136,6 @@ export async function certificationCounts(scopePath: string, now = new Date()): 
       .sort((a, b) => VIETNAMESE_ORDER.compare(a.ward.name, b.ward.name))
   );
 }
-
-const VIETNAMESE_ORDER = new Intl.Collator("vi");
 
 // --- Certificates as documents, and course certificates -----------------------------------------
 

@@ -7,7 +7,7 @@ import { foldForSearch } from "#app/utils/search";
 
 import { findWardInForce } from "../unit.server";
 import { certificateStatus } from "./rules.server";
-import { OPEN_STATUSES, type OrganisationKind } from "./terms.server";
+import { APPLICATION_SUMMARY_SELECT, OPEN_STATUSES, type OrganisationKind } from "./terms.server";
 
 export type OrganisationProfile = {
   kind: OrganisationKind;
@@ -103,11 +103,7 @@ export async function getMyOrganisation(userId: string, now = new Date()) {
     prisma.certificationApplication.findMany({
       where: { organisationId },
       select: {
-        id: true,
-        kind: true,
-        status: true,
-        submittedAt: true,
-        decidedAt: true,
+        ...APPLICATION_SUMMARY_SELECT,
         createdAt: true,
         events: { select: { kind: true, message: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },

@@ -11,6 +11,7 @@ import { coverageCell, getCoverage } from "../coverage.server";
 
 import { indicatorsQualifiedBy } from "../qualification.server";
 import { resolveReportWards } from "../unit.server";
+import { courseSlugsOf } from "../training-session.server";
 import { type Adjustment, MONTHS_PER_CHUNK, planPeriodOf, previousReportingPeriod, type SnapshotActivities, type SnapshotFigure } from "./periods.server";
 
 async function sourceUnitsOf(ward: { id: string; path: string }, on: Date) {
@@ -119,8 +120,7 @@ async function adjustmentsSince(report: ReportingPeriod, sourceIds: string[], wa
 }
 
 function trainingSessionEvent(trainingSession: { courses: string; kind: string }) {
-  const slugs: unknown = JSON.parse(trainingSession.courses);
-  return { courseSlugs: Array.isArray(slugs) ? slugs.map(String) : [], sessionKind: trainingSession.kind };
+  return { courseSlugs: courseSlugsOf(trainingSession.courses), sessionKind: trainingSession.kind };
 }
 
 async function activitiesOf(report: ReportingPeriod, sourceIds: string[]): Promise<SnapshotActivities> {
