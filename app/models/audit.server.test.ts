@@ -6,6 +6,7 @@ import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
 import { declareHeadcount } from "./coverage.server";
+import { scopeOn } from "./scope.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
 import { addPersonAndAttend, createTrainingSession, findTrainingSession, recordAttendance } from "./training-session.server";
 import { changeRoleOrUnit, createAccountsFromRoster, createUserByAdmin, reissueSetupCode } from "./user-admin.server";
@@ -56,7 +57,7 @@ test("every administrative change writes one audit entry naming who, what, which
   expect(accounts.entries.map((written) => written.action).sort()).toEqual(["user.create", "user.create", "user.create-from-roster"]);
 
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id, name: "Hộ bà Một" }, select: { id: true } });
-  const left = await entriesWrittenBy(wardAdmin.id, () => markRosterEntryLeft(wardAdmin, entry.id, new Date()));
+  const left = await entriesWrittenBy(wardAdmin.id, async () => markRosterEntryLeft(wardAdmin, await scopeOn(wardAdmin.unitPath), entry.id, new Date()));
   expect(left.entries).toMatchObject([{ action: "roster.mark-left", targetType: "rosterEntry", targetId: entry.id }]);
 
   const trainingSession = await entriesWrittenBy(wardAdmin.id, () =>

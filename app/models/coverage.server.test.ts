@@ -7,6 +7,7 @@ import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
 
 import { coverageCell, declareHeadcount, getCoverage } from "./coverage.server";
+import { scopeOn } from "./scope.server";
 import { optionsOf } from "./grade.server";
 import { getOwnAttempt, markModuleRead, startAttempt, submitAttempt } from "./progress.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
@@ -91,7 +92,7 @@ describe("coverage from real records", () => {
     ]);
     await completeCourse(learner.id, householdCourse);
     const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { phone: learner.phone }, select: { id: true } });
-    expect(await markRosterEntryLeft(admin, entry.id, new Date("2026-02-01"))).toBe(true);
+    expect(await markRosterEntryLeft(admin, await scopeOn(admin.unitPath), entry.id, new Date("2026-02-01"))).toBe(true);
 
     const coverage = await getCoverage(units.vanPhuc.path, PERIOD);
     const index = getProgramme().indicators.findIndex((indicator) => indicator.code === "T-COOP-HH");

@@ -1,14 +1,13 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme, periodAt, type Indicator, type Period } from "#app/content/programme.server";
 import { DAY, monthOf, monthsBetween } from "#app/utils/dates";
-import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 import type { ReportQuery } from "#app/utils/report-query";
 
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
-import { resolveReportWards } from "./unit.server";
+import { reportScope, rosterInScope, scopeOn, sqlInScope } from "./scope.server";
 import { courseSlugsOf } from "./training-session.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
@@ -64,12 +63,12 @@ export function reportPeriod(code: string | null) {
 export async function getCoverage(scopePath: string, period: Period, now = new Date(), unitsOn = now) {
   const asOf = now < period.end ? now : new Date(period.end.getTime() + DAY - 1);
   const present = { OR: [{ leftAt: null }, { leftAt: { gt: asOf } }] };
-  const { wards, shownAs } = await resolveReportWards(scopePath, unitsOn);
-  const wardIds = [...shownAs.keys()];
+  const { wards, shownAs, scope } = await reportScope(scopePath, unitsOn);
+  const wardIds = scope.unitIds;
   const [population, reached, declared, countedTrainingSessions] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
-      where: { unitId: { in: wardIds }, ...present },
+      where: { ...rosterInScope(scope), ...present },
       _count: { _all: true },
     }),
     // Per month as well, for the trend charts: one pass over the covering index serves both.
@@ -78,7 +77,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     // against 50 ms). Quoted names keep it valid on PostgreSQL.
     prisma.$queryRaw<{ indicator: string; unitId: string; month: string; reached: number | bigint }[]>`
       SELECT "indicator", "unitId", "month", COUNT(*) AS "reached" FROM "Qualification"
-      WHERE "unitId" IN (${Prisma.join(wardIds)}) AND "qualifiedAt" >= ${period.start} AND "qualifiedAt" <= ${asOf}
+      WHERE ${sqlInScope('"unitId"', scope)} AND "qualifiedAt" >= ${period.start} AND "qualifiedAt" <= ${asOf}
         AND ("leftAt" IS NULL OR "leftAt" > ${asOf})
       GROUP BY "indicator", "unitId", "month"`,
     prisma.declaredHeadcount.findMany({
@@ -187,10 +186,9 @@ export async function listNotReached(
   filter: { wardId: string | null; query: string; page: number | null },
   unitsOn = new Date(),
 ) {
-  const { shownAs } = await resolveReportWards(scopePath, unitsOn);
-  const unitIds = [...shownAs].filter(([, shown]) => !filter.wardId || shown.id === filter.wardId).map(([unitId]) => unitId);
+  const scope = await scopeOn(scopePath, unitsOn, filter.wardId);
   const where = {
-    unitId: { in: unitIds },
+    ...rosterInScope(scope),
     targetGroup: { in: indicator.groups },
     leftAt: null,
     qualifications: { none: { indicator: indicator.code, qualifiedAt: { gte: period.start, lte: period.end } } },
@@ -217,7 +215,7 @@ export async function listNotReached(
 export async function findNotReachedFrame(scopePath: string, indicatorCode: string | undefined, query: ReportQuery) {
   const indicator = getProgramme().indicators.find((candidate) => candidate.code === indicatorCode);
   if (!indicator) return null;
-  const { wards } = await resolveReportWards(scopePath, query.unitsOn);
+  const { wards } = await reportScope(scopePath, query.unitsOn);
   const ward = (query.wardCode && wards.find((candidate) => candidate.code === query.wardCode || candidate.id === query.wardCode)) || null;
   return { indicator, period: reportPeriod(query.periodCode), wards, ward };
 }

@@ -7,6 +7,7 @@ import { createAdmin, createDistrict, createUser } from "#tests/fixtures/units";
 
 import { listNotReached } from "./coverage.server";
 import { listRoster } from "./roster.server";
+import { scopeOn } from "./scope.server";
 import { createTrainingSession, findTrainingSession, searchRosterForTrainingSession } from "./training-session.server";
 import { listUsersInScope } from "./user-admin.server";
 
@@ -39,7 +40,7 @@ describe("a phone written any way finds the person", () => {
   test("on the roster list", async () => {
     const { admin, entry } = await wardWithPerson();
     for (const query of waysOfWriting(entry.phone!)) {
-      const found = await listRoster(admin.unitPath, query, 1);
+      const found = await listRoster(await scopeOn(admin.unitPath), query, 1);
       expect(
         found.entries.map((row) => row.id),
         query,

@@ -45,7 +45,7 @@ async function qualify(tx: Tx, entries: Entry[], event: { courseSlugs: string[];
  * completion, a roster import that matches the user, an account that matches a roster entry.
  */
 export async function recordQualifications(tx: Tx, userId: string) {
-  const entries = await tx.rosterEntry.findMany({ where: { userId }, select: { id: true, unitId: true, targetGroup: true, leftAt: true } });
+  const entries = await tx.rosterEntry.findMany({ where: { userId, mergedIntoId: null }, select: { id: true, unitId: true, targetGroup: true, leftAt: true } });
   if (entries.length === 0) return;
   const completions = await tx.courseCompletion.findMany({ where: { userId }, select: { courseSlug: true, completedAt: true } });
   for (const completion of completions) {
@@ -63,6 +63,7 @@ export async function recordAttendanceQualifications(tx: Tx, trainingSession: { 
 
 /** An account and the roster entries with its phone find each other, whichever came first. */
 export async function matchRosterToUser(tx: Tx, user: { id: string; phone: string }) {
-  const { count } = await tx.rosterEntry.updateMany({ where: { phone: user.phone, userId: null }, data: { userId: user.id } });
+  // An entry merged into another stands for nobody: its kept entry is the one to match.
+  const { count } = await tx.rosterEntry.updateMany({ where: { phone: user.phone, userId: null, mergedIntoId: null }, data: { userId: user.id } });
   if (count > 0) await recordQualifications(tx, user.id);
 }

@@ -5,6 +5,7 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 
 import { applyRetention } from "./retention.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
+import { scopeOn } from "./scope.server";
 import { createUserByAdmin } from "./user-admin.server";
 
 const NOW = new Date("2026-12-01T00:00:00Z");
@@ -20,8 +21,8 @@ describe("retention", () => {
       { name: "Hộ ở lại", phone: phones.present, taxCode: null, externalId: null },
     ]);
     const idOf = async (phone: string) => (await prisma.rosterEntry.findFirstOrThrow({ where: { phone }, select: { id: true } })).id;
-    await markRosterEntryLeft(admin, await idOf(phones.longGone), new Date("2020-06-01"));
-    await markRosterEntryLeft(admin, await idOf(phones.recentlyGone), new Date("2023-06-01"));
+    await markRosterEntryLeft(admin, await scopeOn(admin.unitPath), await idOf(phones.longGone), new Date("2020-06-01"));
+    await markRosterEntryLeft(admin, await scopeOn(admin.unitPath), await idOf(phones.recentlyGone), new Date("2023-06-01"));
 
     const account = (name: string, createdOn: Date) =>
       createUserByAdmin(admin, { fullName: name, phone: uniquePhone(), email: null, unitId: units.vanPhuc.id, targetGroup: "HH" }, createdOn).then((result) => {

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
+import { scopeOn } from "./scope.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
 
 describe("importing a roster", () => {
@@ -36,8 +37,8 @@ describe("importing a roster", () => {
     await importRoster(admin, target, [row]);
     const entry = await prisma.rosterEntry.findFirstOrThrow({ where: target, select: { id: true } });
 
-    expect(await markRosterEntryLeft(otherAdmin, entry.id, new Date())).toBe(false);
-    expect(await markRosterEntryLeft(admin, entry.id, new Date())).toBe(true);
+    expect(await markRosterEntryLeft(otherAdmin, await scopeOn(otherAdmin.unitPath), entry.id, new Date())).toBe(false);
+    expect(await markRosterEntryLeft(admin, await scopeOn(admin.unitPath), entry.id, new Date())).toBe(true);
     expect((await prisma.rosterEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { leftAt: true } })).leftAt).not.toBeNull();
 
     await importRoster(admin, target, [row]);

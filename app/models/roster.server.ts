@@ -3,14 +3,15 @@ import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 
 import { audit } from "./audit.server";
+import { rosterInScope, type Scope } from "./scope.server";
 
 export { importRoster } from "./roster-import/import-rows.server";
 
 const ROSTER_PAGE_SIZE = 25;
 
 /** Roster entries in an administrator's scope, searchable by name or phone, in pages (every one for `page` null, for exports). */
-export async function listRoster(scopePath: string, query: string, page: number | null) {
-  const where = { unit: { path: { startsWith: scopePath } }, ...nameOrPhoneFilter(query) };
+export async function listRoster(scope: Scope, query: string, page: number | null) {
+  const where = { ...rosterInScope(scope), ...nameOrPhoneFilter(query) };
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
@@ -23,14 +24,24 @@ export async function listRoster(scopePath: string, query: string, page: number 
   return { entries, total, pageCount: pageCount(total, ROSTER_PAGE_SIZE) };
 }
 
+/** Entries still present per target group in a scope: the populations the report counts for it. */
+export async function countRosterByGroup(scope: Scope, asOf = new Date()) {
+  const rows = await prisma.rosterEntry.groupBy({
+    by: ["targetGroup"],
+    where: { ...rosterInScope(scope), OR: [{ leftAt: null }, { leftAt: { gt: asOf } }] },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(rows.map((row) => [row.targetGroup, row._count._all]));
+}
+
 /**
  * An entry leaves the population from a date (moved away, business closed): it stops counting
  * in the population and as reached from then on, in the same transaction.
  */
-export async function markRosterEntryLeft(admin: AdminUser, entryId: string, leftAt: Date) {
+export async function markRosterEntryLeft(admin: AdminUser, scope: Scope, entryId: string, leftAt: Date) {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.rosterEntry.updateMany({
-      where: { id: entryId, unit: { path: { startsWith: admin.unitPath } } },
+      where: { id: entryId, ...rosterInScope(scope) },
       data: { leftAt },
     });
     if (count === 0) return false;

@@ -10,6 +10,8 @@ import { z } from "zod";
 import { audit } from "./audit.server";
 import { recordCourseCompletion } from "./course-completion.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
+import { currentEntryId } from "./roster-duplicates.server";
+import { isInScope, rosterInScope, scopeOn, unitInScope } from "./scope.server";
 import { findWardInForce } from "./unit.server";
 
 export const TRAINING_SESSION_KINDS = ["training", "communication"] as const;
@@ -36,7 +38,7 @@ export function courseSlugsOf(courses: string) {
 /** Records an in-person training session held in a ward of the administrator's scope. */
 export async function createTrainingSession(admin: AdminUser, trainingSession: NewTrainingSession) {
   const ward = await findWardInForce(trainingSession.unitId);
-  if (!ward?.path.startsWith(admin.unitPath)) return null;
+  if (!ward || !isInScope(await scopeOn(admin.unitPath), ward.id)) return null;
   const { courseSlugs, ...fields } = trainingSession;
   return prisma.$transaction(async (tx) => {
     // The same training session posted again by the same admin (a double click, a retried post) is the
@@ -60,7 +62,7 @@ const TRAINING_SESSION_FIELDS = { id: true, heldOn: true, place: true, kind: tru
 /** The training sessions of an administrator's scope, newest first: the latest `limit` of them, or all for null (exports). */
 export async function listTrainingSessions(admin: AdminUser, limit: number | null = 100) {
   const trainingSessions = await prisma.trainingSession.findMany({
-    where: { unit: { path: { startsWith: admin.unitPath } } },
+    where: unitInScope(await scopeOn(admin.unitPath)),
     select: { ...TRAINING_SESSION_FIELDS, unit: { select: { name: true } }, _count: { select: { attendance: true } } },
     orderBy: { heldOn: "desc" },
     ...(limit === null ? {} : { take: limit }),
@@ -71,11 +73,12 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
 /** A training session inside the administrator's scope; null for another ward's as for none, so no id is confirmed. */
 export async function findTrainingSession(admin: AdminUser, trainingSessionId: string) {
   const trainingSession = await prisma.trainingSession.findFirst({
-    where: { id: trainingSessionId, unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: trainingSessionId, ...unitInScope(await scopeOn(admin.unitPath)) },
     select: { ...TRAINING_SESSION_FIELDS, unitId: true, unit: { select: { name: true, path: true } } },
   });
   if (!trainingSession) return null;
-  return { ...trainingSession, courseSlugs: courseSlugsOf(trainingSession.courses) };
+  // With the scope of its own ward: the roster, former wards' included, it marks attendance from.
+  return { ...trainingSession, courseSlugs: courseSlugsOf(trainingSession.courses), scope: await scopeOn(trainingSession.unit.path) };
 }
 
 type TrainingSession = NonNullable<Awaited<ReturnType<typeof findTrainingSession>>>;
@@ -88,20 +91,22 @@ export function listAttendees(trainingSession: TrainingSession) {
   });
 }
 
-/** Roster entries of the training session's ward matching a search, to tick as present. */
+/** Roster entries of the training session's ward (its former wards' included) matching a search, to tick as present. */
 export function searchRosterForTrainingSession(trainingSession: TrainingSession, query: string) {
   if (!foldForSearch(query)) return Promise.resolve([]);
   return prisma.rosterEntry.findMany({
-    where: { unitId: trainingSession.unitId, leftAt: null, ...nameOrPhoneFilter(query) },
+    where: { ...rosterInScope(trainingSession.scope), leftAt: null, ...nameOrPhoneFilter(query) },
     select: { id: true, name: true, phone: true, targetGroup: true },
     orderBy: { searchName: "asc" },
     take: 20,
   });
 }
 
-async function attend(tx: Prisma.TransactionClient, admin: AdminUser, trainingSession: TrainingSession, rosterEntryId: string) {
+async function attend(tx: Prisma.TransactionClient, admin: AdminUser, trainingSession: TrainingSession, entryId: string) {
+  // An old link to an entry merged since marks the kept entry.
+  const rosterEntryId = await currentEntryId(tx, entryId);
   const entry = await tx.rosterEntry.findFirst({
-    where: { id: rosterEntryId, unitId: trainingSession.unitId },
+    where: { id: rosterEntryId, ...rosterInScope(trainingSession.scope) },
     select: { id: true, unitId: true, targetGroup: true, leftAt: true, userId: true },
   });
   if (!entry) return false;
@@ -150,13 +155,13 @@ export async function addPersonAndAttend(
 ) {
   const { phoneAsTyped, ...fields } = person;
   const onRoster = fields.phone
-    ? await prisma.rosterEntry.findFirst({ where: { unitId: trainingSession.unitId, targetGroup: fields.targetGroup, phone: fields.phone }, select: { id: true } })
+    ? await prisma.rosterEntry.findFirst({ where: { ...rosterInScope(trainingSession.scope), targetGroup: fields.targetGroup, phone: fields.phone }, select: { id: true } })
     : null;
   const user =
     fields.phone && !onRoster
       ? await prisma.user.findFirst({
           // Only a confirmed phone proves whose account it is (a squatter's must not be linked).
-          where: { phone: fields.phone, phoneConfirmedAt: { not: null }, unit: { path: { startsWith: trainingSession.unit.path } } },
+          where: { phone: fields.phone, phoneConfirmedAt: { not: null }, ...unitInScope(trainingSession.scope) },
           select: { id: true },
         })
       : null;
@@ -169,7 +174,13 @@ export async function addPersonAndAttend(
       (fields.phone
         ? null
         : await tx.rosterEntry.findFirst({
-            where: { unitId: trainingSession.unitId, targetGroup: fields.targetGroup, phone: null, name: fields.name, attendance: { some: { sessionId: trainingSession.id } } },
+            where: {
+              ...rosterInScope(trainingSession.scope),
+              targetGroup: fields.targetGroup,
+              phone: null,
+              name: fields.name,
+              attendance: { some: { sessionId: trainingSession.id } },
+            },
             select: { id: true },
           }));
     const entry =
@@ -255,7 +266,7 @@ export async function answerAttendance(userId: string, confirmationId: string, a
     });
     const attended = { ...trainingSession, courseSlugs: courseSlugsOf(trainingSession.courses) };
     const entrySelect = { id: true, unitId: true, targetGroup: true, leftAt: true } as const;
-    let entries = await tx.rosterEntry.findMany({ where: { userId, unit: { path: { startsWith: me.unit.path } } }, select: entrySelect });
+    let entries = await tx.rosterEntry.findMany({ where: { userId, ...rosterInScope(await scopeOn(me.unit.path, now)) }, select: entrySelect });
     if (entries.length === 0 && me.targetGroup && (await findWardInForce(me.unitId, now))) {
       const created = await tx.rosterEntry.create({
         data: { unitId: me.unitId, targetGroup: me.targetGroup, name: me.fullName, searchName: foldForSearch(me.fullName), phone: me.phone, userId },

@@ -52,9 +52,10 @@ type ReportWard = { id: string; code: string; name: string; inForce: boolean };
  * The wards a report counts for a scope, drawn for the units in force on a date. Records stay with
  * the unit they were made in; each unit's records are shown under the unit that holds its area
  * on that date, found by following the crosswalk's primary lines. The scope is the admin's
- * subtree plus every older ward whose area passed into it, so a new ward's report includes the
- * history of the wards it was made from; an abolished unit's scope also covers the units its
- * area passed to (a district admin of 2021 still sees the wards that replaced the district).
+ * subtree, every ward whose area lies in it on the date, and every older ward whose area passed
+ * into it, so a new ward's report includes the
+ * history of the wards it was made from; an abolished unit's scope, on a date after its end,
+ * also covers the units its area passed to (a district admin of 2021 still sees the wards that replaced the district).
  */
 export async function resolveReportWards(scopePath: string, unitsOn: Date) {
   const [wards, lines, scopeUnit] = await Promise.all([
@@ -65,10 +66,12 @@ export async function resolveReportWards(scopePath: string, unitsOn: Date) {
     prisma.unitSuccession.findMany({
       select: { fromUnitId: true, toUnitId: true, effectiveOn: true, primary: true, toUnit: { select: { path: true } } },
     }),
-    prisma.adminUnit.findUnique({ where: { path: scopePath }, select: { id: true } }),
+    prisma.adminUnit.findUnique({ where: { path: scopePath }, select: { id: true, validTo: true } }),
   ]);
-  const scopePaths = [scopePath, ...lines.filter((line) => line.fromUnitId === scopeUnit?.id).map((line) => line.toUnit.path)];
-  const inScope = (path: string) => scopePaths.some((prefix) => path.startsWith(prefix));
+  const abolished = scopeUnit?.validTo != null && scopeUnit.validTo <= unitsOn;
+  const reachPaths = [scopePath, ...lines.filter((line) => line.fromUnitId === scopeUnit?.id).map((line) => line.toUnit.path)];
+  const inScope = (path: string) => path.startsWith(scopePath);
+  const inReach = (path: string) => reachPaths.some((prefix) => path.startsWith(prefix));
   const byId = new Map(wards.map((ward) => [ward.id, ward]));
   const successorOf = new Map(lines.filter((line) => line.primary).map((line) => [line.fromUnitId, line]));
   const inForce = (ward: (typeof wards)[number]) => ward.validFrom <= unitsOn && (ward.validTo === null || ward.validTo > unitsOn);
@@ -88,7 +91,12 @@ export async function resolveReportWards(scopePath: string, unitsOn: Date) {
   const shownAs = new Map<string, ReportWard>();
   for (const ward of wards) {
     const { last, shown } = follow(ward);
-    if (!inScope(ward.path) && !inScope(last.path)) continue;
+    // In scope: a ward of the subtree, one whose area lies in it on the date, or one whose area
+    // passed into it since (a new ward's admin sees the history of the wards it took over). The
+    // units the admin's area passed to count too, once the admin's unit has ended, or for a ward
+    // not yet created on the date (it is shown as itself).
+    const reached = (abolished || !inForce(shown)) && (inReach(ward.path) || inReach(last.path));
+    if (!inScope(ward.path) && !inScope(shown.path) && !inScope(last.path) && !reached) continue;
     shownAs.set(ward.id, { id: shown.id, code: shown.code, name: shown.name, inForce: inForce(shown) });
   }
   const shown = new Map([...shownAs.values()].map((ward) => [ward.id, ward]));

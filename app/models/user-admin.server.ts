@@ -7,6 +7,7 @@ import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
 import { matchRosterToUser } from "./qualification.server";
+import { scopeOn, unitInScope } from "./scope.server";
 import { newSetupCode, setupCodeFields } from "./setup-code.server";
 import { findWardInForce } from "./unit.server";
 import { findConflict, type CreateResult, type NewAccount } from "./user.server";
@@ -17,7 +18,7 @@ const USER_LIST_PAGE_SIZE = 25;
 
 export async function listUsersInScope(admin: AdminUser, query: string, page: number) {
   // A deleted account's row stays only to keep its training counted: it is nobody to list.
-  const where: Prisma.UserWhereInput = { unit: { path: { startsWith: admin.unitPath } }, erasedAt: null, ...nameOrPhoneFilter(query) };
+  const where: Prisma.UserWhereInput = { ...unitInScope(await scopeOn(admin.unitPath)), erasedAt: null, ...nameOrPhoneFilter(query) };
   const [users, total] = await Promise.all([
     prisma.user.findMany({
       where,
@@ -33,7 +34,7 @@ export async function listUsersInScope(admin: AdminUser, query: string, page: nu
 /** One user inside the administrator's scope; null outside it as for an id nobody has, so no id is confirmed. */
 export async function findUserInScope(admin: AdminUser, userId: string) {
   const user = await prisma.user.findFirst({
-    where: { id: userId, unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: userId, ...unitInScope(await scopeOn(admin.unitPath)) },
     select: {
       id: true,
       fullName: true,

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -12,6 +12,7 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { accountGroupOptions, mayHaveAccount, targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { findPossibleDuplicates } from "#app/models/roster-duplicates.server";
 import {
   addPersonAndAttend,
   findTrainingSession,
@@ -22,7 +23,7 @@ import {
 } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/forms";
+import { fullNameField, parseForm, phoneField, requiredField, type FieldErrors } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { parseListQuery } from "#app/utils/list-query";
@@ -50,13 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const groups = targetGroupLabels(lang);
   const present = new Set(attendees.map((attendee) => attendee.rosterEntry.id));
-  const person = (entry: { id: string; name: string; phone: string | null; targetGroup: string }) => ({
-    id: entry.id,
-    name: entry.name,
-    // Masked in lists: the last digits tell two people apart, which is all a roll call needs.
-    phone: entry.phone ? maskPhone(entry.phone) : "",
-    group: groups[entry.targetGroup] ?? entry.targetGroup,
-  });
+  const person = (entry: ListedPerson) => shownPerson(entry, groups);
   return {
     trainingSession: {
       id: trainingSession.id,
@@ -96,6 +91,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!form.ok) return rejectForm(form);
     if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup))
       return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
+    // The same person may be on the roster already, maybe under a former ward: offer them first.
+    if (formData.get("addAnyway") !== "1") {
+      const duplicates = await findPossibleDuplicates(trainingSession.scope, form.data);
+      if (duplicates.length > 0) {
+        const groups = targetGroupLabels(await getLang(request));
+        return json({
+          errors: {} as FieldErrors,
+          message: null,
+          values: form.values,
+          duplicates: duplicates.map((entry) => ({ ...shownPerson(entry, groups), ward: entry.unit.name })),
+        });
+      }
+    }
     await addPersonAndAttend(admin, trainingSession, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
     return redirect(back);
   }
@@ -107,6 +115,7 @@ export default function TrainingSessionPage() {
   const { trainingSession, q, attendees, confirmations, found, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
+  const offered = (actionData as { duplicates?: OfferedEntry[] } | undefined)?.duplicates;
   return (
     <section>
       <p>
@@ -182,6 +191,38 @@ export default function TrainingSessionPage() {
 
       <h2>{t("trainingSessions.addPerson")}</h2>
       <p>{t("trainingSessions.addPersonHint")}</p>
+      {offered && actionData ? (
+        <div role="region" aria-label={t("duplicates.offerTitle")} className="notice">
+          <p>{t("duplicates.offer")}</p>
+          <ul className="record-list">
+            {offered.map((entry) => (
+              <li key={entry.id} className="record">
+                <span className="record__title">{entry.name}</span>
+                <span>{entry.phone}</span>
+                <span>{entry.group}</span>
+                <span>{entry.ward}</span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="attend" />
+                  <input type="hidden" name="rosterEntryId" value={entry.id} />
+                  <button type="submit" className="button" aria-label={t("trainingSessions.markPresentFor", { name: entry.name })}>
+                    {t("trainingSessions.markPresent")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <Form method="post">
+            <input type="hidden" name="intent" value="add-person" />
+            <input type="hidden" name="addAnyway" value="1" />
+            {["name", "phone", "targetGroup"].map((field) => (
+              <input key={field} type="hidden" name={field} value={String(actionData.values[field] ?? "")} />
+            ))}
+            <button type="submit" className="button">
+              {t("duplicates.addAnyway")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="add-person" />
         <TextField name="name" label={t("roster.name")} error={errors.name} defaultValue={actionData?.values.name} />
@@ -193,6 +234,15 @@ export default function TrainingSessionPage() {
       </Form>
     </section>
   );
+}
+
+type ListedPerson = { id: string; name: string; phone: string | null; targetGroup: string };
+
+type OfferedEntry = ReturnType<typeof shownPerson> & { ward: string };
+
+function shownPerson(entry: ListedPerson, groups: Record<string, string>) {
+  // Masked in lists: the last digits tell two people apart, which is all a roll call needs.
+  return { id: entry.id, name: entry.name, phone: entry.phone ? maskPhone(entry.phone) : "", group: groups[entry.targetGroup] ?? entry.targetGroup };
 }
 
 export function ErrorBoundary() {

@@ -26,7 +26,8 @@ import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
 import { listImportJobs, startImport } from "#app/models/roster-import/jobs.server";
-import { listRoster } from "#app/models/roster.server";
+import { countRosterByGroup, listRoster } from "#app/models/roster.server";
+import { scopeOn } from "#app/models/scope.server";
 import { maskPhone } from "#app/utils/phone";
 import { findWardInForce, wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -38,9 +39,17 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
-  const [lang, wards, roster, imports] = await Promise.all([getLang(request), wardOptions(admin), listRoster(admin.unitPath, q, page), listImportJobs(admin.unitPath)]);
+  const scope = await scopeOn(admin.unitPath);
+  const [lang, wards, roster, counts, imports] = await Promise.all([
+    getLang(request),
+    wardOptions(admin),
+    listRoster(scope, q, page),
+    countRosterByGroup(scope),
+    listImportJobs(admin.unitPath),
+  ]);
   const groups = targetGroupLabels(lang);
   return {
+    groupCounts: Object.entries(counts).map(([group, count]) => ({ group: groups[group] ?? group, count })),
     q,
     page,
     wards,
@@ -85,7 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RosterPage() {
   const t = useT();
-  const { q, page, wards, targetGroups, total, pageCount, entries, imports } = useLoaderData<typeof loader>();
+  const { q, page, wards, targetGroups, total, pageCount, entries, imports, groupCounts } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   return (
@@ -96,6 +105,14 @@ export default function RosterPage() {
       <p>
         <Link to="/quan-tri/danh-sach/tai-khoan">{t("roster.bulkLink")}</Link>
       </p>
+      <p>
+        <Link to="/quan-tri/danh-sach/chuyen-phuong">{t("rehome.link")}</Link> · <Link to="/quan-tri/danh-sach/trung">{t("duplicates.link")}</Link>
+      </p>
+      <ul aria-label={t("roster.populationByGroup")}>
+        {groupCounts.map((row) => (
+          <li key={row.group}>{t("roster.groupCount", row)}</li>
+        ))}
+      </ul>
       <h2>{t("roster.import")}</h2>
       <p>
         <a href="/quan-tri/danh-sach/mau" download>

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 
 import { markRosterEntryLeft } from "#app/models/roster.server";
+import { scopeOn } from "#app/models/scope.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { readForm, requireRedirectTarget } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
@@ -16,6 +17,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const entryId = formData.get("entryId");
   invariantResponse(typeof entryId === "string" && entryId, 400);
   const backTo = requireRedirectTarget(formData, "/quan-tri/danh-sach");
-  invariantResponse(await markRosterEntryLeft(admin, entryId, new Date()), 404);
+  invariantResponse(await markRosterEntryLeft(admin, await scopeOn(admin.unitPath), entryId, new Date()), 404);
   return redirect(backTo);
 }

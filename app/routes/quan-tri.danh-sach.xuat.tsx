@@ -5,6 +5,7 @@ import { translate } from "#app/i18n/messages";
 import { rosterEntrySheet } from "#app/components/roster-entry-sheet.server";
 import { recordPersonalDataExport } from "#app/models/personal-data.server";
 import { listRoster } from "#app/models/roster.server";
+import { scopeOn } from "#app/models/scope.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
@@ -13,7 +14,7 @@ import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q } = parseListQuery(request);
-  const [lang, { entries }] = await Promise.all([getLang(request), listRoster(admin.unitPath, q, null)]);
+  const [lang, { entries }] = await Promise.all([getLang(request), listRoster(await scopeOn(admin.unitPath), q, null)]);
   await recordPersonalDataExport(admin.id, { list: "roster", filter: { q, scope: admin.unitPath }, rows: entries.length });
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   return spreadsheetResponse(exportFormat(request), {

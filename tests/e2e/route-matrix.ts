@@ -72,6 +72,9 @@ export const MATRIX: Record<string, Row> = {
   // An import job of ward A: its admin and the district admin; to the other ward's admin it does not exist.
   "quan-tri.danh-sach.nhap.$jobId/route.tsx": { url: (w) => `/quan-tri/danh-sach/nhap/${w.importJobId}`, expect: wardAOnly },
   "quan-tri.danh-sach.nhap.$jobId.tien-do.tsx": { url: (w) => `/quan-tri/danh-sach/nhap/${w.importJobId}/tien-do`, expect: wardAOnly },
+  // Each admin sees the split former wards whose successors lie in their scope, and the pairs of their own scope.
+  "quan-tri.danh-sach.chuyen-phuong.tsx": { url: () => "/quan-tri/danh-sach/chuyen-phuong", expect: adminPage },
+  "quan-tri.danh-sach.trung.tsx": { url: () => "/quan-tri/danh-sach/trung", expect: adminPage },
   // An action only: opened by address it sends everyone back to the roster.
   "quan-tri.danh-sach.roi-di.tsx": { url: () => "/quan-tri/danh-sach/roi-di", expect: everyone("redirect") },
   "quan-tri.buoi-hoc._index.tsx": { url: () => "/quan-tri/buoi-hoc", expect: adminPage },

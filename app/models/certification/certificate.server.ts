@@ -8,6 +8,7 @@ import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import { pageCount, pageOf } from "#app/utils/list-query";
 import { foldForSearch, VIETNAMESE_ORDER } from "#app/utils/search";
 
+import { isInScope, reportScope, scopeOn, unitInScope } from "../scope.server";
 import { organisationIdOf } from "./organisation.server";
 import { certificateStatus, newVerificationCode, normaliseVerificationCode, startOfHanoiDay } from "./rules.server";
 import type { OrganisationKind } from "./terms.server";
@@ -88,18 +89,15 @@ type WardCertificationCounts = {
 const EXPIRING_DAYS = 60;
 
 /**
- * Per ward of a scope: organisations certified now, applications waiting for review,
+ * Per ward of a scope, drawn for the units in force now (a former ward's certificates count
+ * under the ward that holds its area): organisations certified now, applications waiting for review,
  * certificates expiring within 60 days and not renewed yet, and organisations whose latest
  * certificate has expired or was revoked. Five grouped counts, whatever the number of certificates.
  */
 export async function certificationCounts(scopePath: string, now = new Date()): Promise<WardCertificationCounts[]> {
-  const wards = await prisma.adminUnit.findMany({
-    where: { level: "ward", path: { startsWith: scopePath } },
-    select: { id: true, code: true, name: true, validTo: true },
-  });
-  const wardIds = wards.map((ward) => ward.id);
+  const { wards, shownAs, scope } = await reportScope(scopePath, now);
   const soon = new Date(now.getTime() + EXPIRING_DAYS * DAY);
-  const byWard = { unitId: { in: wardIds } };
+  const byWard = unitInScope(scope);
   const latest: Prisma.CertificateWhereInput = { kind: "organisation", next: null };
   const [certified, pending, expiring, expired, revoked] = await Promise.all([
     prisma.certificate.groupBy({ by: ["unitId"], where: { ...byWard, ...validAt(now) }, _count: { _all: true } }),
@@ -112,13 +110,20 @@ export async function certificationCounts(scopePath: string, now = new Date()): 
     prisma.certificate.groupBy({ by: ["unitId"], where: { ...byWard, ...latest, revokedAt: null, expiresAt: { lte: now } }, _count: { _all: true } }),
     prisma.certificate.groupBy({ by: ["unitId"], where: { ...byWard, ...latest, revokedAt: { not: null } }, _count: { _all: true } }),
   ]);
-  const counts = (rows: { unitId: string; _count: { _all: number } }[]) => new Map(rows.map((row) => [row.unitId, row._count._all]));
+  const counts = (rows: { unitId: string; _count: { _all: number } }[]) => {
+    const sums = new Map<string, number>();
+    for (const row of rows) {
+      const shown = shownAs.get(row.unitId)?.id ?? row.unitId;
+      sums.set(shown, (sums.get(shown) ?? 0) + row._count._all);
+    }
+    return sums;
+  };
   const maps = { certified: counts(certified), pending: counts(pending), expiring: counts(expiring), expired: counts(expired), revoked: counts(revoked) };
   return (
     wards
       .map((ward) => ({
         ward: { id: ward.id, code: ward.code, name: ward.name },
-        inForce: ward.validTo === null || ward.validTo > now,
+        inForce: ward.inForce,
         certified: maps.certified.get(ward.id) ?? 0,
         pending: maps.pending.get(ward.id) ?? 0,
         expiring: maps.expiring.get(ward.id) ?? 0,
@@ -143,15 +148,15 @@ export async function findCertificateForDownload(user: SessionUser, input: strin
   const certificate = code
     ? await prisma.certificate.findUnique({
         where: { code },
-        select: { ...CERTIFICATE_FACE, userId: true, organisationId: true, unit: { select: { name: true, path: true } } },
+        select: { ...CERTIFICATE_FACE, userId: true, organisationId: true, unitId: true, unit: { select: { name: true } } },
       })
     : null;
   if (!certificate) return null;
   const isHolder =
     certificate.kind === "course" ? certificate.userId === user.id : certificate.organisationId !== null && certificate.organisationId === (await organisationIdOf(user.id));
-  const isAdminInScope = user.role !== "learner" && certificate.unit.path.startsWith(user.unitPath);
+  const isAdminInScope = user.role !== "learner" && isInScope(await scopeOn(user.unitPath), certificate.unitId);
   if (!isHolder && !isAdminInScope) return null;
-  const { unit, userId: _userId, organisationId: _organisationId, ...rest } = certificate;
+  const { unit, userId: _userId, organisationId: _organisationId, unitId: _unitId, ...rest } = certificate;
   return { ...rest, wardName: unit.name };
 }
 

@@ -10,6 +10,7 @@ import { foldForSearch } from "#app/utils/search";
 import { z } from "zod";
 
 import { audit } from "../audit.server";
+import { scopeOn, unitInScope } from "../scope.server";
 import { refresherProgress } from "./application.server";
 import { listOrganisationCertificates, PROFILE_SELECT, type OrganisationProfile } from "./organisation.server";
 import { newVerificationCode, renewalOpensAt, validityOnApproval } from "./rules.server";
@@ -21,7 +22,7 @@ const REVIEW_PAGE_SIZE = 25;
 export async function listApplicationsForReview(admin: AdminUser, filter: { status: ReviewStatus; q: string; page: number }) {
   const folded = foldForSearch(filter.q);
   const where: Prisma.CertificationApplicationWhereInput = {
-    unit: { path: { startsWith: admin.unitPath } },
+    ...unitInScope(await scopeOn(admin.unitPath)),
     status: filter.status,
     ...(folded ? { organisation: { searchName: { contains: folded } } } : {}),
   };
@@ -41,7 +42,7 @@ export async function listApplicationsForReview(admin: AdminUser, filter: { stat
 /** An application in the administrator's scope; null for none, a draft or another ward's alike (no id is confirmed). */
 async function findReviewable(admin: AdminUser, applicationId: string) {
   return prisma.certificationApplication.findFirst({
-    where: { id: applicationId, status: { not: "draft" }, unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: applicationId, status: { not: "draft" }, ...unitInScope(await scopeOn(admin.unitPath)) },
     select: { id: true },
   });
 }
@@ -214,7 +215,7 @@ export async function recordInspection(admin: AdminUser, applicationId: string, 
  */
 export async function revokeCertificate(admin: AdminUser, certificateId: string, reason: string, now = new Date()) {
   const certificate = await prisma.certificate.findFirst({
-    where: { id: certificateId, kind: "organisation", unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: certificateId, kind: "organisation", ...unitInScope(await scopeOn(admin.unitPath)) },
     select: { id: true, revokedAt: true, applicationId: true, organisationId: true },
   });
   if (!certificate) return { ok: false, error: "not_found" } as const;

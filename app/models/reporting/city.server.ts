@@ -7,13 +7,13 @@ import type { ReportDocumentInput } from "#app/utils/report-document";
 import { audit } from "../audit.server";
 import { coverageCell } from "../coverage.server";
 
-import { resolveReportWards } from "../unit.server";
+import { reportScope } from "../scope.server";
 import type { WardInput } from "./freeze.server";
 import { listReportingPeriods, planPeriodOf, reportState, type SnapshotActivities, type SnapshotFigure } from "./periods.server";
 import { parseSnapshot, type Snapshot, snapshotSelect } from "./snapshot.server";
 
 export async function getReportProgress(scope: { id: string; path: string }, report: ReportingPeriod, now = new Date()) {
-  const { wards } = await resolveReportWards(scope.path, report.end);
+  const { wards } = await reportScope(scope.path, report.end);
   const inForce = wards.filter((ward) => ward.inForce);
   const snapshots = await prisma.reportSnapshot.findMany({
     where: { reportPeriod: report.code, unitId: { in: [...inForce.map((ward) => ward.id), scope.id] } },

@@ -10,13 +10,12 @@ import { prisma } from "#app/utils/db.server";
 import { coverageCell, getCoverage } from "../coverage.server";
 
 import { indicatorsQualifiedBy } from "../qualification.server";
-import { resolveReportWards } from "../unit.server";
+import { scopeOn } from "../scope.server";
 import { courseSlugsOf } from "../training-session.server";
 import { type Adjustment, MONTHS_PER_CHUNK, planPeriodOf, previousReportingPeriod, type SnapshotActivities, type SnapshotFigure } from "./periods.server";
 
 async function sourceUnitsOf(ward: { id: string; path: string }, on: Date) {
-  const { shownAs } = await resolveReportWards(ward.path, on);
-  return [...shownAs].filter(([, shown]) => shown.id === ward.id).map(([unitId]) => unitId);
+  return (await scopeOn(ward.path, on, ward.id)).unitIds;
 }
 
 export const snapshotSelect = {

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
 import { importRoster, markRosterEntryLeft } from "#app/models/roster.server";
+import { scopeOn } from "#app/models/scope.server";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
@@ -35,7 +36,7 @@ describe("a roster import job", { timeout: 30_000 }, () => {
     ]);
     await importRoster(otherAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [{ name: "Hộ ở Phú La", phone: shared, taxCode: null, externalId: null }]);
     const sonEntry = await prisma.rosterEntry.findFirstOrThrow({ where: { ...target, phone: son }, select: { id: true } });
-    await markRosterEntryLeft(admin, sonEntry.id, new Date());
+    await markRosterEntryLeft(admin, await scopeOn(admin.unitPath), sonEntry.id, new Date());
 
     const job = await uploaded(admin, target, csv(`Hộ bà Lan Anh,${local(lan)},,`, `Hộ ông Sơn,${local(son)},,`, `Hộ bà Hoa,${local(hoa)},,`, `Hộ bà Chung,${local(shared)},,`));
     expect(job).toMatchObject({ status: "previewed", created: 2, updated: 1, unchanged: 1, rowsTotal: 4, rowsRead: 4 });
