@@ -22,16 +22,21 @@ async function seedUnits() {
     const saved = await prisma.adminUnit.upsert({ where: { code: unit.code }, update: fields, create: fields, select: { id: true, path: true } });
     ids.set(unit.code, saved);
   }
-  for (const { from, to, ...line } of crosswalk) {
+  const kept: string[] = [];
+  // The clause is the file's citation of the law, not something the reports read.
+  for (const { from, to, clause: _clause, ...line } of crosswalk) {
     const fromUnitId = ids.get(from)!.id;
     const toUnitId = ids.get(to)!.id;
-    await prisma.unitSuccession.upsert({
+    const saved = await prisma.unitSuccession.upsert({
       where: { fromUnitId_toUnitId: { fromUnitId, toUnitId } },
       update: line,
       create: { fromUnitId, toUnitId, ...line },
       select: { id: true },
     });
+    kept.push(saved.id);
   }
+  // A line taken out of the file (a correction of the crosswalk) stops counting at once.
+  await prisma.unitSuccession.deleteMany({ where: { id: { notIn: kept }, fromUnit: { code: { in: units.map((unit) => unit.code) } } } });
   return new Map([...ids].map(([code, unit]) => [code, unit.id]));
 }
 

@@ -1,6 +1,7 @@
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import type { Lang } from "#app/i18n/lang";
 import { translate, type MessageKey } from "#app/i18n/messages";
+import { unitLabelOn } from "#app/i18n/unit-labels";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
@@ -81,7 +82,7 @@ export async function listRoster(scopePath: string, query: string, page: number 
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: { name: true } } },
+      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       ...pageOf(page, ROSTER_PAGE_SIZE),
     }),
@@ -97,16 +98,19 @@ type ListedRow = {
   targetGroup: string;
   userId: string | null;
   leftAt: Date | null;
-  unit: { name: string };
+  unit: { name: string; validFrom: Date; validTo: Date | null };
 };
 
+/** What a list of entries shows of their unit: its name, and its dates to tell a former ward by. */
+export const LISTED_UNIT = { name: true, validFrom: true, validTo: true } as const;
+
 /** A roster entry as the admin lists show it, with its group's label in the reader's language. */
-export function toListedEntry(entry: ListedRow, groupLabels: Record<string, string>) {
+export function toListedEntry(entry: ListedRow, groupLabels: Record<string, string>, lang: Lang, unitsOn = new Date()) {
   return {
     id: entry.id,
     name: entry.name,
     phone: entry.phone ? formatPhone(entry.phone) : "",
-    ward: entry.unit.name,
+    ward: unitLabelOn(lang, entry.unit, unitsOn),
     group: groupLabels[entry.targetGroup] ?? entry.targetGroup,
     hasAccount: entry.userId !== null,
     leftOn: entry.leftAt ? formatDate(entry.leftAt) : null,
@@ -114,13 +118,13 @@ export function toListedEntry(entry: ListedRow, groupLabels: Record<string, stri
 }
 
 /** Roster entries as the columns of an export, in the reader's language. */
-export function rosterEntrySheet(entries: ListedRow[], lang: Lang) {
+export function rosterEntrySheet(entries: ListedRow[], lang: Lang, unitsOn = new Date()) {
   const t = (key: MessageKey) => translate(lang, key);
   const groups = targetGroupLabels(lang);
   return {
     header: [t("roster.name"), t("form.phone"), t("form.ward"), t("roster.group"), t("roster.account"), t("roster.leftAtHeader")],
     rows: entries.map((entry) => {
-      const listed = toListedEntry(entry, groups);
+      const listed = toListedEntry(entry, groups, lang, unitsOn);
       return [listed.name, listed.phone, listed.ward, listed.group, t(listed.hasAccount ? "roster.matched" : "roster.unmatched"), listed.leftOn ?? ""];
     }),
   };

@@ -6,7 +6,9 @@ import { FormMessage, SelectField, TextField } from "#app/components/form-field"
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
+import { formerWardGroup } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { listFormerWards } from "#app/models/former-unit.server";
 import { listWards } from "#app/models/unit.server";
 import { ACCOUNT_PROBLEM_FIELD, signUp } from "#app/models/user.server";
 import { getUser, startSession } from "#app/utils/auth.server";
@@ -26,9 +28,9 @@ const signUpSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  const [lang, wards] = await Promise.all([getLang(request), listWards()]);
+  const [lang, wards, formerWards] = await Promise.all([getLang(request), listWards(), listFormerWards()]);
   const targetGroups = targetGroupOptions(lang);
-  return { wards: wards.map((ward) => ({ value: ward.id, label: ward.name })), targetGroups };
+  return { wards: wards.map((ward) => ({ value: ward.id, label: ward.name })), formerWards: formerWardGroup(lang, formerWards), targetGroups };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -52,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignUpPage() {
   const t = useT();
-  const { wards, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const errors = actionData?.errors ?? {};
@@ -67,7 +69,17 @@ export default function SignUpPage() {
         <TextField name="phone" defaultValue={values.phone} type="tel" label={t("form.phone")} hint={t("form.phoneHint")} autoComplete="tel" required error={errors.phone} />
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
         <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
-        <SelectField name="unitId" defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
+        <SelectField
+          name="unitId"
+          defaultValue={values.unitId}
+          label={t("form.ward")}
+          hint={t("unit.pickerHint")}
+          options={wards}
+          groups={[formerWards]}
+          placeholder={t("form.choose")}
+          required
+          error={errors.unitId}
+        />
         <SelectField
           name="targetGroup"
           defaultValue={values.targetGroup}

@@ -17,7 +17,7 @@ import { formatDate } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
-import { readReportQuery } from "#app/utils/report-query";
+import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.wardTitle") }];
 
@@ -34,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const ward = await findUnitInScope(admin, params.ward ?? "");
   invariantResponse(ward, 404);
-  const query = readReportQuery(new URL(request.url).searchParams);
+  const query = readReportRequest(request);
+  refuseDayOutsidePlan(query.refusedDay);
   const period = reportPeriod(query.periodCode);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), query.unitsOn)]);
   return {

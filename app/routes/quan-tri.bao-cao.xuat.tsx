@@ -7,13 +7,14 @@ import { targetsNoteOf } from "#app/content/programme.server";
 import { getCoverage, reportPeriod } from "#app/models/coverage.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { readReportQuery } from "#app/utils/report-query";
+import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The overview as CSV (or Excel with `?dinh-dang=xlsx`): the admin's scope only, Vietnamese headers. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const query = readReportQuery(new URL(request.url).searchParams);
+  const query = readReportRequest(request);
+  refuseDayOutsidePlan(query.refusedDay);
   const period = reportPeriod(query.periodCode);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(admin.unitPath, period, new Date(), query.unitsOn)]);
   const t = (key: MessageKey) => translate(lang, key);

@@ -9,8 +9,8 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { adminWardPicker } from "#app/utils/ward-picker.server";
 import { createTrainingSession, SESSION_KINDS } from "#app/models/training-session.server";
-import { wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseIsoDay } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";
@@ -50,10 +50,12 @@ const sessionSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [lang, wards, catalogue] = await Promise.all([getLang(request), wardOptions(admin), getCatalogue()]);
+  const lang = await getLang(request);
+  const [{ wards, formerWards }, catalogue] = await Promise.all([adminWardPicker(admin, lang), getCatalogue()]);
   return {
     targetGroups: targetGroupOptions(lang),
     wards,
+    formerWards,
     courses: catalogue.courses.map((course) => ({ slug: course.slug, title: lang === "en" ? course.titleEn : course.title })),
   };
 }
@@ -82,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewSessionPage() {
   const t = useT();
-  const { wards, courses, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, courses, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const errors = actionData?.errors ?? {};
@@ -96,6 +98,7 @@ export default function NewSessionPage() {
           name="unitId"
           label={t("form.ward")}
           options={wards}
+          groups={[formerWards]}
           placeholder={wards.length > 1 ? t("form.choose") : undefined}
           defaultValue={values.unitId}
           error={errors.unitId}

@@ -20,9 +20,10 @@ import { targetGroupLabels, targetGroupOptions } from "#app/content/target-group
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { adminWardPicker } from "#app/utils/ward-picker.server";
 import { parseRosterFile, ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
 import { importRoster, listRoster, toListedEntry } from "#app/models/roster.server";
-import { findWardInForce, wardOptions } from "#app/models/unit.server";
+import { findWardInForce } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
 import { parseListQuery } from "#app/utils/list-query";
@@ -32,16 +33,18 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
-  const [lang, wards, roster] = await Promise.all([getLang(request), wardOptions(admin), listRoster(admin.unitPath, q, page)]);
+  const lang = await getLang(request);
+  const [{ wards, formerWards }, roster] = await Promise.all([adminWardPicker(admin, lang), listRoster(admin.unitPath, q, page)]);
   const groups = targetGroupLabels(lang);
   return {
     q,
     page,
     wards,
+    formerWards,
     targetGroups: targetGroupOptions(lang),
     total: roster.total,
     pageCount: roster.pageCount,
-    entries: roster.entries.map((entry) => toListedEntry(entry, groups)),
+    entries: roster.entries.map((entry) => toListedEntry(entry, groups, lang)),
   };
 }
 
@@ -77,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RosterPage() {
   const t = useT();
-  const { q, page, wards, targetGroups, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { q, page, wards, formerWards, targetGroups, total, pageCount, entries } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   return (
@@ -126,7 +129,7 @@ export default function RosterPage() {
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack narrow">
-        <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} required />
+        <SelectField name="unitId" label={t("form.ward")} options={wards} groups={[formerWards]} placeholder={wards.length > 1 ? t("form.choose") : undefined} required />
         <SelectField name="targetGroup" label={t("roster.group")} options={targetGroups} placeholder={t("form.choose")} required />
         <div className="field">
           <label htmlFor="roster-file">{t("roster.file")}</label>

@@ -9,7 +9,7 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { wardOptions } from "#app/models/unit.server";
+import { adminWardPicker } from "#app/utils/ward-picker.server";
 import { ACCOUNT_PROBLEM_FIELD, createUserByAdmin, SETUP_CODE_DAYS } from "#app/models/user.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { fullNameField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
@@ -28,9 +28,11 @@ const createUserSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [lang, wards] = await Promise.all([getLang(request), wardOptions(admin)]);
+  const lang = await getLang(request);
+  const { wards, formerWards } = await adminWardPicker(admin, lang);
   return {
     wards,
+    formerWards,
     targetGroups: targetGroupOptions(lang),
   };
 }
@@ -62,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CreateUserPage() {
   const t = useT();
-  const { wards, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   if (actionData && "created" in actionData) {
@@ -97,6 +99,7 @@ export default function CreateUserPage() {
           name="unitId"
           label={t("form.ward")}
           options={wards}
+          groups={[formerWards]}
           placeholder={wards.length > 1 ? t("form.choose") : undefined}
           required
           defaultValue={values.unitId}
