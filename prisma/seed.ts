@@ -149,6 +149,8 @@ async function backfillQualificationPeriods() {
 // One certified organisation, so that the registry and a verification page have something to
 // show: the demo business owner's company, approved by its ward's admin, valid for 12 months from
 // the first start. Nothing is made when the owner already acts for an organisation.
+// The company bears the name of the old ward Phú La: its part that went to Kiến Hưng (NQ 1656
+// art. 1 cl. 47), so the business sits in Kiến Hưng though Phú La's primary successor is Dương Nội.
 const DEMO_ORGANISATION = { name: "Công ty TNHH Dệt Phú La", taxCode: "0109000006", owner: "0901000006", reviewer: "0901000007" };
 
 async function seedDemoCertification() {

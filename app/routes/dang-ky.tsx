@@ -3,12 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { FormerWardSearch } from "#app/components/former-ward-search";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { formerWardGroup } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { listFormerWards } from "#app/models/former-unit.server";
+import { listFormerWards, searchFormerWards } from "#app/models/former-unit.server";
 import { listWards } from "#app/models/unit.server";
 import { ACCOUNT_PROBLEM_FIELD, signUp } from "#app/models/user.server";
 import { getUser, startSession } from "#app/utils/auth.server";
@@ -28,9 +29,19 @@ const signUpSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  const [lang, wards, formerWards] = await Promise.all([getLang(request), listWards(), listFormerWards()]);
+  const asked = new URL(request.url).searchParams.get("phuong-cu")?.trim() ?? "";
+  const [lang, wards, formerWards, found] = await Promise.all([getLang(request), listWards(), listFormerWards(), asked ? searchFormerWards(asked) : null]);
   const targetGroups = targetGroupOptions(lang);
-  return { wards: wards.map((ward) => ({ value: ward.id, label: ward.name })), formerWards: formerWardGroup(lang, formerWards), targetGroups };
+  const answer = found && formerWardGroup(lang, found).options;
+  // One successor found: it is chosen for the person; a split ward leaves the choice to them.
+  const successors = new Set(answer?.map((option) => option.value));
+  return {
+    wards: wards.map((ward) => ({ value: ward.id, label: ward.name })),
+    formerWards: formerWardGroup(lang, formerWards),
+    search: { asked, found: answer?.map((option) => option.label) ?? null, names: [...new Set(formerWards.map((former) => former.name))] },
+    chosen: successors.size === 1 ? [...successors][0]! : "",
+    targetGroups,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignUpPage() {
   const t = useT();
-  const { wards, formerWards, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, search, chosen, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const errors = actionData?.errors ?? {};
@@ -63,6 +74,7 @@ export default function SignUpPage() {
     <section className="narrow">
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
+      <FormerWardSearch {...search} />
       <Form method="post" className="stack" noValidate>
         <FormMessage message={actionData?.message} />
         <TextField name="fullName" defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
@@ -70,8 +82,10 @@ export default function SignUpPage() {
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
         <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
         <SelectField
+          // A new search remounts the picker, so the ward it found is chosen with JavaScript too.
+          key={chosen}
           name="unitId"
-          defaultValue={values.unitId}
+          defaultValue={values.unitId ?? chosen}
           label={t("form.ward")}
           hint={t("unit.pickerHint")}
           options={wards}
