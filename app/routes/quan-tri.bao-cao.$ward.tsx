@@ -9,8 +9,10 @@ import { TargetsNote } from "#app/components/targets-note";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
+import { unitLabelOn } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { declareHeadcount, getCoverage, reportPeriod } from "#app/models/coverage.server";
+import { unitValidity } from "#app/models/former-unit.server";
 import { findUnitInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -37,10 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = readReportRequest(request);
   refuseDayOutsidePlan(query.refusedDay);
   const period = reportPeriod(query.periodCode);
-  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), query.unitsOn)]);
+  const [lang, coverage, validity] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), query.unitsOn), unitValidity([ward.id])]);
+  const dates = validity.get(ward.id);
   return {
     targetGroups: targetGroupOptions(lang),
-    ward: ward.name,
+    ward: dates ? unitLabelOn(lang, { name: ward.name, ...dates }, query.unitsOn) : ward.name,
     period: period.code,
     targetsNote: targetsNoteOf(period, lang),
     asOf: formatDate(coverage.asOf),

@@ -79,8 +79,12 @@ test("the date switch shows the units in force on the date, labels the others, a
   await expect(page.getByRole("alert")).toHaveText("1/5/2019 is outside the plan's periods. Choose a date from 1/1/2021 to 31/12/2030.");
 });
 
-test("a roster entry of a former ward is labelled with the ward's validity", async ({ page, signInAs }) => {
+test("a former ward's roster entries and report are labelled with the ward's validity", async ({ page, signInAs }) => {
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/danh-sach?q=Hộ dệt lụa");
   await expect(page.getByText("Vạn Phúc (cũ, đến 30/6/2025)").first()).toBeVisible();
+  await page.goto("/quan-tri/bao-cao/HD-VAN-PHUC");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Vạn Phúc (cũ, đến 30/6/2025)");
+  await page.goto("/quan-tri/bao-cao/HD-VAN-PHUC?don-vi=2024-06-01");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/: Vạn Phúc$/);
 });
