@@ -9,10 +9,8 @@ import { TargetsNote } from "#app/components/targets-note";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
-import { unitLabelOn } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { declareHeadcount, getCoverage, reportPeriod } from "#app/models/coverage.server";
-import { unitValidity } from "#app/models/former-unit.server";
 import { findUnitInScope } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -20,6 +18,7 @@ import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
+import { reportRowNames } from "#app/utils/unit-rows.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.wardTitle") }];
 
@@ -39,11 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = readReportRequest(request);
   refuseDayOutsidePlan(query.refusedDay);
   const period = reportPeriod(query.periodCode);
-  const [lang, coverage, validity] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), query.unitsOn), unitValidity([ward.id])]);
-  const dates = validity.get(ward.id);
+  const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), query.unitsOn)]);
+  const names = await reportRowNames(lang, [ward], query.unitsOn);
   return {
     targetGroups: targetGroupOptions(lang),
-    ward: dates ? unitLabelOn(lang, { name: ward.name, ...dates }, query.unitsOn) : ward.name,
+    ward: names.get(ward.id) ?? ward.name,
     period: period.code,
     targetsNote: targetsNoteOf(period, lang),
     asOf: formatDate(coverage.asOf),

@@ -8,13 +8,12 @@ import { TargetsNote } from "#app/components/targets-note";
 import { TrendChart } from "#app/components/trend-chart";
 import { getProgramme, planSpan, targetsNoteOf } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
-import { unitLabelOn } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getCoverage, reportPeriod } from "#app/models/coverage.server";
-import { unitValidity } from "#app/models/former-unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate, isoDay, monthOf } from "#app/utils/dates";
 import { readReportRequest, refusedDayMessage } from "#app/utils/report-query.server";
+import { reportRowNames } from "#app/utils/unit-rows.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.title") }];
 
@@ -24,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = reportPeriod(query.periodCode);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(admin.unitPath, period, new Date(), query.unitsOn)]);
   const unitsOn = isoDay(coverage.unitsOn);
-  const validity = await unitValidity(coverage.rows.map((row) => row.ward.id));
+  const names = await reportRowNames(
+    lang,
+    coverage.rows.map((row) => row.ward),
+    coverage.unitsOn,
+  );
   const span = planSpan();
   return json(
     {
@@ -39,11 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       periods: getProgramme().periods.map((candidate) => candidate.code),
       asOf: formatDate(coverage.asOf),
       indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
-      // A row of a unit not in force on the date (one holding records, kept so totals add up) says so.
-      rows: coverage.rows.map((row) => {
-        const dates = validity.get(row.ward.id);
-        return { code: row.ward.code, name: dates ? unitLabelOn(lang, { name: row.ward.name, ...dates }, coverage.unitsOn) : row.ward.name, cells: row.cells };
-      }),
+      rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells })),
       totals: coverage.totals,
       showTotals: coverage.rows.length > 1,
       trends: coverage.trends,

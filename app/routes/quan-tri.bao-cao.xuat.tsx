@@ -8,6 +8,7 @@ import { getCoverage, reportPeriod } from "#app/models/coverage.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
+import { reportRowNames } from "#app/utils/unit-rows.server";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The overview as CSV (or Excel with `?dinh-dang=xlsx`): the admin's scope only, Vietnamese headers. */
@@ -18,6 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = reportPeriod(query.periodCode);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(admin.unitPath, period, new Date(), query.unitsOn)]);
   const t = (key: MessageKey) => translate(lang, key);
+  const names = await reportRowNames(
+    lang,
+    coverage.rows.map((row) => row.ward),
+    coverage.unitsOn,
+  );
   const line = (ward: string, cells: typeof coverage.totals) =>
     coverage.indicators.map((indicator, index) => {
       const cell = cells[index]!;
@@ -46,7 +52,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       t("coverage.status"),
       t("coverage.note"),
     ],
-    rows: [...coverage.rows.flatMap((row) => line(row.ward.name, row.cells)), ...(coverage.rows.length > 1 ? line(t("coverage.total"), coverage.totals) : [])],
+    rows: [
+      ...coverage.rows.flatMap((row) => line(names.get(row.ward.id) ?? row.ward.name, row.cells)),
+      ...(coverage.rows.length > 1 ? line(t("coverage.total"), coverage.totals) : []),
+    ],
     notes: [targetsNoteOf(period, lang)].filter((note) => note !== null),
   });
 }
