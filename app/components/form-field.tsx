@@ -1,7 +1,9 @@
+import { useActionData, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
+import type { EchoedValues, FieldErrors } from "#app/utils/forms";
 
 type FieldProps = {
   name: string;
@@ -91,4 +93,14 @@ export function FormMessage({ message }: { message?: MessageKey | null }) {
       {t(message)}
     </p>
   );
+}
+
+/**
+ * What a page shows of its form after a post the action refused (rejectForm): the field errors,
+ * the values typed, the form's message, and whether a post is on its way.
+ */
+export function useFormState() {
+  const rejected = useActionData<{ errors: FieldErrors; message: MessageKey | null; values: EchoedValues }>();
+  const submitting = useNavigation().state === "submitting";
+  return { rejected: rejected !== undefined, errors: rejected?.errors ?? {}, values: rejected?.values ?? {}, message: rejected?.message ?? null, submitting };
 }

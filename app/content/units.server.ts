@@ -112,9 +112,9 @@ function findCycle(start: string, linesOf: Map<string, CrosswalkLine[]>, trail: 
   return null;
 }
 
-export type UnitsFile = z.infer<typeof unitsSchema>;
+type UnitsFile = z.infer<typeof unitsSchema>;
 
-export const UNITS_FILE = path.join(process.cwd(), "content", "units.yml");
+const UNITS_FILE = path.join(process.cwd(), "content", "units.yml");
 
 export function parseUnits(source: string, file = UNITS_FILE): UnitsFile {
   return parseYamlWith(unitsSchema, source, file);

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FieldError, FormMessage, TextField } from "#app/components/form-field";
+import { FieldError, FormMessage, TextField, useFormState } from "#app/components/form-field";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPledgeState, submitApplication } from "#app/models/certification/application.server";
@@ -64,10 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PledgePage() {
   const t = useT();
   const { organisation, today, signerName, state } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
+  const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <p>
@@ -92,7 +89,7 @@ export default function PledgePage() {
           {state.renewal ? <p className="badge">{t("cert.kind.renewal")}</p> : null}
           <p className="status status--done">{t("pledge.assessed", { count: state.answered })}</p>
           <blockquote className="pledge">{t("pledge.text", { organisation })}</blockquote>
-          <FormMessage message={actionData?.message} />
+          <FormMessage message={message} />
           <TextField name="signerName" label={t("pledge.signerName")} autoComplete="name" defaultValue={values.signerName ?? signerName} error={errors.signerName} />
           <TextField
             name="signerPosition"

@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { FormMessage, SelectField, TextField, useFormState } from "#app/components/form-field";
 import { FormerWardSearch } from "#app/components/former-ward-search";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -11,7 +12,8 @@ import { formerWardGroup } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listFormerWards, searchFormerWards } from "#app/models/former-unit.server";
 import { listWards } from "#app/models/unit.server";
-import { ACCOUNT_PROBLEM_FIELD, signUp } from "#app/models/user.server";
+import { signUp } from "#app/models/user.server";
+import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
 import { getUser, startSession } from "#app/utils/auth.server";
 import { fullNameField, newPasswordField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
@@ -66,17 +68,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignUpPage() {
   const t = useT();
   const { wards, formerWards, search, chosen, targetGroups } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
+  const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
       <FormerWardSearch {...search} />
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <FormMessage message={message} />
         <TextField name="fullName" defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
         <TextField name="phone" defaultValue={values.phone} type="tel" label={t("form.phone")} hint={t("form.phoneHint")} autoComplete="tel" required error={errors.phone} />
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
@@ -94,15 +93,7 @@ export default function SignUpPage() {
           required
           error={errors.unitId}
         />
-        <SelectField
-          name="targetGroup"
-          defaultValue={values.targetGroup}
-          label={t("form.targetGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          required
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} defaultValue={values.targetGroup} required error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("signUp.submit")}
         </button>

@@ -4,7 +4,8 @@ import { z } from "zod";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { SelectField, TextField } from "#app/components/form-field";
+import { TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { TargetsNote } from "#app/components/targets-note";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
@@ -120,14 +121,7 @@ export default function WardCoveragePage() {
         </p>
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
-        <SelectField
-          name="targetGroup"
-          label={t("roster.group")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          defaultValue={actionData?.values.targetGroup}
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} label="roster.group" defaultValue={actionData?.values.targetGroup} error={errors.targetGroup} />
         <TextField name="count" type="number" inputMode="numeric" min={0} label={t("headcount.count")} defaultValue={actionData?.values.count} error={errors.count} />
         <button type="submit" className="button">
           {t("headcount.submit")}

@@ -37,9 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       unitsOn: isoDay(unitsOn),
       q,
       page,
-      wardId: ward?.id ?? "",
+      wardCode: ward?.code ?? "",
       // The filter offers the wards in force on the date; a row kept for another unit's records is on the report.
-      wards: wards.filter((candidate) => candidate.inForce).map((candidate) => ({ value: candidate.id, label: candidate.name })),
+      wards: wards.filter((candidate) => candidate.inForce).map((candidate) => ({ value: candidate.code, label: candidate.name })),
       total: result.total,
       pageCount: result.pageCount,
       entries: result.entries.map((entry) => toListedEntry(entry, groups, lang, unitsOn)),
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function NotReachedPage() {
   const t = useT();
-  const { indicator, refused, period, targetsNote, unitsOn, q, page, wardId, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { indicator, refused, period, targetsNote, unitsOn, q, page, wardCode, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
   return (
     <section>
       <p>
@@ -72,7 +72,7 @@ export default function NotReachedPage() {
         <input type="hidden" name="don-vi" value={unitsOn} />
         <div className="field">
           <label htmlFor="not-reached-ward">{t("form.ward")}</label>
-          <select id="not-reached-ward" name="phuong" defaultValue={wardId}>
+          <select id="not-reached-ward" name="phuong" defaultValue={wardCode}>
             <option value="">{t("notReached.allWards")}</option>
             {wards.map((ward) => (
               <option key={ward.value} value={ward.value}>

@@ -4,12 +4,14 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { adminWardPicker } from "#app/utils/ward-picker.server";
-import { createAccountsFromRoster, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
+import { createAccountsFromRoster } from "#app/models/user-admin.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
@@ -95,7 +97,7 @@ export default function BulkAccountsPage() {
           placeholder={wards.length > 1 ? t("form.choose") : undefined}
           error={errors.unitId}
         />
-        <SelectField name="targetGroup" label={t("roster.group")} options={targetGroups} placeholder={t("form.choose")} error={errors.targetGroup} />
+        <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("bulk.submit")}
         </button>

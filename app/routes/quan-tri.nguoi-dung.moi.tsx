@@ -4,13 +4,16 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { SetupCodeCard } from "#app/components/setup-code-card";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { adminWardPicker } from "#app/utils/ward-picker.server";
-import { ACCOUNT_PROBLEM_FIELD, createUserByAdmin, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
+import { createUserByAdmin } from "#app/models/user-admin.server";
+import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
 import { requireAdmin } from "#app/utils/auth.server";
 import { fullNameField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
@@ -105,15 +108,7 @@ export default function CreateUserPage() {
           defaultValue={values.unitId}
           error={errors.unitId}
         />
-        <SelectField
-          name="targetGroup"
-          label={t("form.targetGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          required
-          defaultValue={values.targetGroup}
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} required defaultValue={values.targetGroup} error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("users.createSubmit")}
         </button>

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, TextField } from "#app/components/form-field";
+import { FormMessage, TextField, useFormState } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { changePassword } from "#app/models/user.server";
@@ -39,20 +39,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePasswordPage() {
   const t = useT();
-  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
+  const { rejected, errors, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("password.title")}</h1>
-      {searchParams.has("da-doi") && !actionData ? (
+      {searchParams.has("da-doi") && !rejected ? (
         <p className="notice" role="status">
           {t("password.changed")}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <FormMessage message={message} />
         <TextField name="currentPassword" type="password" label={t("password.current")} autoComplete="current-password" required error={errors.currentPassword} />
         <TextField name="newPassword" type="password" label={t("password.new")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.newPassword} />
         <button type="submit" className="button button--primary" disabled={submitting}>

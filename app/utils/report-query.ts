@@ -7,9 +7,10 @@ export type PlanSpan = { start: Date; end: Date };
 /**
  * What a report page's address asks for: the period's code (`?ky=2021-2025`, null for the one in
  * force), the date whose administrative units it is drawn for (`?don-vi=2025-06-30`, else now),
- * the ward to filter by (`?phuong=<id>`) and a list's search and page. Anything odd falls back to
- * the default, as a hand-edited address should; a real day outside the plan's periods is refused
- * (`refusedDay`), since no unit of the plan's area is known there, and the report is drawn for now.
+ * the ward to filter by (`?phuong=<ward code>`, as on the public registry) and a list's search and
+ * page. Anything odd falls back to the default, as a hand-edited address should; a real day outside
+ * the plan's periods is refused (`refusedDay`), since no unit of the plan's area is known there, and
+ * the report is drawn for now.
  */
 export function readReportQuery(searchParams: URLSearchParams, now = new Date(), span?: PlanSpan) {
   const day = parseIsoDay(searchParams.get("don-vi") ?? "");
@@ -19,7 +20,7 @@ export function readReportQuery(searchParams: URLSearchParams, now = new Date(),
     // Noon, well inside the day whichever side of midnight a unit's change falls.
     unitsOn: day && !outside ? new Date(day.getTime() + DAY / 2) : now,
     refusedDay: outside ? isoDay(day) : null,
-    wardId: searchParams.get("phuong"),
+    wardCode: searchParams.get("phuong"),
     ...readListQuery(searchParams),
   };
 }
