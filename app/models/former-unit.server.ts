@@ -3,8 +3,8 @@ import { foldForSearch } from "#app/utils/search";
 
 import { LOCAL_LEVELS } from "./unit.server";
 
-export type Successor = { id: string; name: string; level: string; path: string };
-export type FormerWard = { code: string; name: string; validTo: Date; successors: Successor[] };
+type Successor = { id: string; name: string; level: string; path: string };
+type FormerWard = { code: string; name: string; validTo: Date; successors: Successor[] };
 
 const VIETNAMESE_ORDER = new Intl.Collator("vi");
 
