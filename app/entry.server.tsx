@@ -1,5 +1,3 @@
-import { PassThrough } from "node:stream";
-
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -9,6 +7,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { LessonHtmlSource } from "#app/components/lesson";
 import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
 import { carriesSession } from "#app/utils/auth.server";
+import { createHtmlBody } from "#app/utils/html-stream.server";
 import { NonceContext } from "#app/utils/nonce";
 
 // server.js runs each HTTP request in a scope its loaders share (one session lookup per page).
@@ -37,7 +36,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a bare PassThrough: React 18 pads some buffers with NUL bytes (see html-stream.server.ts).
+          const body = createHtmlBody();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -1,5 +1,7 @@
-import fontHref from "@fontsource/be-vietnam-pro/400.css";
-import fontBoldHref from "@fontsource/be-vietnam-pro/700.css";
+import latinBold from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-700-normal.woff2";
+import latin from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-normal.woff2";
+import vietnameseBold from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-700-normal.woff2";
+import vietnamese from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-400-normal.woff2";
 import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 
@@ -10,12 +12,16 @@ import { SiteHeader } from "#app/components/site-header";
 import { getLang } from "#app/i18n/lang.server";
 import { useLang } from "#app/i18n/use-t";
 import stylesHref from "#app/styles/app.css";
+import fontsHref from "#app/styles/fonts.css";
 import { getSessionState } from "#app/utils/auth.server";
 import { useNonce } from "#app/utils/nonce";
 
+// Every page sets Vietnamese text in both weights: the fonts load alongside the style sheets, not after.
+const FONTS = [vietnamese, latin, vietnameseBold, latinBold];
+
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: fontHref },
-  { rel: "stylesheet", href: fontBoldHref },
+  ...FONTS.map((href) => ({ rel: "preload", href, as: "font", type: "font/woff2", crossOrigin: "anonymous" as const })),
+  { rel: "stylesheet", href: fontsHref },
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "manifest", href: "/manifest.webmanifest" },

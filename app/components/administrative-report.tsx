@@ -1,4 +1,5 @@
 import type { ReportDocument } from "#app/utils/report-document";
+import { TableScroll } from "#app/components/table-scroll";
 
 /** The body of a report: the table per indicator, the period's activities, the adjustments and the targets note. */
 export function ReportTables({ document }: { document: ReportDocument }) {
@@ -67,8 +68,7 @@ export function AdministrativeReport({ document }: { document: ReportDocument })
 
 function Table({ header, rows, caption }: { header: string[]; rows: string[][]; caption: string }) {
   return (
-    // Focusable so that a keyboard can scroll a table wider than a phone's screen.
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <TableScroll label={caption}>
       <table className="admin-doc__table" aria-label={caption}>
         <thead>
           <tr>
@@ -89,6 +89,6 @@ function Table({ header, rows, caption }: { header: string[]; rows: string[][]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

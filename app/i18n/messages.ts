@@ -13,6 +13,7 @@ const vi = {
   "nav.signIn": "Đăng nhập",
   "nav.signUp": "Đăng ký",
   "nav.signOut": "Đăng xuất",
+  "nav.menu": "Danh mục",
 
   "footer.helpLabel": "Đường dây nóng hỗ trợ",
   "footer.hotline": "Tổng đài quốc gia bảo vệ trẻ em:",
@@ -766,6 +767,7 @@ const en: Record<MessageKey, string> = {
   "nav.signIn": "Sign in",
   "nav.signUp": "Sign up",
   "nav.signOut": "Sign out",
+  "nav.menu": "Menu",
 
   "footer.helpLabel": "Help lines",
   "footer.hotline": "National child protection hotline:",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ReportTables } from "#app/components/administrative-report";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { TextField } from "#app/components/form-field";
+import { TableScroll } from "#app/components/table-scroll";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import type { MessageKey } from "#app/i18n/messages";
 import { consolidateReport, getAdminUnit, getReportProgress, printableReport } from "#app/models/reporting/city.server";
@@ -183,7 +184,7 @@ export default function ReportingPeriodPage() {
       {scope ? (
         <>
           <h2>{t("reports.wards")}</h2>
-          <div className="table-scroll">
+          <TableScroll label={t("reports.wards")}>
             <table>
               <thead>
                 <tr>
@@ -226,7 +227,7 @@ export default function ReportingPeriodPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <h2>{t("reports.consolidated")}</h2>
           {scope.consolidated ? (
             <p>

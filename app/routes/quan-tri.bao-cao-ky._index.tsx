@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { TableScroll } from "#app/components/table-scroll";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listReportsFor } from "#app/models/reporting/city.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -35,7 +36,7 @@ export default function ReportingPeriodsPage() {
     <section>
       <h1>{t("reports.title")}</h1>
       <p className="muted">{t("reports.intro")}</p>
-      <div className="table-scroll">
+      <TableScroll label={t("reports.title")}>
         <table>
           <thead>
             <tr>
@@ -65,7 +66,7 @@ export default function ReportingPeriodsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

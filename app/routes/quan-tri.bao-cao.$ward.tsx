@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { TextField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { TargetsNote } from "#app/components/targets-note";
+import { TableScroll } from "#app/components/table-scroll";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -85,7 +86,7 @@ export default function WardCoveragePage() {
       <p>
         {t("coverage.asOf", { date: asOf })} · {period} · {t("coverage.unitsOn")} {unitsOn}
       </p>
-      <div className="table-scroll">
+      <TableScroll label={`${t("coverage.wardTitle")}: ${ward}`}>
         <table className="coverage coverage--ward">
           <thead>
             <tr>
@@ -110,7 +111,7 @@ export default function WardCoveragePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <TargetsNote note={targetsNote} />
 
       <h2>{t("headcount.title")}</h2>

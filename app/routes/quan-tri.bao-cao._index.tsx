@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
 import { TargetsNote } from "#app/components/targets-note";
 import { TrendChart } from "#app/components/trend-chart";
+import { TableScroll } from "#app/components/table-scroll";
 import { getProgramme, planSpan, targetsNoteOf } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -101,7 +102,7 @@ export default function CoverageOverviewPage() {
           </li>
         ))}
       </ul>
-      <div className="table-scroll">
+      <TableScroll label={t("coverage.caption", { period })}>
         <table className="coverage">
           <caption>{t("coverage.caption", { period })}</caption>
           <thead>
@@ -143,7 +144,7 @@ export default function CoverageOverviewPage() {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </TableScroll>
       <TargetsNote note={targetsNote} />
       <h2>{t("trend.title")}</h2>
       <p className="muted">{t("trend.legend")}</p>

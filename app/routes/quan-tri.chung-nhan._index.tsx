@@ -5,6 +5,7 @@ import { z } from "zod";
 import { applicationStatusKey, organisationKindKey } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
+import { TableScroll } from "#app/components/table-scroll";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { certificationCounts } from "#app/models/certification/certificate.server";
@@ -72,7 +73,7 @@ export default function CertificationReviewPage() {
     <section>
       <h1>{t("review.title")}</h1>
       <h2>{t("review.countsTitle")}</h2>
-      <div className="table-scroll">
+      <TableScroll label={t("review.countsCaption", { date: asOf })}>
         <table className="coverage certification-counts">
           <caption>{t("review.countsCaption", { date: asOf })}</caption>
           <thead>
@@ -106,7 +107,7 @@ export default function CertificationReviewPage() {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </TableScroll>
 
       <h2>{t("review.queue")}</h2>
       <Form method="get" className="stack narrow" role="search">

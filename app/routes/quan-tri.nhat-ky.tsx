@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { TableScroll } from "#app/components/table-scroll";
 import { getLang } from "#app/i18n/lang.server";
 import { auditActionLabel } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -35,7 +36,7 @@ export default function AuditPage() {
   return (
     <section>
       <h1>{t("audit.title")}</h1>
-      <div className="table-scroll">
+      <TableScroll label={t("audit.title")}>
         <table className="coverage">
           <thead>
             <tr>
@@ -60,7 +61,7 @@ export default function AuditPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

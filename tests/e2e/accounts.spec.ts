@@ -1,4 +1,4 @@
-import { DEMO, DEMO_PASSWORD, expect, expectHelpLines, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, expectHelpLines, openMenu, test } from "./fixtures";
 
 test("a new learner signs up, signs out, and signs in again with phone and with email", async ({ page }) => {
   const suffix = String(Date.now()).slice(-7);
@@ -16,6 +16,7 @@ test("a new learner signs up, signs out, and signs in again with phone and with 
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
 
   await expect(page.getByText("Xin chào, Nguyễn Thị Thu Trang")).toBeVisible();
+  await openMenu(page);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page.getByRole("link", { name: "Đăng nhập" }).first()).toBeVisible();
 
@@ -25,6 +26,7 @@ test("a new learner signs up, signs out, and signs in again with phone and with 
   await page.getByLabel("Mật khẩu").fill("mat-khau-cua-trang");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByText("Xin chào, Nguyễn Thị Thu Trang")).toBeVisible();
+  await openMenu(page);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page.getByRole("link", { name: "Đăng nhập" }).first()).toBeVisible();
 

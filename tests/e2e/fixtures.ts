@@ -69,6 +69,11 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** Opens the header's menu, where a screen narrower than 640 px keeps the links and "Đăng xuất". */
+export async function openMenu(page: Page) {
+  await page.getByText("Danh mục", { exact: true }).click();
+}
+
 /** The hotline must be on every page: asserted wherever a test looks at a page. */
 export async function expectHelpLines(page: Page) {
   const footer = page.getByRole("contentinfo");

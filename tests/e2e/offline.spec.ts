@@ -4,7 +4,7 @@ import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.serve
 import { layoutFor } from "#app/models/grade.server";
 import { prisma } from "#app/utils/db.server";
 
-import { answerQuiz, createLearner, expect, findUserId, test } from "./fixtures";
+import { answerQuiz, createLearner, expect, findUserId, openMenu, test } from "./fixtures";
 
 const MB = 1024 * 1024;
 
@@ -216,6 +216,7 @@ test("after sign-out nothing of the learner is left in the phone's caches", asyn
   await downloadCourse(page, course);
   expect((await cachedUrls(page)).filter((url) => url.startsWith("/kiem-tra/")).length).toBe(course.modules.length);
 
+  await openMenu(page);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(page.getByRole("link", { name: "Đăng nhập" }).first()).toBeVisible();
   const left = await cachedUrls(page);

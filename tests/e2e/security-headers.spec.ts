@@ -5,7 +5,7 @@ import { request as playwrightRequest } from "@playwright/test";
 import { prisma } from "#app/utils/db.server";
 
 import { send, serverSandbox, startAppServer } from "./app-server";
-import { DEMO, DEMO_PASSWORD, expect, sessionCookieFor, test } from "./fixtures";
+import { DEMO, DEMO_PASSWORD, expect, openMenu, sessionCookieFor, test } from "./fixtures";
 
 test("every page carries a Content-Security-Policy whose nonce is on each inline script, and refuses framing", async ({ request }) => {
   for (const path of ["/", "/dang-nhap", "/chung-nhan", "/xac-minh"]) {
@@ -38,6 +38,9 @@ test("the app works under its policy: signing in runs without a blocked script",
   await page.getByLabel("Số điện thoại hoặc email").fill(DEMO.householdLearner);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
+  // Signed in (the greeting stays outside the phone's folded menu), then the menu holds the links.
+  await expect(page.getByText(/^Xin chào, /)).toBeVisible();
+  await openMenu(page);
   const myCourses = page.getByRole("navigation").getByRole("link", { name: "Khóa học của tôi" });
   await expect(myCourses).toBeVisible();
   // Client-side navigation needs the hydrated app, which the policy must not have stopped.

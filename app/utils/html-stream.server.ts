@@ -1,0 +1,27 @@
+import { Transform } from "node:stream";
+
+// React 18's Node renderer (react-dom/server, renderToPipeableStream) encodes text into 2,048-byte
+// buffers with TextEncoder.encodeInto. When a multi-byte character (most Vietnamese letters with
+// tone marks are 2-3 bytes) does not fit at the end of a buffer, encodeInto stops before it, and React
+// then sends the whole buffer, unwritten zero bytes included (facebook/react issue 31134; the Fizz
+// Node stream config writes `currentView` instead of `currentView.subarray(0, writtenBytes)`).
+// Only such a buffer ends in zeros, and at most 3 of them: the room a 4-byte character did not fit in.
+const REACT_VIEW_SIZE = 2048;
+const MAX_PADDING = 3;
+
+/** The bytes React meant to send: a full-size buffer without the zeros left where a character did not fit. */
+export function withoutBufferPadding(chunk: Uint8Array): Uint8Array {
+  if (chunk.byteLength !== REACT_VIEW_SIZE) return chunk;
+  let end = chunk.byteLength;
+  while (end > chunk.byteLength - MAX_PADDING && chunk[end - 1] === 0) end -= 1;
+  return end === chunk.byteLength ? chunk : chunk.subarray(0, end);
+}
+
+/** The stream React's HTML is piped into: passes each chunk on, without React's buffer padding. */
+export function createHtmlBody() {
+  return new Transform({
+    transform(chunk: Uint8Array, _encoding, done) {
+      done(null, withoutBufferPadding(chunk));
+    },
+  });
+}
