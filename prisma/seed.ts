@@ -24,16 +24,21 @@ async function seedUnits() {
     const saved = await prisma.adminUnit.upsert({ where: { code: unit.code }, update: fields, create: fields, select: { id: true, path: true } });
     ids.set(unit.code, saved);
   }
-  for (const { from, to, ...line } of crosswalk) {
+  const kept: string[] = [];
+  // The clause is the file's citation of the law, not something the reports read.
+  for (const { from, to, clause: _clause, ...line } of crosswalk) {
     const fromUnitId = ids.get(from)!.id;
     const toUnitId = ids.get(to)!.id;
-    await prisma.unitSuccession.upsert({
+    const saved = await prisma.unitSuccession.upsert({
       where: { fromUnitId_toUnitId: { fromUnitId, toUnitId } },
       update: line,
       create: { fromUnitId, toUnitId, ...line },
       select: { id: true },
     });
+    kept.push(saved.id);
   }
+  // A line taken out of the file (a correction of the crosswalk) stops counting at once.
+  await prisma.unitSuccession.deleteMany({ where: { id: { notIn: kept }, fromUnit: { code: { in: units.map((unit) => unit.code) } } } });
   return new Map([...ids].map(([code, unit]) => [code, unit.id]));
 }
 
@@ -148,6 +153,8 @@ async function backfillQualificationPeriods() {
 // One certified organisation, so that the registry and a verification page have something to
 // show: the demo business owner's company, approved by its ward's admin, valid for 12 months from
 // the first start. Nothing is made when the owner already acts for an organisation.
+// The company bears the name of the old ward Phú La: its part that went to Kiến Hưng (NQ 1656
+// art. 1 cl. 47), so the business sits in Kiến Hưng though Phú La's primary successor is Dương Nội.
 const DEMO_ORGANISATION = { name: "Công ty TNHH Dệt Phú La", taxCode: "0109000006", owner: "0901000006", reviewer: "0901000007" };
 
 async function seedDemoCertification() {

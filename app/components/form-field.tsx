@@ -51,8 +51,13 @@ export function TextField(props: FieldProps & React.InputHTMLAttributes<HTMLInpu
   );
 }
 
-export function SelectField(props: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
-  const { name, label, hint, error, options, placeholder, ...select } = props;
+type Option = { value: string; label: string };
+
+/** A select; `groups` follow the options under their own headings (a ward picker's former wards), and may repeat their values. */
+export function SelectField(
+  props: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: Option[]; groups?: { label: string; options: Option[] }[]; placeholder?: string },
+) {
+  const { name, label, hint, error, options, groups, placeholder, ...select } = props;
   const id = useId();
   return (
     <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
@@ -63,6 +68,17 @@ export function SelectField(props: FieldProps & React.SelectHTMLAttributes<HTMLS
             {option.label}
           </option>
         ))}
+        {groups?.map((group) =>
+          group.options.length > 0 ? (
+            <optgroup key={group.label} label={group.label}>
+              {group.options.map((option) => (
+                <option key={option.label} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null,
+        )}
       </select>
     </FieldShell>
   );

@@ -1,5 +1,7 @@
 import { Form, useLocation } from "@remix-run/react";
 
+import type { Lang } from "#app/i18n/lang";
+import { unitLabelOn } from "#app/i18n/unit-labels";
 import { useT } from "#app/i18n/use-t";
 import { formatDate } from "#app/utils/dates";
 import { formatPhone } from "#app/utils/phone";
@@ -12,16 +14,16 @@ export type ListedRow = {
   targetGroup: string;
   userId: string | null;
   leftAt: Date | null;
-  unit: { name: string };
+  unit: { name: string; validFrom: Date; validTo: Date | null };
 };
 
 /** A roster entry as the admin lists show it, with its group's label in the reader's language. */
-export function toListedEntry(entry: ListedRow, groupLabels: Record<string, string>) {
+export function toListedEntry(entry: ListedRow, groupLabels: Record<string, string>, lang: Lang, unitsOn = new Date()) {
   return {
     id: entry.id,
     name: entry.name,
     phone: entry.phone ? formatPhone(entry.phone) : "",
-    ward: entry.unit.name,
+    ward: unitLabelOn(lang, entry.unit, unitsOn),
     group: groupLabels[entry.targetGroup] ?? entry.targetGroup,
     hasAccount: entry.userId !== null,
     leftOn: entry.leftAt ? formatDate(entry.leftAt) : null,

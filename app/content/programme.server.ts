@@ -136,6 +136,12 @@ export function isTargetGroup(code: string) {
 }
 
 /** The programme period a moment falls in (a period's end date is its last whole day), or the last period. */
+/** From the first period's start to the last period's end: the days a report may be drawn for. */
+export function planSpan() {
+  const { periods } = getProgramme();
+  return { start: periods[0]!.start, end: periods[periods.length - 1]!.end };
+}
+
 export function periodAt(date: Date) {
   const { periods } = getProgramme();
   return periods.find((period) => period.start <= date && date.getTime() < period.end.getTime() + DAY) ?? periods[periods.length - 1]!;

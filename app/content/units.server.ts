@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { z } from "zod";
 
-import { startOfDay } from "#app/utils/dates";
+import { isoDay, startOfDay } from "#app/utils/dates";
 
 import { parseYamlWith } from "./schemas";
 
@@ -33,6 +33,8 @@ const unitsSchema = z
           from: z.string(),
           to: z.string(),
           effectiveOn: day,
+          /** The clause of the resolution's article that names this part (NQ 1656 art. 1 for 1/7/2025) */
+          clause: z.number().int().positive().optional(),
           whole: z.boolean().default(true),
           primary: z.boolean().default(true),
         }),
@@ -41,30 +43,74 @@ const unitsSchema = z
       .transform((lines) => lines ?? []),
   })
   .superRefine((data, ctx) => {
-    const seen = new Set<string>();
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const units = new Map<string, (typeof data.units)[number]>();
     data.units.forEach((unit, index) => {
-      if (seen.has(unit.code)) ctx.addIssue({ code: "custom", path: ["units", index, "code"], message: `${unit.code} is listed twice` });
-      if (unit.parent && !seen.has(unit.parent)) {
-        ctx.addIssue({ code: "custom", path: ["units", index, "parent"], message: `parent ${unit.parent} must be listed before ${unit.code}` });
-      }
-      if (unit.validTo && unit.validTo <= unit.validFrom) {
-        ctx.addIssue({ code: "custom", path: ["units", index, "validTo"], message: `${unit.code} ends before it starts` });
-      }
-      seen.add(unit.code);
+      if (units.has(unit.code)) problem(["units", index, "code"], `${unit.code} is listed twice`);
+      if (unit.parent && !units.has(unit.parent)) problem(["units", index, "parent"], `parent ${unit.parent} must be listed before ${unit.code}`);
+      if (unit.validTo && unit.validTo <= unit.validFrom) problem(["units", index, "validTo"], `${unit.code} ends before it starts`);
+      units.set(unit.code, unit);
     });
-    const primaries = new Map<string, number>();
-    data.crosswalk.forEach((line, index) => {
-      for (const end of ["from", "to"] as const) {
-        if (!seen.has(line[end])) ctx.addIssue({ code: "custom", path: ["crosswalk", index, end], message: `unknown unit ${line[end]}` });
-      }
-      if (line.primary) primaries.set(line.from, (primaries.get(line.from) ?? 0) + 1);
-    });
-    for (const from of new Set(data.crosswalk.map((line) => line.from))) {
-      if (primaries.get(from) !== 1) {
-        ctx.addIssue({ code: "custom", path: ["crosswalk"], message: `${from} needs exactly one primary line (has ${primaries.get(from) ?? 0})` });
-      }
-    }
+    data.crosswalk.forEach((line, index) => checkLine(line, index, units, problem));
+    checkSuccessions(data, units, problem);
   });
+
+type UnitLine = { code: string; name: string; validFrom: Date; validTo?: Date };
+type CrosswalkLine = { from: string; to: string; effectiveOn: Date; whole: boolean; primary: boolean };
+type Problem = (path: (string | number)[], message: string) => void;
+
+/** One line's own consistency: both units known, the old one ending and the new one in force on the line's date. */
+function checkLine(line: CrosswalkLine, index: number, units: Map<string, UnitLine>, problem: Problem) {
+  const from = units.get(line.from);
+  const to = units.get(line.to);
+  if (!from) problem(["crosswalk", index, "from"], `unknown unit ${line.from}`);
+  if (!to) problem(["crosswalk", index, "to"], `unknown unit ${line.to}`);
+  if (!from || !to) return;
+  if (!from.validTo) {
+    problem(["crosswalk", index, "from"], `${line.from} is still in force (no validTo) but passes to ${line.to} on ${isoDay(line.effectiveOn)}`);
+  } else if (from.validTo.getTime() !== line.effectiveOn.getTime()) {
+    problem(["crosswalk", index, "effectiveOn"], `${line.from} ends on ${isoDay(from.validTo)} but its line to ${line.to} takes effect on ${isoDay(line.effectiveOn)}`);
+  }
+  if (to.validFrom > line.effectiveOn || (to.validTo && to.validTo <= line.effectiveOn)) {
+    problem(["crosswalk", index, "to"], `${line.to} is not in force on ${isoDay(line.effectiveOn)}, when ${line.from} passes to it`);
+  }
+}
+
+/**
+ * The crosswalk as a whole: every ended unit has successors, exactly one of them primary (the one
+ * bearing its name when there is one), a part of a unit is never "whole", and following the lines
+ * never comes back to where it started.
+ */
+function checkSuccessions(data: { units: (UnitLine & { validTo?: Date })[]; crosswalk: CrosswalkLine[] }, units: Map<string, UnitLine>, problem: Problem) {
+  const linesOf = new Map<string, CrosswalkLine[]>();
+  for (const line of data.crosswalk) linesOf.set(line.from, [...(linesOf.get(line.from) ?? []), line]);
+  for (const unit of data.units) {
+    if (unit.validTo && !linesOf.has(unit.code)) problem(["crosswalk"], `${unit.code} ends on ${isoDay(unit.validTo)} but has no successor`);
+  }
+  for (const [from, lines] of linesOf) {
+    const primaries = lines.filter((line) => line.primary);
+    if (primaries.length !== 1) problem(["crosswalk"], `${from} needs exactly one primary line (has ${primaries.length})`);
+    if (lines.length > 1 && lines.some((line) => line.whole)) problem(["crosswalk"], `${from} is split between ${lines.length} units, so no line of it can be whole`);
+    const namesake = lines.find((line) => units.get(line.to)?.name === units.get(from)?.name);
+    if (namesake && primaries.length === 1 && !namesake.primary) {
+      problem(["crosswalk"], `${from} has a successor of the same name, ${namesake.to}, which must be its primary line`);
+    }
+  }
+  for (const start of linesOf.keys()) {
+    const cycle = findCycle(start, linesOf);
+    if (cycle) problem(["crosswalk"], `the lines go round in a cycle: ${cycle.join(" → ")}`);
+  }
+}
+
+function findCycle(start: string, linesOf: Map<string, CrosswalkLine[]>, trail: string[] = [start]): string[] | null {
+  for (const line of linesOf.get(trail.at(-1)!) ?? []) {
+    if (line.to === start) return [...trail, start];
+    if (trail.includes(line.to)) continue;
+    const cycle = findCycle(start, linesOf, [...trail, line.to]);
+    if (cycle) return cycle;
+  }
+  return null;
+}
 
 type UnitsFile = z.infer<typeof unitsSchema>;
 

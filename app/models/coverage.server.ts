@@ -8,6 +8,7 @@ import type { ReportQuery } from "#app/utils/report-query";
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
 import { reportScope, rosterInScope, scopeOn, sqlInScope } from "./scope.server";
+import { LISTED_UNIT } from "./roster.server";
 import { courseSlugsOf } from "./training-session.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
@@ -197,7 +198,7 @@ export async function listNotReached(
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: { name: true } } },
+      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       ...pageOf(filter.page, NOT_REACHED_PAGE_SIZE),
     }),

@@ -39,8 +39,7 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
   },
   Consent: { about: (p) => prisma.consent.findMany({ where: { userId: p.id }, select: { noticeVersion: true, createdAt: true } }) },
   ImportJob: {
-    about: (p) =>
-      prisma.importJob.findMany({ where: { createdById: p.id }, select: { id: true, unitId: true, targetGroup: true, fileName: true, status: true, createdAt: true } }),
+    about: (p) => prisma.importJob.findMany({ where: { createdById: p.id }, select: { id: true, unitId: true, targetGroup: true, fileName: true, status: true, createdAt: true } }),
   },
   // Rows of a file being imported, kept only until the import is written or given up.
   ImportRow: { about: (p) => prisma.importRow.findMany({ where: { phone: p.phone }, select: { jobId: true, line: true, name: true, phone: true } }) },

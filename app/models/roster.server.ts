@@ -15,7 +15,7 @@ export async function listRoster(scope: Scope, query: string, page: number | nul
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: { name: true } } },
+      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       ...pageOf(page, ROSTER_PAGE_SIZE),
     }),
@@ -33,6 +33,9 @@ export async function countRosterByGroup(scope: Scope, asOf = new Date()) {
   });
   return Object.fromEntries(rows.map((row) => [row.targetGroup, row._count._all]));
 }
+
+/** What a list of entries shows of their unit: its name, and its dates to tell a former ward by. */
+export const LISTED_UNIT = { name: true, validFrom: true, validTo: true } as const;
 
 /**
  * An entry leaves the population from a date (moved away, business closed): it stops counting

@@ -1,11 +1,15 @@
 import { prisma } from "#app/utils/db.server";
 import { VIETNAMESE_ORDER } from "#app/utils/search";
 
+/** The units a person lives in and a report has rows for: wards, and the communes (xã) beside them. */
+export const LOCAL_LEVELS = ["ward", "commune"] as const;
+const local = { level: { in: [...LOCAL_LEVELS] } };
+
 /** Wards in force today, in name order: the choices of every ward picker. */
 export async function listWards(now = new Date()) {
   const wards = await prisma.adminUnit.findMany({
-    where: { level: "ward", ...inForce(now) },
-    select: { id: true, code: true, name: true },
+    where: { ...local, ...inForce(now) },
+    select: { id: true, code: true, name: true, level: true },
   });
   // SQLite's binary order puts "Đồng Mai" after "Yết Kiêu"; sort the way Vietnamese readers expect.
   return wards.sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
@@ -26,7 +30,7 @@ export async function listUnitsInScope(scopePath: string, now = new Date()) {
 
 export function findWardInForce(unitId: string, now = new Date()) {
   return prisma.adminUnit.findFirst({
-    where: { id: unitId, level: "ward", ...inForce(now) },
+    where: { id: unitId, ...local, ...inForce(now) },
     select: { id: true, path: true, name: true, code: true },
   });
 }
@@ -42,7 +46,7 @@ export async function findUnitInScope(admin: { unitPath: string }, code: string)
 
 /** The wards an administrator may choose in a form: every ward in force inside their scope. */
 export async function wardOptions(admin: { unitPath: string }) {
-  const wards = (await listUnitsInScope(admin.unitPath)).filter((unit) => unit.level === "ward");
+  const wards = (await listUnitsInScope(admin.unitPath)).filter((unit) => (LOCAL_LEVELS as readonly string[]).includes(unit.level));
   return wards.map((ward) => ({ value: ward.id, label: ward.name }));
 }
 
@@ -60,7 +64,7 @@ type ReportWard = { id: string; code: string; name: string; inForce: boolean };
 export async function resolveReportWards(scopePath: string, unitsOn: Date) {
   const [wards, lines, scopeUnit] = await Promise.all([
     prisma.adminUnit.findMany({
-      where: { level: "ward" },
+      where: local,
       select: { id: true, code: true, name: true, path: true, validFrom: true, validTo: true },
     }),
     prisma.unitSuccession.findMany({

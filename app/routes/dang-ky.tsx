@@ -3,12 +3,15 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { FieldError, FormMessage, SelectField, TextField, useFormState } from "#app/components/form-field";
+import { FormerWardSearch } from "#app/components/former-ward-search";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
+import { formerWardGroup } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { recordConsent } from "#app/models/consent.server";
+import { listFormerWards, searchFormerWards } from "#app/models/former-unit.server";
 import { listWards } from "#app/models/unit.server";
 import { signUp } from "#app/models/user.server";
 import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
@@ -31,10 +34,20 @@ const signUpSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  const [lang, wards] = await Promise.all([getLang(request), listWards()]);
+  const asked = new URL(request.url).searchParams.get("phuong-cu")?.trim() ?? "";
+  const [lang, wards, formerWards, found] = await Promise.all([getLang(request), listWards(), listFormerWards(), asked ? searchFormerWards(asked) : null]);
   // Children learn without an account (issue 16): their group is not offered.
   const targetGroups = accountGroupOptions(lang);
-  return { wards: wards.map((ward) => ({ value: ward.id, label: ward.name })), targetGroups };
+  const answer = found && formerWardGroup(lang, found).options;
+  // One successor found: it is chosen for the person; a split ward leaves the choice to them.
+  const successors = new Set(answer?.map((option) => option.value));
+  return {
+    wards: wards.map((ward) => ({ value: ward.id, label: ward.name })),
+    formerWards: formerWardGroup(lang, formerWards),
+    search: { asked, found: answer?.map((option) => option.label) ?? null, names: [...new Set(formerWards.map((former) => former.name))] },
+    chosen: successors.size === 1 ? [...successors][0]! : "",
+    targetGroups,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -60,19 +73,32 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignUpPage() {
   const t = useT();
-  const { wards, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, search, chosen, targetGroups } = useLoaderData<typeof loader>();
   const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
+      <FormerWardSearch {...search} />
       <Form method="post" className="stack" noValidate>
         <FormMessage message={message} />
         <TextField name="fullName" defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
         <TextField name="phone" defaultValue={values.phone} type="tel" label={t("form.phone")} hint={t("form.phoneHint")} autoComplete="tel" required error={errors.phone} />
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
         <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
-        <SelectField name="unitId" defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
+        <SelectField
+          // A new search remounts the picker, so the ward it found is chosen with JavaScript too.
+          key={chosen}
+          name="unitId"
+          defaultValue={values.unitId ?? chosen}
+          label={t("form.ward")}
+          hint={t("unit.pickerHint")}
+          options={wards}
+          groups={[formerWards]}
+          placeholder={t("form.choose")}
+          required
+          error={errors.unitId}
+        />
         <TargetGroupField options={targetGroups} defaultValue={values.targetGroup} required error={errors.targetGroup} />
         <div className="field">
           <p id="consent-hint" className="field__hint">

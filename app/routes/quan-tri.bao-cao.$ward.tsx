@@ -19,7 +19,8 @@ import { formatDate } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
-import { readReportQuery } from "#app/utils/report-query";
+import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
+import { reportRowNames } from "#app/utils/unit-rows.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.wardTitle") }];
 
@@ -36,12 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const ward = await findUnitInScope(admin, params.ward ?? "");
   invariantResponse(ward, 404);
-  const query = readReportQuery(new URL(request.url).searchParams);
+  const query = readReportRequest(request);
+  refuseDayOutsidePlan(query.refusedDay);
   const period = reportPeriod(query.periodCode);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(ward.path, period, new Date(), query.unitsOn)]);
+  const names = await reportRowNames(lang, [ward], query.unitsOn);
   return {
     targetGroups: targetGroupOptions(lang),
-    ward: ward.name,
+    ward: names.get(ward.id) ?? ward.name,
     period: period.code,
     targetsNote: targetsNoteOf(period, lang),
     asOf: formatDate(coverage.asOf),

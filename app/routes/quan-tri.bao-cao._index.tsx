@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
@@ -7,43 +7,57 @@ import { ExportLinks } from "#app/components/export-links";
 import { TargetsNote } from "#app/components/targets-note";
 import { TrendChart } from "#app/components/trend-chart";
 import { TableScroll } from "#app/components/table-scroll";
-import { getProgramme, targetsNoteOf } from "#app/content/programme.server";
+import { getProgramme, planSpan, targetsNoteOf } from "#app/content/programme.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getCoverage, reportPeriod } from "#app/models/coverage.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate, isoDay, monthOf } from "#app/utils/dates";
-import { readReportQuery } from "#app/utils/report-query";
+import { readReportRequest, refusedDayMessage } from "#app/utils/report-query.server";
+import { reportRowNames } from "#app/utils/unit-rows.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const query = readReportQuery(new URL(request.url).searchParams);
+  const query = readReportRequest(request);
   const period = reportPeriod(query.periodCode);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(admin.unitPath, period, new Date(), query.unitsOn)]);
   const unitsOn = isoDay(coverage.unitsOn);
-  return {
-    period: period.code,
-    targetsNote: targetsNoteOf(period, lang),
-    unitsOn,
-    /** The query that keeps the period and the units on every link out of the page */
-    view: new URLSearchParams({ ky: period.code, "don-vi": unitsOn }).toString(),
-    periods: getProgramme().periods.map((candidate) => candidate.code),
-    asOf: formatDate(coverage.asOf),
-    indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
-    rows: coverage.rows.map((row) => ({ code: row.ward.code, name: row.ward.name, cells: row.cells })),
-    totals: coverage.totals,
-    showTotals: coverage.rows.length > 1,
-    trends: coverage.trends,
-    monthsInPeriod: coverage.monthsInPeriod,
-    endMonth: monthOf(period.end),
-  };
+  const names = await reportRowNames(
+    lang,
+    coverage.rows.map((row) => row.ward),
+    coverage.unitsOn,
+  );
+  const span = planSpan();
+  return json(
+    {
+      period: period.code,
+      /** Why the date asked for was refused, and which dates are valid */
+      refused: refusedDayMessage(lang, query.refusedDay),
+      unitsOnSpan: { min: isoDay(span.start), max: isoDay(span.end) },
+      targetsNote: targetsNoteOf(period, lang),
+      unitsOn,
+      /** The query that keeps the period and the units on every link out of the page */
+      view: new URLSearchParams({ ky: period.code, "don-vi": unitsOn }).toString(),
+      periods: getProgramme().periods.map((candidate) => candidate.code),
+      asOf: formatDate(coverage.asOf),
+      indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
+      rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells })),
+      totals: coverage.totals,
+      showTotals: coverage.rows.length > 1,
+      trends: coverage.trends,
+      monthsInPeriod: coverage.monthsInPeriod,
+      endMonth: monthOf(period.end),
+    },
+    { status: query.refusedDay ? 400 : 200 },
+  );
 }
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } = useLoaderData<typeof loader>();
+  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
+    useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("coverage.title")}</h1>
@@ -57,13 +71,27 @@ export default function CoverageOverviewPage() {
           ))}
         </select>
         <label htmlFor="units-on">{t("coverage.unitsOn")}</label>
-        <input id="units-on" type="date" name="don-vi" defaultValue={unitsOn} aria-describedby="units-on-hint" />
+        <input
+          id="units-on"
+          type="date"
+          name="don-vi"
+          defaultValue={unitsOn}
+          min={unitsOnSpan.min}
+          max={unitsOnSpan.max}
+          aria-invalid={refused ? true : undefined}
+          aria-describedby={refused ? "units-on-hint units-on-refused" : "units-on-hint"}
+        />
         <button type="submit" className="button">
           {t("coverage.show")}
         </button>
         <p id="units-on-hint" className="muted">
           {t("coverage.unitsOnHint")}
         </p>
+        {refused ? (
+          <p id="units-on-refused" className="field__error" role="alert">
+            {refused}
+          </p>
+        ) : null}
       </Form>
       <p>{t("coverage.asOf", { date: asOf })}</p>
       <ExportLinks path="/quan-tri/bao-cao/xuat" />

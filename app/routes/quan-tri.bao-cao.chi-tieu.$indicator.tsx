@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -16,38 +16,43 @@ import { maskPhone } from "#app/utils/phone";
 import { requireAdmin } from "#app/utils/auth.server";
 import { isoDay } from "#app/utils/dates";
 import { invariantResponse } from "#app/utils/http.server";
-import { readReportQuery } from "#app/utils/report-query";
+import { readReportRequest, refusedDayMessage } from "#app/utils/report-query.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notReached.title") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const query = readReportQuery(new URL(request.url).searchParams);
+  const query = readReportRequest(request);
   const { unitsOn, q, page } = query;
   const frame = await findNotReachedFrame(admin.unitPath, params.indicator, query);
   invariantResponse(frame, 404);
   const { indicator, period, wards, ward } = frame;
   const [lang, result] = await Promise.all([getLang(request), listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: q, page }, unitsOn)]);
   const groups = targetGroupLabels(lang);
-  return {
-    indicator: { code: indicator.code, label: indicator[lang] },
-    period: period.code,
-    targetsNote: targetsNoteOf(period, lang),
-    unitsOn: isoDay(unitsOn),
-    q,
-    page,
-    wardCode: ward?.code ?? "",
-    wards: wards.map((candidate) => ({ value: candidate.code, label: candidate.name })),
-    total: result.total,
-    pageCount: result.pageCount,
-    // Phones masked in the list; the export shows them whole, and is audited.
-    entries: result.entries.map((entry) => ({ ...toListedEntry(entry, groups), phone: entry.phone ? maskPhone(entry.phone) : "" })),
-  };
+  return json(
+    {
+      indicator: { code: indicator.code, label: indicator[lang] },
+      refused: refusedDayMessage(lang, query.refusedDay),
+      period: period.code,
+      targetsNote: targetsNoteOf(period, lang),
+      unitsOn: isoDay(unitsOn),
+      q,
+      page,
+      wardCode: ward?.code ?? "",
+      // The filter offers the wards in force on the date; a row kept for another unit's records is on the report.
+      wards: wards.filter((candidate) => candidate.inForce).map((candidate) => ({ value: candidate.code, label: candidate.name })),
+      total: result.total,
+      pageCount: result.pageCount,
+      // Phones masked in the list; the export shows them whole, and is audited.
+      entries: result.entries.map((entry) => ({ ...toListedEntry(entry, groups, lang, unitsOn), phone: entry.phone ? maskPhone(entry.phone) : "" })),
+    },
+    { status: query.refusedDay ? 400 : 200 },
+  );
 }
 
 export default function NotReachedPage() {
   const t = useT();
-  const { indicator, period, targetsNote, unitsOn, q, page, wardCode, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { indicator, refused, period, targetsNote, unitsOn, q, page, wardCode, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
   return (
     <section>
       <p>
@@ -59,6 +64,11 @@ export default function NotReachedPage() {
       <p>
         {indicator.label} · {period}
       </p>
+      {refused ? (
+        <p className="field__error" role="alert">
+          {refused}
+        </p>
+      ) : null}
       <Form method="get" className="stack narrow" role="search">
         <input type="hidden" name="ky" value={period} />
         <input type="hidden" name="don-vi" value={unitsOn} />

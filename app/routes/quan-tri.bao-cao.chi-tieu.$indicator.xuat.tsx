@@ -9,13 +9,14 @@ import { recordPersonalDataExport } from "#app/models/personal-data.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { invariantResponse } from "#app/utils/http.server";
-import { readReportQuery } from "#app/utils/report-query";
+import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** Everyone an indicator has not reached yet, as the list page filters them, as CSV or Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const query = readReportQuery(new URL(request.url).searchParams);
+  const query = readReportRequest(request);
+  refuseDayOutsidePlan(query.refusedDay);
   const frame = await findNotReachedFrame(admin.unitPath, params.indicator, query);
   invariantResponse(frame, 404);
   const { indicator, period, ward } = frame;
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       [t("form.ward"), ward?.name ?? t("notReached.allWards")],
     ],
     extractedAtLabel: t("coverage.extractedAt"),
-    ...rosterEntrySheet(entries, lang),
+    ...rosterEntrySheet(entries, lang, query.unitsOn),
     notes: [targetsNoteOf(period, lang)].filter((note) => note !== null),
   });
 }

@@ -7,16 +7,23 @@ import { targetsNoteOf } from "#app/content/programme.server";
 import { getCoverage, reportPeriod } from "#app/models/coverage.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { readReportQuery } from "#app/utils/report-query";
+import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
+import { reportRowNames } from "#app/utils/unit-rows.server";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The overview as CSV (or Excel with `?dinh-dang=xlsx`): the admin's scope only, Vietnamese headers. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const query = readReportQuery(new URL(request.url).searchParams);
+  const query = readReportRequest(request);
+  refuseDayOutsidePlan(query.refusedDay);
   const period = reportPeriod(query.periodCode);
   const [lang, coverage] = await Promise.all([getLang(request), getCoverage(admin.unitPath, period, new Date(), query.unitsOn)]);
   const t = (key: MessageKey) => translate(lang, key);
+  const names = await reportRowNames(
+    lang,
+    coverage.rows.map((row) => row.ward),
+    coverage.unitsOn,
+  );
   const line = (ward: string, cells: typeof coverage.totals) =>
     coverage.indicators.map((indicator, index) => {
       const cell = cells[index]!;
@@ -45,7 +52,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       t("coverage.status"),
       t("coverage.note"),
     ],
-    rows: [...coverage.rows.flatMap((row) => line(row.ward.name, row.cells)), ...(coverage.rows.length > 1 ? line(t("coverage.total"), coverage.totals) : [])],
+    rows: [
+      ...coverage.rows.flatMap((row) => line(names.get(row.ward.id) ?? row.ward.name, row.cells)),
+      ...(coverage.rows.length > 1 ? line(t("coverage.total"), coverage.totals) : []),
+    ],
     notes: [targetsNoteOf(period, lang)].filter((note) => note !== null),
   });
 }

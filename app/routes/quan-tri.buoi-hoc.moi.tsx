@@ -11,11 +11,11 @@ import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { createTrainingSession, TRAINING_SESSION_KINDS } from "#app/models/training-session.server";
-import { wardOptions } from "#app/models/unit.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseIsoDay } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
+import { adminWardPicker } from "#app/utils/ward-picker.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.create") }];
 
@@ -51,10 +51,12 @@ const trainingSessionSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [lang, wards, catalogue] = await Promise.all([getLang(request), wardOptions(admin), getCatalogue()]);
+  const lang = await getLang(request);
+  const [{ wards, formerWards }, catalogue] = await Promise.all([adminWardPicker(admin, lang), getCatalogue()]);
   return {
     targetGroups: targetGroupOptions(lang),
     wards,
+    formerWards,
     courses: catalogue.courses.map((course) => ({ slug: course.slug, title: lang === "en" ? course.titleEn : course.title })),
   };
 }
@@ -83,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewTrainingSessionPage() {
   const t = useT();
-  const { wards, courses, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, courses, targetGroups } = useLoaderData<typeof loader>();
   const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
@@ -94,6 +96,7 @@ export default function NewTrainingSessionPage() {
           name="unitId"
           label={t("form.ward")}
           options={wards}
+          groups={[formerWards]}
           placeholder={wards.length > 1 ? t("form.choose") : undefined}
           defaultValue={values.unitId}
           error={errors.unitId}

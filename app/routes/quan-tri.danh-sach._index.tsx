@@ -28,8 +28,9 @@ import { ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.se
 import { listImportJobs, startImport } from "#app/models/roster-import/jobs.server";
 import { countRosterByGroup, listRoster } from "#app/models/roster.server";
 import { scopeOn } from "#app/models/scope.server";
+import { findWardInForce } from "#app/models/unit.server";
 import { maskPhone } from "#app/utils/phone";
-import { findWardInForce, wardOptions } from "#app/models/unit.server";
+import { adminWardPicker } from "#app/utils/ward-picker.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { requireFormPost } from "#app/utils/forms.server";
 import { parseListQuery } from "#app/utils/list-query";
@@ -40,9 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
   const scope = await scopeOn(admin.unitPath);
-  const [lang, wards, roster, counts, imports] = await Promise.all([
-    getLang(request),
-    wardOptions(admin),
+  const lang = await getLang(request);
+  const [{ wards, formerWards }, roster, counts, imports] = await Promise.all([
+    adminWardPicker(admin, lang),
     listRoster(scope, q, page),
     countRosterByGroup(scope),
     listImportJobs(admin.unitPath),
@@ -53,12 +54,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     page,
     wards,
+    formerWards,
     // Children are counted by headcount and declared counts, never listed by name (issue 16).
     targetGroups: accountGroupOptions(lang),
     total: roster.total,
     pageCount: roster.pageCount,
     // Phones masked in the list; the export shows them whole, and is audited.
-    entries: roster.entries.map((entry) => ({ ...toListedEntry(entry, groups), phone: entry.phone ? maskPhone(entry.phone) : "" })),
+    entries: roster.entries.map((entry) => ({ ...toListedEntry(entry, groups, lang), phone: entry.phone ? maskPhone(entry.phone) : "" })),
     imports: imports.map((job) => ({ ...job, group: groups[job.targetGroup] ?? job.targetGroup })),
   };
 }
@@ -94,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RosterPage() {
   const t = useT();
-  const { q, page, wards, targetGroups, total, pageCount, entries, imports, groupCounts } = useLoaderData<typeof loader>();
+  const { q, page, wards, formerWards, targetGroups, total, pageCount, entries, imports, groupCounts } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   return (
@@ -126,7 +128,7 @@ export default function RosterPage() {
         </div>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack narrow">
-        <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} required />
+        <SelectField name="unitId" label={t("form.ward")} options={wards} groups={[formerWards]} placeholder={wards.length > 1 ? t("form.choose") : undefined} required />
         <TargetGroupField options={targetGroups} label="roster.group" required />
         <div className="field">
           <label htmlFor="roster-file">{t("roster.file")}</label>

@@ -9,7 +9,7 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { wardOptions } from "#app/models/unit.server";
+import { adminWardPicker } from "#app/utils/ward-picker.server";
 import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
 import { createAccountsFromRoster } from "#app/models/user-admin.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -23,9 +23,11 @@ const bulkSchema = z.object({ unitId: requiredField, targetGroup: requiredField 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [lang, wards] = await Promise.all([getLang(request), wardOptions(admin)]);
+  const lang = await getLang(request);
+  const { wards, formerWards } = await adminWardPicker(admin, lang);
   return {
     wards,
+    formerWards,
     // Children learn without an account (issue 16): their group is not offered.
     targetGroups: accountGroupOptions(lang),
   };
@@ -45,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function BulkAccountsPage() {
   const t = useT();
-  const { wards, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   if (actionData && "created" in actionData) {
@@ -89,7 +91,14 @@ export default function BulkAccountsPage() {
       <p>{t("bulk.intro")}</p>
       <Form method="post" className="stack" noValidate>
         <FormMessage message={actionData?.message} />
-        <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} error={errors.unitId} />
+        <SelectField
+          name="unitId"
+          label={t("form.ward")}
+          options={wards}
+          groups={[formerWards]}
+          placeholder={wards.length > 1 ? t("form.choose") : undefined}
+          error={errors.unitId}
+        />
         <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("bulk.submit")}

@@ -10,7 +10,7 @@ import { isTargetGroup } from "#app/content/programme.server";
 import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { wardOptions } from "#app/models/unit.server";
+import { adminWardPicker } from "#app/utils/ward-picker.server";
 import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
 import { createUserByAdmin } from "#app/models/user-admin.server";
 import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
@@ -31,9 +31,11 @@ const createUserSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [lang, wards] = await Promise.all([getLang(request), wardOptions(admin)]);
+  const lang = await getLang(request);
+  const { wards, formerWards } = await adminWardPicker(admin, lang);
   return {
     wards,
+    formerWards,
     // Children learn without an account (issue 16): their group is not offered.
     targetGroups: accountGroupOptions(lang),
   };
@@ -66,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CreateUserPage() {
   const t = useT();
-  const { wards, targetGroups } = useLoaderData<typeof loader>();
+  const { wards, formerWards, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   if (actionData && "created" in actionData) {
@@ -101,6 +103,7 @@ export default function CreateUserPage() {
           name="unitId"
           label={t("form.ward")}
           options={wards}
+          groups={[formerWards]}
           placeholder={wards.length > 1 ? t("form.choose") : undefined}
           required
           defaultValue={values.unitId}

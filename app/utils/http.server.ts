@@ -18,6 +18,11 @@ export function badRequest(init?: ResponseInit) {
   return refusal(400, BAD_REQUEST, init);
 }
 
+/** A request that cannot be answered as asked, with the reason and what would be accepted (a date outside the plan). */
+export function badRequestBecause(reason: string) {
+  return refusal(400, reason);
+}
+
 /** A method the route does not take (a PUT, say): to the reader, a request that does not fit. */
 export function methodNotAllowed(allow: string) {
   return refusal(405, BAD_REQUEST, { headers: { Allow: allow } });

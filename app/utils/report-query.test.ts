@@ -11,6 +11,7 @@ describe("the query of a report page", () => {
     expect(query).toEqual({
       periodCode: "2021-2025",
       unitsOn: new Date("2025-06-30T12:00:00+07:00"),
+      refusedDay: null,
       wardCode: "w1",
       q: "lan",
       page: 3,
@@ -18,7 +19,16 @@ describe("the query of a report page", () => {
   });
 
   test("an empty or hand-mangled address falls back to the defaults", () => {
-    expect(readReportQuery(new URLSearchParams(""), NOW)).toEqual({ periodCode: null, unitsOn: NOW, wardCode: null, q: "", page: 1 });
+    expect(readReportQuery(new URLSearchParams(""), NOW)).toEqual({ periodCode: null, unitsOn: NOW, refusedDay: null, wardCode: null, q: "", page: 1 });
     expect(readReportQuery(new URLSearchParams("don-vi=2025-02-31&page=-4"), NOW)).toMatchObject({ unitsOn: NOW, page: 1 });
+  });
+
+  test("a day outside the plan's periods is refused, and the report is drawn for now", () => {
+    const span = { start: new Date("2021-01-01T00:00:00+07:00"), end: new Date("2030-12-31T00:00:00+07:00") };
+    const read = (day: string) => readReportQuery(new URLSearchParams(`don-vi=${day}`), NOW, span);
+    expect(read("2019-05-01")).toMatchObject({ unitsOn: NOW, refusedDay: "2019-05-01" });
+    expect(read("2031-01-01")).toMatchObject({ unitsOn: NOW, refusedDay: "2031-01-01" });
+    expect(read("2021-01-01")).toMatchObject({ unitsOn: new Date("2021-01-01T12:00:00+07:00"), refusedDay: null });
+    expect(read("2030-12-31")).toMatchObject({ unitsOn: new Date("2030-12-31T12:00:00+07:00"), refusedDay: null });
   });
 });

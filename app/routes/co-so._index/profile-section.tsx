@@ -10,7 +10,7 @@ import type { action, loader } from "./route";
 /** The organisation's profile: the form that creates it, or its facts with the form to edit them. */
 export function ProfileSection() {
   const t = useT();
-  const { organisation, wards, kinds, state } = useLoaderData<typeof loader>();
+  const { organisation, wards, formerWards, kinds, state } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === "submitting";
   const mine = actionData?.values.intent === "profile" || actionData?.values.intent === undefined;
@@ -31,7 +31,15 @@ export function ProfileSection() {
       />
       <TextField name="name" label={t("org.name")} hint={t("org.nameHint")} defaultValue={current("name")} error={errors.name} />
       <TextField name="taxCode" label={t("org.taxCode")} hint={t("org.taxCodeHint")} inputMode="numeric" defaultValue={current("taxCode")} error={errors.taxCode} />
-      <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={t("form.choose")} defaultValue={current("unitId")} error={errors.unitId} />
+      <SelectField
+        name="unitId"
+        label={t("form.ward")}
+        options={wards}
+        groups={[formerWards]}
+        placeholder={t("form.choose")}
+        defaultValue={current("unitId")}
+        error={errors.unitId}
+      />
       <TextField name="sector" label={t("org.sector")} hint={t("org.sectorHint")} defaultValue={current("sector")} error={errors.sector} />
       <label className="choice">
         <input type="checkbox" name="craftVillage" defaultChecked={actionData && mine ? values.craftVillage === "on" : Boolean(organisation?.craftVillage)} />

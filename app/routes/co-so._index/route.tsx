@@ -7,6 +7,7 @@ import { CertificateCard } from "#app/components/certificate-status";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
+import { formerWardGroup } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPledgeState } from "#app/models/certification/application.server";
 import { getMyOrganisation, removeMember, saveOrganisationProfile } from "#app/models/certification/organisation.server";
@@ -14,6 +15,7 @@ import { lastValidDay } from "#app/models/certification/rules.server";
 import { ORGANISATION_KINDS, getCertificationCourse } from "#app/models/certification/terms.server";
 import { cancelInvitation, inviteToOrganisation, listSentInvitations } from "#app/models/invitation.server";
 import { getCourseProgress } from "#app/models/progress.server";
+import { listFormerWards } from "#app/models/former-unit.server";
 import { listWards } from "#app/models/unit.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -59,9 +61,10 @@ const invitationSchema = z.object({ phone: phoneField });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const course = await getCertificationCourse();
-  const [lang, wards, mine, state, progress] = await Promise.all([
+  const [lang, wards, formerWards, mine, state, progress] = await Promise.all([
     getLang(request),
     listWards(),
+    listFormerWards(),
     getMyOrganisation(user.id),
     getPledgeState(user),
     getCourseProgress(user.id, course),
@@ -70,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const invitations = organisation ? await listSentInvitations(organisation.id) : [];
   return {
     wards: wards.map((ward) => ({ value: ward.id, label: ward.name })),
+    formerWards: formerWardGroup(lang, formerWards),
     kinds: [...ORGANISATION_KINDS],
     course: { slug: course.slug, title: lang === "en" ? course.titleEn : course.title, completedOn: progress.completedAt ? formatDate(progress.completedAt) : null },
     organisation: organisation && {
