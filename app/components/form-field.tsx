@@ -1,5 +1,4 @@
-import { useId } from "react";
-
+import { fieldId } from "#app/components/error-summary";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
 
@@ -41,7 +40,7 @@ function describedBy(id: string, hint?: string, error?: string) {
 
 export function TextField(props: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
   const { name, label, hint, error, ...input } = props;
-  const id = useId();
+  const id = input.id ?? fieldId(name);
   return (
     <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
       <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
@@ -51,7 +50,7 @@ export function TextField(props: FieldProps & React.InputHTMLAttributes<HTMLInpu
 
 export function SelectField(props: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
   const { name, label, hint, error, options, placeholder, ...select } = props;
-  const id = useId();
+  const id = select.id ?? fieldId(name);
   return (
     <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
       <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
@@ -63,16 +62,5 @@ export function SelectField(props: FieldProps & React.SelectHTMLAttributes<HTMLS
         ))}
       </select>
     </FieldShell>
-  );
-}
-
-/** A message about the whole form (wrong password, too many attempts), announced when it appears. */
-export function FormMessage({ message }: { message?: MessageKey | null }) {
-  const t = useT();
-  if (!message) return null;
-  return (
-    <p className="form-message" role="alert">
-      {t(message)}
-    </p>
   );
 }

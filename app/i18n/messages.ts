@@ -52,6 +52,7 @@ const vi = {
   "form.unknown_ward": "Vui lòng chọn một phường trong danh sách.",
   "form.targetGroup": "Nhóm người học",
   "form.targetGroup.unknown": "Vui lòng chọn một nhóm trong danh sách.",
+  "form.summary.title": "Có {count} mục cần sửa:",
 
   "signIn.title": "Đăng nhập",
   "signIn.identifier": "Số điện thoại hoặc email",
@@ -236,6 +237,7 @@ const vi = {
   "quiz.questionNumber": "Câu {number}.",
   "quiz.chooseSeveral": "Chọn tất cả các ý đúng.",
   "quiz.submit": "Nộp bài",
+  "quiz.unanswered": "Chưa trả lời.",
   "quiz.missing": "Còn câu {numbers} chưa trả lời. Hãy trả lời đủ các câu rồi nộp bài.",
   "quiz.tampered": "Bài làm gửi lên không khớp với đề. Bài chưa được ghi nhận; hãy tải lại trang và làm lại.",
   "quiz.stale": "Bài kiểm tra này vừa được cập nhật nội dung. Bài làm cũ không được chấm; hãy bắt đầu lại với đề mới.",
@@ -793,6 +795,7 @@ const en: Record<MessageKey, string> = {
   "form.unknown_ward": "Please choose a ward from the list.",
   "form.targetGroup": "Which group you belong to",
   "form.targetGroup.unknown": "Please choose a group from the list.",
+  "form.summary.title": "{count} things to fix:",
 
   "signIn.title": "Sign in",
   "signIn.identifier": "Phone number or email",
@@ -976,6 +979,7 @@ const en: Record<MessageKey, string> = {
   "quiz.questionNumber": "Question {number}.",
   "quiz.chooseSeveral": "Choose every right answer.",
   "quiz.submit": "Submit",
+  "quiz.unanswered": "Not answered.",
   "quiz.missing": "You have not answered question {numbers}. Answer every question, then submit.",
   "quiz.tampered": "The answers sent do not match the quiz. Nothing was recorded; reload the page and try again.",
   "quiz.stale": "This quiz has just been updated. The old answers are not graded; start again with the new questions.",

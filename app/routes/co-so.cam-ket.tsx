@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FieldError, FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary, fieldId } from "#app/components/error-summary";
+import { FieldError, TextField } from "#app/components/form-field";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPledgeState, submitApplication } from "#app/models/certification/application.server";
@@ -92,7 +93,11 @@ export default function PledgePage() {
           {state.renewal ? <p className="badge">{t("cert.kind.renewal")}</p> : null}
           <p className="status status--done">{t("pledge.assessed", { count: state.answered })}</p>
           <blockquote className="pledge">{t("pledge.text", { organisation })}</blockquote>
-          <FormMessage message={actionData?.message} />
+          <ErrorSummary
+            message={actionData?.message}
+            errors={errors}
+            labels={{ signerName: t("pledge.signerName"), signerPosition: t("pledge.signerPosition"), confirm: t("pledge.confirm") }}
+          />
           <TextField name="signerName" label={t("pledge.signerName")} autoComplete="name" defaultValue={values.signerName ?? signerName} error={errors.signerName} />
           <TextField
             name="signerPosition"
@@ -107,7 +112,7 @@ export default function PledgePage() {
           </dl>
           <div className="field">
             <label className="choice">
-              <input type="checkbox" name="confirm" aria-invalid={errors.confirm ? true : undefined} />
+              <input type="checkbox" name="confirm" id={fieldId("confirm")} aria-invalid={errors.confirm ? true : undefined} />
               <span>{t("pledge.confirm")}</span>
             </label>
             <FieldError error={errors.confirm} />

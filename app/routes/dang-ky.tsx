@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField, TextField } from "#app/components/form-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -62,7 +63,18 @@ export default function SignUpPage() {
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <ErrorSummary
+          message={actionData?.message}
+          errors={errors}
+          labels={{
+            fullName: t("form.fullName"),
+            phone: t("form.phone"),
+            email: t("form.emailOptional"),
+            password: t("form.password"),
+            unitId: t("form.ward"),
+            targetGroup: t("form.targetGroup"),
+          }}
+        />
         <TextField name="fullName" defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
         <TextField name="phone" defaultValue={values.phone} type="tel" label={t("form.phone")} hint={t("form.phoneHint")} autoComplete="tel" required error={errors.phone} />
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />

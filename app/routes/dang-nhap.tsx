@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { verifySignIn } from "#app/models/user.server";
@@ -60,7 +61,7 @@ export default function SignInPage() {
       <h1>{t("signIn.title")}</h1>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <FormMessage message={actionData?.message} />
+        <ErrorSummary message={actionData?.message} errors={actionData?.errors} labels={{ identifier: t("signIn.identifier"), password: t("form.password") }} />
         <TextField
           name="identifier"
           label={t("signIn.identifier")}

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ErrorSummary } from "#app/components/error-summary";
 import { SelectField, TextField } from "#app/components/form-field";
 import { TargetsNote } from "#app/components/targets-note";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
@@ -112,11 +113,12 @@ export default function WardCoveragePage() {
       <h2>{t("headcount.title")}</h2>
       <p className="muted">{t("headcount.intro")}</p>
       {searchParams.has("da-luu") && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t("headcount.saved")}
         </p>
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
+        <ErrorSummary message={actionData?.message} errors={errors} labels={{ targetGroup: t("roster.group"), count: t("headcount.count") }} />
         <SelectField
           name="targetGroup"
           label={t("roster.group")}

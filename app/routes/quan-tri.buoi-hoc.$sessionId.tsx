@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField, TextField } from "#app/components/form-field";
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
@@ -112,7 +113,7 @@ export default function SessionPage() {
         <dt>{t("sessions.trainer")}</dt>
         <dd>{session.trainer}</dd>
       </dl>
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} />
 
       <h2>{t("sessions.attendance", { count: attendees.length })}</h2>
       {session.headcount ? <p>{t("sessions.counted", { count: session.headcount })}</p> : null}
@@ -171,6 +172,7 @@ export default function SessionPage() {
       <p>{t("sessions.addPersonHint")}</p>
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="add-person" />
+        <ErrorSummary errors={errors} labels={{ name: t("roster.name"), phone: t("sessions.phoneOptional"), targetGroup: t("roster.group") }} />
         <TextField name="name" label={t("roster.name")} error={errors.name} defaultValue={actionData?.values.name} />
         <TextField name="phone" type="tel" label={t("sessions.phoneOptional")} error={errors.phone} defaultValue={actionData?.values.phone} />
         <SelectField

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FieldError, FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { ErrorSummary, fieldId } from "#app/components/error-summary";
+import { FieldError, SelectField, TextField } from "#app/components/form-field";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
@@ -91,7 +92,20 @@ export default function NewSessionPage() {
     <section className="narrow">
       <h1>{t("sessions.create")}</h1>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <ErrorSummary
+          message={actionData?.message}
+          errors={errors}
+          labels={{
+            unitId: t("form.ward"),
+            heldOn: t("sessions.date"),
+            place: t("sessions.place"),
+            kind: t("sessions.kind"),
+            course: t("sessions.courses"),
+            trainer: t("sessions.trainer"),
+            headcount: t("sessions.headcount"),
+            headcountGroup: t("sessions.headcountGroup"),
+          }}
+        />
         <SelectField
           name="unitId"
           label={t("form.ward")}
@@ -114,9 +128,9 @@ export default function NewSessionPage() {
         />
         <fieldset className="question">
           <legend>{t("sessions.courses")}</legend>
-          {courses.map((course) => (
+          {courses.map((course, index) => (
             <label key={course.slug} className="choice">
-              <input type="checkbox" name="course" value={course.slug} />
+              <input type="checkbox" name="course" value={course.slug} id={index === 0 ? fieldId("course") : undefined} />
               <span>{course.title}</span>
             </label>
           ))}

@@ -14,7 +14,8 @@ import { ExportLinks } from "#app/components/export-links";
 import { Pagination } from "#app/components/pagination";
 import { RosterEntryList } from "#app/components/roster-entry-list";
 import { SearchForm } from "#app/components/search-form";
-import { FormMessage, SelectField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField } from "#app/components/form-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -95,13 +96,13 @@ export default function RosterPage() {
         </a>
       </p>
       {answer && "imported" in answer ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t("roster.imported", answer.imported)}
         </p>
       ) : null}
       {answer && "message" in answer ? (
         <div role="alert">
-          <FormMessage message={answer.message} />
+          <ErrorSummary message={answer.message} />
           {answer.problems.length > 0 ? (
             <table className="problems">
               <caption>{t("roster.problems", { count: answer.problems.length })}</caption>

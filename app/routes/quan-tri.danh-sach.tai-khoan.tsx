@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField } from "#app/components/form-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -84,7 +85,7 @@ export default function BulkAccountsPage() {
       <h1>{t("bulk.title")}</h1>
       <p>{t("bulk.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <ErrorSummary message={actionData?.message} errors={errors} labels={{ unitId: t("form.ward"), targetGroup: t("roster.group") }} />
         <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} error={errors.unitId} />
         <SelectField name="targetGroup" label={t("roster.group")} options={targetGroups} placeholder={t("form.choose")} error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>

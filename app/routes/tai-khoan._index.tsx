@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
@@ -77,11 +77,11 @@ export default function AccountPage() {
     <section>
       <h1>{t("account.title")}</h1>
       {done && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t(done)}
         </p>
       ) : null}
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} />
 
       <h2>{t("account.waiting")}</h2>
       {invitations.length === 0 && sessions.length === 0 ? <p>{t("account.nothing")}</p> : null}
