@@ -11,7 +11,7 @@ import { findWardInForce } from "./unit.server";
 
 export const SESSION_KINDS = ["training", "communication"] as const;
 
-type NewSession = {
+export type NewSession = {
   unitId: string;
   heldOn: Date;
   place: string;
@@ -23,7 +23,7 @@ type NewSession = {
 };
 
 /** How long a repeated post of the same form counts as the same request. */
-const REPEAT_WINDOW_MS = 10 * 60_000;
+export const REPEAT_WINDOW_MS = 10 * 60_000;
 
 function courseSlugsOf(courses: string) {
   const slugs: unknown = JSON.parse(courses);
@@ -86,6 +86,7 @@ export async function findTrainingSession(admin: AdminUser, sessionId: string) {
       courses: true,
       trainer: true,
       headcount: true,
+      headcountGroup: true,
       unit: { select: { name: true, path: true } },
     },
   });
@@ -93,7 +94,7 @@ export async function findTrainingSession(admin: AdminUser, sessionId: string) {
   return { ...session, courseSlugs: courseSlugsOf(session.courses) };
 }
 
-type TrainingSession = NonNullable<Awaited<ReturnType<typeof findTrainingSession>>>;
+export type TrainingSession = NonNullable<Awaited<ReturnType<typeof findTrainingSession>>>;
 
 export function listAttendees(session: TrainingSession) {
   return prisma.attendance.findMany({
@@ -136,7 +137,7 @@ async function attend(tx: Prisma.TransactionClient, admin: AdminUser, session: T
  * A training session that covered a course completes it for an attendee who has an account
  * (DESIGN: in-person attendance can complete a course), recorded with the rule that produced it.
  */
-async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, session: { courseSlugs: string[]; heldOn: Date }) {
+export async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, session: { courseSlugs: string[]; heldOn: Date }) {
   const { courses } = await getCatalogue();
   for (const course of courses.filter((candidate) => session.courseSlugs.includes(candidate.slug))) {
     await tx.courseCompletion.upsert({

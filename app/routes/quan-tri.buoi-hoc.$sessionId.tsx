@@ -1,16 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
 import { SelectField, TextField } from "#app/components/form-field";
+import { PhoneLink } from "#app/components/phone-link";
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { deleteTrainingSession, removeAttendee } from "#app/models/training-session-changes.server";
 import { addPersonAndAttend, findTrainingSession, listAttendanceConfirmations, listAttendees, recordAttendance, searchRosterForSession } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -87,6 +89,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await addPersonAndAttend(admin, session, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
     return redirect(back);
   }
+  if (formData.get("intent") === "remove-attendee") {
+    const rosterEntryId = formData.get("rosterEntryId");
+    if (typeof rosterEntryId !== "string" || !(await removeAttendee(admin, session, rosterEntryId))) return rejectForm({ message: "sessions.attendee.unknown" });
+    return redirect(`${back}?da-bo=1`);
+  }
+  if (formData.get("intent") === "delete") {
+    invariantResponse(await deleteTrainingSession(admin, session), 404);
+    return redirect("/quan-tri/buoi-hoc?da-xoa=1");
+  }
   return rejectForm({ message: "form.invalid" });
 }
 
@@ -94,6 +105,7 @@ export default function SessionPage() {
   const t = useT();
   const { session, q, attendees, confirmations, found, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
   return (
     <section>
@@ -103,6 +115,16 @@ export default function SessionPage() {
       <h1>
         {session.heldOn} · {session.place}
       </h1>
+      {searchParams.has("da-luu") || searchParams.has("da-bo") ? (
+        <p className="notice" role="status" data-form-result="">
+          {t(searchParams.has("da-luu") ? "sessions.saved" : "sessions.attendeeRemoved")}
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/quan-tri/buoi-hoc/${session.id}/sua`} className="button">
+          {t("sessions.edit")}
+        </Link>
+      </p>
       <dl className="facts">
         <dt>{t("form.ward")}</dt>
         <dd>{session.ward}</dd>
@@ -121,8 +143,15 @@ export default function SessionPage() {
         {attendees.map((attendee) => (
           <li key={attendee.id} className="record">
             <span className="record__title">{attendee.name}</span>
-            <span>{attendee.phone}</span>
+            <PhoneLink phone={attendee.phone} />
             <span>{attendee.group}</span>
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-attendee" />
+              <input type="hidden" name="rosterEntryId" value={attendee.id} />
+              <button type="submit" className="button button--quiet" aria-label={t("sessions.removeAttendeeFor", { name: attendee.name })}>
+                {t("sessions.removeAttendee")}
+              </button>
+            </Form>
           </li>
         ))}
       </ul>
@@ -149,7 +178,7 @@ export default function SessionPage() {
         {found.map((entry) => (
           <li key={entry.id} className="record">
             <span className="record__title">{entry.name}</span>
-            <span>{entry.phone}</span>
+            <PhoneLink phone={entry.phone} />
             <span>{entry.group}</span>
             {entry.present ? (
               <span className="status status--done">{t("sessions.present")}</span>
@@ -187,6 +216,17 @@ export default function SessionPage() {
           {t("sessions.addAndMark")}
         </button>
       </Form>
+
+      <details className="danger-zone">
+        <summary>{t("sessions.delete")}</summary>
+        <p>{t("sessions.deleteIntro")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button--danger">
+            {t("sessions.deleteConfirm")}
+          </button>
+        </Form>
+      </details>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function SessionsPage() {
   const t = useT();
   const { sessions } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   return (
     <section>
       <div className="page-heading">
@@ -36,6 +37,11 @@ export default function SessionsPage() {
           {t("sessions.create")}
         </Link>
       </div>
+      {searchParams.has("da-xoa") ? (
+        <p className="notice" role="status" data-form-result="">
+          {t("sessions.deleted")}
+        </p>
+      ) : null}
       {sessions.length === 0 ? <p>{t("sessions.none")}</p> : <ExportLinks path="/quan-tri/buoi-hoc/xuat" />}
       <ul className="record-list">
         {sessions.map((session) => (
