@@ -89,10 +89,10 @@ export async function updateTrainingSession(admin: AdminUser, session: TrainingS
   if (!ward?.path.startsWith(admin.unitPath)) return false;
   const { courseSlugs, ...fields } = changes;
   return prisma.$transaction(async (tx) => {
-    const entries = await attendeesOf(tx, session.id);
-    await withdraw(tx, session, entries);
     const { count } = await tx.trainingSession.updateMany({ where: scoped(admin, session.id), data: { ...fields, courses: JSON.stringify(courseSlugs) } });
     if (count === 0) return false;
+    const entries = await attendeesOf(tx, session.id);
+    await withdraw(tx, session, entries);
     await requalify(tx, entries);
     const before = { heldOn: session.heldOn, place: session.place, kind: session.kind, courseSlugs: session.courseSlugs, trainer: session.trainer, headcount: session.headcount };
     await audit(tx, { actorId: admin.id, action: "training-session.update", targetType: "session", targetId: session.id, details: { before, after: changes } });
