@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     targetGroups: targetGroupOptions(lang),
     ward: ward.name,
+    wardId: ward.id,
     period: period.code,
     targetsNote: targetsNoteOf(period, lang),
     asOf: formatDate(coverage.asOf),
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WardCoveragePage() {
   const t = useT();
-  const { ward, period, targetsNote, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
+  const { ward, period, targetsNote, asOf, unitsOn, indicators, targetGroups, wardId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
@@ -90,6 +91,7 @@ export default function WardCoveragePage() {
               <th scope="col">{t("coverage.figure")}</th>
               <th scope="col">{t("coverage.targetHeader")}</th>
               <th scope="col">{t("coverage.gap")}</th>
+              <th scope="col">{t("notReached.title")}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,6 +105,9 @@ export default function WardCoveragePage() {
                 </td>
                 <td>{indicator.cell.target}%</td>
                 <td>{indicator.cell.gap}</td>
+                <td>
+                  <NotReachedLinks code={indicator.code} query={`ky=${period}&phuong=${wardId}`} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -133,6 +138,25 @@ export default function WardCoveragePage() {
         </button>
       </Form>
     </section>
+  );
+}
+
+/** Who an indicator has not reached yet in this ward: the list, and the same list as files. */
+function NotReachedLinks({ code, query }: { code: string; query: string }) {
+  const t = useT();
+  const list = `/quan-tri/bao-cao/chi-tieu/${code}`;
+  return (
+    <span className="exports">
+      <Link to={`${list}?${query}`} aria-label={t("coverage.notReachedFor", { code })}>
+        {t("coverage.notReachedList")}
+      </Link>
+      <a href={`${list}/xuat?${query}`} download aria-label={`${t("coverage.exportCsv")} (${code})`}>
+        CSV
+      </a>
+      <a href={`${list}/xuat?${query}&dinh-dang=xlsx`} download aria-label={`${t("coverage.exportXlsx")} (${code})`}>
+        Excel
+      </a>
+    </span>
   );
 }
 
