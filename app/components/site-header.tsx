@@ -2,7 +2,8 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 
 import { useLang, useT } from "#app/i18n/use-t";
 
-type HeaderUser = { fullName: string; role: string } | null;
+// organisation: whether "Chứng nhận cơ sở" concerns the learner (a business, a cooperative or a member).
+type HeaderUser = { fullName: string; role: string; organisation?: boolean } | null;
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const t = useT();
@@ -31,7 +32,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           {t("nav.home")}
         </NavLink>
         {user ? <NavLink to="/khoa-hoc">{t("nav.courses")}</NavLink> : null}
-        {user?.role === "learner" ? <NavLink to="/co-so">{t("nav.myOrganisation")}</NavLink> : null}
+        {user?.role === "learner" && user.organisation ? <NavLink to="/co-so">{t("nav.myOrganisation")}</NavLink> : null}
         {user && user.role !== "learner" ? (
           <>
             <NavLink to="/quan-tri/bao-cao">{t("nav.coverage")}</NavLink>

@@ -62,6 +62,9 @@ const vi = {
   "signIn.failed": "Số điện thoại, email hoặc mật khẩu không đúng.",
   "signIn.tooManyAttempts": "Đã thử quá nhiều lần. Vì an toàn, vui lòng đợi 15 phút rồi thử lại.",
   "signIn.firstTime": "Lần đầu đăng nhập bằng mã thiết lập do phường cấp?",
+  "signIn.forgot": "Quên mật khẩu?",
+  "signIn.forgotBody": "Hãy đến hoặc gọi cho cán bộ phường nơi anh/chị đăng ký tài khoản và đọc số điện thoại của tài khoản. Cán bộ sẽ cấp một mã thiết lập mới (8 ký tự, dùng một lần). Nhập số điện thoại và mã đó ở trang «Thiết lập tài khoản» rồi chọn mật khẩu mới.",
+  "signIn.forgotLink": "Đã có mã thiết lập: đặt mật khẩu mới",
   "signIn.noAccount": "Chưa có tài khoản?",
 
   "signUp.title": "Đăng ký tài khoản",
@@ -833,6 +836,9 @@ const en: Record<MessageKey, string> = {
   "signIn.failed": "The phone number, email or password is not correct.",
   "signIn.tooManyAttempts": "Too many attempts. For your safety, please wait 15 minutes and try again.",
   "signIn.firstTime": "First sign-in with a set-up code from your ward?",
+  "signIn.forgot": "Forgot your password?",
+  "signIn.forgotBody": "Visit or call the ward official where you signed up and give the account's phone number. They will issue a new set-up code (8 characters, used once). Enter your phone number and that code on the «Set up your account» page, then choose a new password.",
+  "signIn.forgotLink": "I have a set-up code: choose a new password",
   "signIn.noAccount": "No account yet?",
 
   "signUp.title": "Create an account",

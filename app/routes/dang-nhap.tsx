@@ -77,6 +77,13 @@ export default function SignInPage() {
           {t("signIn.submit")}
         </button>
       </Form>
+      <details className="forgot-password">
+        <summary>{t("signIn.forgot")}</summary>
+        <p>{t("signIn.forgotBody")}</p>
+        <p>
+          <Link to="/thiet-lap">{t("signIn.forgotLink")}</Link>
+        </p>
+      </details>
       <p>
         <Link to="/thiet-lap">{t("signIn.firstTime")}</Link>
       </p>
