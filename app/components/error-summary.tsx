@@ -35,10 +35,9 @@ export function ErrorSummary({ message, params, errors = {}, labels = {}, form, 
   const headline = message ? t(message, params) : formError ? t(formError) : null;
   if (!headline && all.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby={form ? `${form}-error-summary-title` : "error-summary-title"} tabIndex={-1} data-error-summary="">
-      <p className="error-summary__title" id={form ? `${form}-error-summary-title` : "error-summary-title"}>
-        {headline ?? t("form.summary.title", { count: all.length })}
-      </p>
+    // No accessible name from its title: a title quoting a field's label would make the summary a second "label" of that field.
+    <div className="error-summary" role="alert" tabIndex={-1} data-error-summary="">
+      <p className="error-summary__title">{headline ?? t("form.summary.title", { count: all.length })}</p>
       {all.length > 0 ? (
         <ul className="error-summary__list">
           {all.map((item) => (
