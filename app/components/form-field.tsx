@@ -1,6 +1,9 @@
+import { useActionData, useNavigation } from "@remix-run/react";
+
 import { fieldId } from "#app/components/error-summary";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
+import type { EchoedValues, FieldErrors } from "#app/utils/forms";
 
 type FieldProps = {
   name: string;
@@ -63,4 +66,25 @@ export function SelectField(props: FieldProps & React.SelectHTMLAttributes<HTMLS
       </select>
     </FieldShell>
   );
+}
+
+/** A message about the whole form (wrong password, too many attempts), announced when it appears. */
+export function FormMessage({ message }: { message?: MessageKey | null }) {
+  const t = useT();
+  if (!message) return null;
+  return (
+    <p className="form-message" role="alert">
+      {t(message)}
+    </p>
+  );
+}
+
+/**
+ * What a page shows of its form after a post the action refused (rejectForm): the field errors,
+ * the values typed, the form's message, and whether a post is on its way.
+ */
+export function useFormState() {
+  const rejected = useActionData<{ errors: FieldErrors; message: MessageKey | null; values: EchoedValues }>();
+  const submitting = useNavigation().state === "submitting";
+  return { rejected: rejected !== undefined, errors: rejected?.errors ?? {}, values: rejected?.values ?? {}, message: rejected?.message ?? null, submitting };
 }

@@ -4,7 +4,7 @@ import type { OrganisationProfile } from "#app/models/certification/organisation
 import { organisationKindKey } from "./certificate-status";
 
 /** The profile as stored, its ward by name; the kind may come from a snapshot taken at submission. */
-export type OrganisationFactsData = Omit<OrganisationProfile, "kind" | "name" | "unitId"> & { kind: string; ward: string };
+type OrganisationFactsData = Omit<OrganisationProfile, "kind" | "name" | "unitId"> & { kind: string; ward: string };
 
 /**
  * An organisation's profile as its members keep it and its reviewers read it; `name` is shown

@@ -31,13 +31,13 @@ export function TrainingSessionForm({ wards, courses, targetGroups, initial, pro
         errors={errors}
         labels={{
           unitId: t("form.ward"),
-          heldOn: t("sessions.date"),
-          place: t("sessions.place"),
-          kind: t("sessions.kind"),
-          course: t("sessions.courses"),
-          trainer: t("sessions.trainer"),
-          headcount: t("sessions.headcount"),
-          headcountGroup: t("sessions.headcountGroup"),
+          heldOn: t("trainingSessions.date"),
+          place: t("trainingSessions.place"),
+          kind: t("trainingSessions.kind"),
+          course: t("trainingSessions.courses"),
+          trainer: t("trainingSessions.trainer"),
+          headcount: t("trainingSessions.headcount"),
+          headcountGroup: t("trainingSessions.headcountGroup"),
         }}
       />
       <SelectField
@@ -48,20 +48,20 @@ export function TrainingSessionForm({ wards, courses, targetGroups, initial, pro
         defaultValue={values.unitId}
         error={errors.unitId}
       />
-      <TextField name="heldOn" type="date" label={t("sessions.date")} defaultValue={values.heldOn} error={errors.heldOn} />
-      <TextField name="place" label={t("sessions.place")} defaultValue={values.place} error={errors.place} />
+      <TextField name="heldOn" type="date" label={t("trainingSessions.date")} defaultValue={values.heldOn} error={errors.heldOn} />
+      <TextField name="place" label={t("trainingSessions.place")} defaultValue={values.place} error={errors.place} />
       <SelectField
         name="kind"
-        label={t("sessions.kind")}
+        label={t("trainingSessions.kind")}
         options={[
-          { value: "training", label: t("sessions.kind.training") },
-          { value: "communication", label: t("sessions.kind.communication") },
+          { value: "training", label: t("trainingSessions.kind.training") },
+          { value: "communication", label: t("trainingSessions.kind.communication") },
         ]}
         defaultValue={values.kind}
         error={errors.kind}
       />
       <fieldset className="question">
-        <legend>{t("sessions.courses")}</legend>
+        <legend>{t("trainingSessions.courses")}</legend>
         {courses.map((course, index) => (
           <label key={course.slug} className="choice">
             <input type="checkbox" name="course" value={course.slug} id={index === 0 ? fieldId("course") : undefined} defaultChecked={ticked.has(course.slug)} />
@@ -70,33 +70,33 @@ export function TrainingSessionForm({ wards, courses, targetGroups, initial, pro
         ))}
         <FieldError error={errors.course} />
       </fieldset>
-      <TextField name="trainer" label={t("sessions.trainer")} defaultValue={values.trainer} error={errors.trainer} />
+      <TextField name="trainer" label={t("trainingSessions.trainer")} defaultValue={values.trainer} error={errors.trainer} />
       <TextField
         name="headcount"
         type="number"
         inputMode="numeric"
         min={0}
-        label={t("sessions.headcount")}
-        hint={t("sessions.headcountHint")}
+        label={t("trainingSessions.headcount")}
+        hint={t("trainingSessions.headcountHint")}
         defaultValue={values.headcount}
         error={errors.headcount}
       />
       <SelectField
         name="headcountGroup"
-        label={t("sessions.headcountGroup")}
+        label={t("trainingSessions.headcountGroup")}
         options={targetGroups}
         placeholder={t("form.choose")}
         defaultValue={values.headcountGroup}
         error={errors.headcountGroup}
       />
-      {problem?.message === "sessions.duplicate" ? (
+      {problem?.message === "trainingSessions.duplicate" ? (
         <label className="choice">
           <input type="checkbox" name="confirmDuplicate" id={fieldId("confirmDuplicate")} />
-          <span>{t("sessions.duplicateConfirm")}</span>
+          <span>{t("trainingSessions.duplicateConfirm")}</span>
         </label>
       ) : null}
       <button type="submit" className="button button--primary" disabled={submitting}>
-        {t("sessions.save")}
+        {t("trainingSessions.save")}
       </button>
     </Form>
   );

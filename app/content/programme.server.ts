@@ -99,7 +99,6 @@ const programmeSchema = z
   });
 
 export type Programme = z.infer<typeof programmeSchema>;
-export type TargetGroup = Programme["targetGroups"][number];
 export type Indicator = Programme["indicators"][number];
 export type Period = Programme["periods"][number];
 export type ReportingPeriod = Programme["reportingPeriods"][number];

@@ -92,7 +92,7 @@ export const quizSchema = z
   });
 
 /** Orders "MAJOR.MINOR" versions: negative when a is older than b. */
-export function compareVersions(a: string, b: string) {
+function compareVersions(a: string, b: string) {
   const [aMajor = 0, aMinor = 0] = a.split(".").map(Number);
   const [bMajor = 0, bMinor = 0] = b.split(".").map(Number);
   return aMajor - bMajor || aMinor - bMinor;
@@ -136,8 +136,6 @@ export const changelogSchema = z
   });
 
 export type ChangelogEntry = z.output<typeof changelogSchema>[number];
-export type CourseFrontmatter = z.infer<typeof courseFrontmatterSchema>;
-export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
 export type Quiz = z.infer<typeof quizSchema>;
 export type Question = Quiz["questions"][number];
 

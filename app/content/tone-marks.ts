@@ -8,7 +8,7 @@
 // so "quý", "quỳ", "quỹ" are right in both styles; "uy" anywhere else is flagged (thuỷ, tuỳ, uỷ).
 const SECOND_VOWEL_MARKED = /(?:o[áàảãạéèẻẽẹ]|(?<!q)u[ýỳỷỹỵ])(?!\p{L})/giu;
 
-export type ToneMarkProblem = { line: number; found: string; write: string };
+type ToneMarkProblem = { line: number; found: string; write: string };
 
 /** The mark moved to the first vowel: "oá" → "óa", "Uỷ" → "Ủy". */
 function traditional(pair: string) {

@@ -66,9 +66,9 @@ const unitsSchema = z
     }
   });
 
-export type UnitsFile = z.infer<typeof unitsSchema>;
+type UnitsFile = z.infer<typeof unitsSchema>;
 
-export const UNITS_FILE = path.join(process.cwd(), "content", "units.yml");
+const UNITS_FILE = path.join(process.cwd(), "content", "units.yml");
 
 export function parseUnits(source: string, file = UNITS_FILE): UnitsFile {
   return parseYamlWith(unitsSchema, source, file);

@@ -1,4 +1,4 @@
-export const LANGS = ["vi", "en"] as const;
+const LANGS = ["vi", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
 export function isLang(value: unknown): value is Lang {

@@ -8,7 +8,7 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 import { declareHeadcount } from "./coverage.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
 import { addPersonAndAttend, createTrainingSession, findTrainingSession, recordAttendance } from "./training-session.server";
-import { changeRoleOrUnit, createAccountsFromRoster, createUserByAdmin, reissueSetupCode } from "./user.server";
+import { changeRoleOrUnit, createAccountsFromRoster, createUserByAdmin, reissueSetupCode } from "./user-admin.server";
 
 /** Runs one administrative change and returns the audit entries it wrote. */
 async function entriesWrittenBy<T>(actorId: string, change: () => Promise<T>) {
@@ -37,7 +37,7 @@ test("every administrative change writes one audit entry naming who, what, which
   expect(created.entries[0]!.details).not.toContain(created.result.value.setupCode);
 
   const reissued = await entriesWrittenBy(wardAdmin.id, () => reissueSetupCode(wardAdmin, userId));
-  expect(reissued.entries).toMatchObject([{ action: "user.setup-code", targetId: userId }]);
+  expect(reissued.entries).toMatchObject([{ action: "user.reissue-setup-code", targetId: userId }]);
   expect(reissued.entries[0]!.details).not.toContain(reissued.result);
 
   const promoted = await entriesWrittenBy(districtAdmin.id, () => changeRoleOrUnit(districtAdmin, userId, { role: "ward_admin", unitId: units.phuLa.id }));
@@ -57,9 +57,9 @@ test("every administrative change writes one audit entry naming who, what, which
 
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id, name: "Hộ bà Một" }, select: { id: true } });
   const left = await entriesWrittenBy(wardAdmin.id, () => markRosterEntryLeft(wardAdmin, entry.id, new Date()));
-  expect(left.entries).toMatchObject([{ action: "roster.left", targetType: "rosterEntry", targetId: entry.id }]);
+  expect(left.entries).toMatchObject([{ action: "roster.mark-left", targetType: "rosterEntry", targetId: entry.id }]);
 
-  const session = await entriesWrittenBy(wardAdmin.id, () =>
+  const trainingSession = await entriesWrittenBy(wardAdmin.id, () =>
     createTrainingSession(wardAdmin, {
       unitId: units.vanPhuc.id,
       heldOn: new Date("2026-03-15T00:00:00+07:00"),
@@ -71,19 +71,19 @@ test("every administrative change writes one audit entry naming who, what, which
       headcountGroup: null,
     }),
   );
-  expect(session.entries).toMatchObject([{ action: "session.create", targetType: "session", targetId: session.result!.id }]);
-  const held = (await findTrainingSession(wardAdmin, session.result!.id))!;
+  expect(trainingSession.entries).toMatchObject([{ action: "training-session.create", targetType: "trainingSession", targetId: trainingSession.result!.id }]);
+  const held = (await findTrainingSession(wardAdmin, trainingSession.result!.id))!;
 
   const other = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id, name: "Hộ ông Hai" }, select: { id: true } });
   const attended = await entriesWrittenBy(wardAdmin.id, () => recordAttendance(wardAdmin, held, other.id));
-  expect(attended.entries).toMatchObject([{ action: "session.attend", targetId: held.id }]);
+  expect(attended.entries).toMatchObject([{ action: "training-session.attend", targetId: held.id }]);
 
   const added = await entriesWrittenBy(wardAdmin.id, () => addPersonAndAttend(wardAdmin, held, { name: "Hộ ông Đến Sau", phone: null, phoneAsTyped: "", targetGroup: "HH" }));
-  expect(added.entries.map((written) => written.action).sort()).toEqual(["roster.add", "session.attend"]);
+  expect(added.entries.map((written) => written.action).sort()).toEqual(["roster.add", "training-session.attend"]);
   const asked = await entriesWrittenBy(wardAdmin.id, () =>
     addPersonAndAttend(wardAdmin, held, { name: "Hộ ở phường khác", phone: uniquePhone(), phoneAsTyped: "0900 000 001", targetGroup: "HH" }),
   );
-  expect(asked.entries).toMatchObject([{ action: "session.ask-confirmation", targetType: "session", targetId: held.id }]);
+  expect(asked.entries).toMatchObject([{ action: "training-session.ask-confirmation", targetType: "trainingSession", targetId: held.id }]);
 
   const period = getProgramme().periods[1]!.code;
   const declared = await entriesWrittenBy(wardAdmin.id, () => declareHeadcount(wardAdmin, { unitId: units.phuLa.id, targetGroup: "PAR", period, count: 120 }));

@@ -10,7 +10,7 @@ import { coverageCell, declareHeadcount, getCoverage } from "./coverage.server";
 import { optionsOf } from "./grade.server";
 import { getOwnAttempt, markModuleRead, startAttempt, submitAttempt } from "./progress.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
-import { createUserByAdmin } from "./user.server";
+import { createUserByAdmin } from "./user-admin.server";
 
 const PERIOD: Period = { code: "2026-2030", start: new Date("2026-01-01"), end: new Date("2030-12-31"), targetsAssumed: false };
 

@@ -9,10 +9,11 @@ import type { ReportQuery } from "#app/utils/report-query";
 import { audit } from "./audit.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
 import { resolveReportWards } from "./unit.server";
+import { courseSlugsOf } from "./training-session.server";
 
 export type CoverageStatus = "met" | "on_track" | "behind" | "no_population";
 
-export type CoverageCell = {
+type CoverageCell = {
   population: number;
   /** True when part of the population is a ward's declared headcount, not a roster */
   declared: boolean;
@@ -65,7 +66,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
   const present = { OR: [{ leftAt: null }, { leftAt: { gt: asOf } }] };
   const { wards, shownAs } = await resolveReportWards(scopePath, unitsOn);
   const wardIds = [...shownAs.keys()];
-  const [population, reached, declared, countedSessions] = await Promise.all([
+  const [population, reached, declared, countedTrainingSessions] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
       where: { unitId: { in: wardIds }, ...present },
@@ -103,13 +104,12 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
   const { indicators } = getProgramme();
   const { courses } = await getCatalogue();
   const counted = new Set<string>();
-  for (const session of countedSessions) {
-    const slugs: unknown = JSON.parse(session.courses);
-    const event = { courseSlugs: Array.isArray(slugs) ? slugs.map(String) : [], sessionKind: session.kind };
-    for (const code of indicatorsQualifiedBy(courses, event, session.headcountGroup ?? "")) {
-      add(`reached|${session.unitId}|${code}`, session.headcount ?? 0);
-      add(`month|${code}|${monthOf(session.heldOn)}`, session.headcount ?? 0);
-      counted.add(`${session.unitId}|${code}`);
+  for (const trainingSession of countedTrainingSessions) {
+    const event = { courseSlugs: courseSlugsOf(trainingSession.courses), sessionKind: trainingSession.kind };
+    for (const code of indicatorsQualifiedBy(courses, event, trainingSession.headcountGroup ?? "")) {
+      add(`reached|${trainingSession.unitId}|${code}`, trainingSession.headcount ?? 0);
+      add(`month|${code}|${monthOf(trainingSession.heldOn)}`, trainingSession.headcount ?? 0);
+      counted.add(`${trainingSession.unitId}|${code}`);
     }
   }
   // A group's roster is its population; where a ward has none yet, its declared headcount stands
@@ -210,14 +210,15 @@ export async function listNotReached(
 
 /**
  * What a not-reached list page (or its export) shows around its rows: the indicator (null for an
- * unknown one), the period, and the wards of the scope's report with the one asked for (any other
- * value shows the whole scope).
+ * unknown one), the period, and the wards of the scope's report with the one asked for by its code
+ * (or by its id, as addresses written before the code was used asked; any other value shows the
+ * whole scope).
  */
 export async function findNotReachedFrame(scopePath: string, indicatorCode: string | undefined, query: ReportQuery) {
   const indicator = getProgramme().indicators.find((candidate) => candidate.code === indicatorCode);
   if (!indicator) return null;
   const { wards } = await resolveReportWards(scopePath, query.unitsOn);
-  const ward = wards.find((candidate) => candidate.id === query.wardId) ?? null;
+  const ward = (query.wardCode && wards.find((candidate) => candidate.code === query.wardCode || candidate.id === query.wardCode)) || null;
   return { indicator, period: reportPeriod(query.periodCode), wards, ward };
 }
 

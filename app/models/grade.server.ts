@@ -1,7 +1,7 @@
 import type { Question, Quiz } from "#app/content/schemas";
 import { seededRandom, shuffle } from "#app/utils/shuffle";
 
-export type QuizOption = { id: string; text: string; correct: boolean };
+type QuizOption = { id: string; text: string; correct: boolean };
 
 // The statements are written in Vietnamese, so are their two answers.
 const TRUE_TEXT = "Đúng";
@@ -40,7 +40,7 @@ export function layoutFor(quiz: Quiz, seed: number, avoid: Iterable<string> = []
 
 export type Answers = Record<string, string[]>;
 
-export type CheckedAnswers = { ok: true; answers: Answers } | { ok: false; problem: "tampered" } | { ok: false; problem: "missing"; questionNumbers: number[] };
+type CheckedAnswers = { ok: true; answers: Answers } | { ok: false; problem: "tampered" } | { ok: false; problem: "missing"; questionNumbers: number[] };
 
 /**
  * Checks the answers a learner posted (question id → chosen option ids) against the attempt's
@@ -63,7 +63,7 @@ export function checkAnswers(posted: Answers, layout: QuizLayout, quiz: Quiz): C
   return { ok: true, answers };
 }
 
-export type QuestionResult = { question: string; right: boolean };
+type QuestionResult = { question: string; right: boolean };
 export type Grade = { score: number; passed: boolean; rightCount: number; results: QuestionResult[] };
 
 /**
@@ -95,7 +95,7 @@ export function grade(quiz: Quiz, layout: QuizLayout, answers: Answers): Grade {
   };
 }
 
-export type ReviewedOption = { id: string; text: string; chosen: boolean; correct: boolean | null };
+type ReviewedOption = { id: string; text: string; chosen: boolean; correct: boolean | null };
 export type ReviewedQuestion = { id: string; number: number; prompt: string; right: boolean; explanation: string; options: ReviewedOption[] };
 
 /**

@@ -16,7 +16,7 @@ export const INVITATION_LIMIT = { invitations: 10, windowMinutes: 60 };
  */
 const OPEN_STATUSES = ["pending", "declined"];
 
-export type InviteProblem = "no_organisation" | "limited";
+type InviteProblem = "no_organisation" | "limited";
 
 /**
  * Invites a phone number to act for the inviter's organisation. The same phone invited again while
@@ -86,7 +86,7 @@ export async function listInvitationsFor(userId: string) {
   });
 }
 
-export type InvitationAnswerProblem = "not_found" | "admin" | "other_organisation";
+type InvitationAnswerProblem = "not_found" | "admin" | "other_organisation";
 
 /**
  * The invited person accepts or declines. An administrator's account never acts for an

@@ -8,7 +8,8 @@ import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units"
 import { confirmPhoneByAdmin, PHONE_CODE, requestPhoneCode, verifyPhoneCode } from "./phone-confirmation.server";
 import { importRoster } from "./roster.server";
 import { addPersonAndAttend, createTrainingSession, findTrainingSession } from "./training-session.server";
-import { completeSetup, createUserByAdmin, reissueSetupCode, signUp } from "./user.server";
+import { createUserByAdmin, reissueSetupCode } from "./user-admin.server";
+import { completeSetup, signUp } from "./user.server";
 
 let units: Awaited<ReturnType<typeof createDistrict>>;
 

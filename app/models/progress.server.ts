@@ -4,6 +4,7 @@ import type { CatalogueCourse, CatalogueModule } from "#app/content/catalogue.se
 import { Prisma } from "#app/generated/prisma/client";
 import { newId, prisma } from "#app/utils/db.server";
 
+import { recordCourseCompletion } from "./course-completion.server";
 import { recordQualifications } from "./qualification.server";
 import { checkAnswers, grade, layoutFor, type Answers, type Grade, type QuizLayout } from "./grade.server";
 import { getShownQuiz } from "./shown-quiz.server";
@@ -25,12 +26,7 @@ async function completeCourseIfDone(tx: Tx, userId: string, course: CatalogueCou
     WHERE "userId" = ${userId} AND "courseSlug" = ${course.slug} AND "moduleSlug" IN (${Prisma.join(course.modules.map((module) => module.slug))})
       AND "readAt" IS NOT NULL AND "passedAt" IS NOT NULL`;
   if (Number(done) < course.modules.length) return;
-  await tx.courseCompletion.upsert({
-    where: { userId_courseSlug: { userId, courseSlug: course.slug } },
-    update: {},
-    create: { userId, courseSlug: course.slug, contentVersion: course.version, courseVersion: course.courseVersion, rule: "online", completedAt: now },
-    select: { id: true },
-  });
+  await recordCourseCompletion(tx, userId, course, "online", now);
   await recordQualifications(tx, userId);
 }
 
@@ -96,7 +92,7 @@ export async function getOwnAttempt(userId: string, attemptId: string) {
   };
 }
 
-export type SubmitResult = { ok: true; grade: Grade } | { ok: false; problem: "tampered" | "stale" | "not_found" } | { ok: false; problem: "missing"; questionNumbers: number[] };
+type SubmitResult = { ok: true; grade: Grade } | { ok: false; problem: "tampered" | "stale" | "not_found" } | { ok: false; problem: "missing"; questionNumbers: number[] };
 
 /**
  * Grades and records a submission once. A repeated post of the same attempt (double click,
@@ -134,7 +130,7 @@ export async function submitAttempt(userId: string, attemptId: string, course: C
   return { ok: true, grade: result };
 }
 
-export type ModuleStatus = "not_started" | "in_progress" | "passed";
+type ModuleStatus = "not_started" | "in_progress" | "passed";
 
 type ModuleProgressRow = { readAt: Date | null; passedAt: Date | null; bestScore: number | null };
 

@@ -57,8 +57,8 @@ export async function recordQualifications(tx: Tx, userId: string) {
  * Attendance at an in-person session qualifies like a completion of the courses it covered, for
  * those of their indicators that count the session's kind (programme.yml, sessionKinds).
  */
-export async function recordAttendanceQualifications(tx: Tx, session: { kind: string; courseSlugs: string[]; heldOn: Date }, entry: Entry) {
-  await qualify(tx, [entry], { courseSlugs: session.courseSlugs, sessionKind: session.kind }, session.heldOn);
+export async function recordAttendanceQualifications(tx: Tx, trainingSession: { kind: string; courseSlugs: string[]; heldOn: Date }, entry: Entry) {
+  await qualify(tx, [entry], { courseSlugs: trainingSession.courseSlugs, sessionKind: trainingSession.kind }, trainingSession.heldOn);
 }
 
 /** An account and the roster entries with its phone find each other, whichever came first. */

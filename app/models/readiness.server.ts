@@ -19,7 +19,7 @@ function migrationsOnDisk() {
   return expectedMigrations;
 }
 
-export type Readiness = { ready: true } | { ready: false; reason: string };
+type Readiness = { ready: true } | { ready: false; reason: string };
 
 /**
  * Whether this process can serve: the database answers and holds every migration of this build.

@@ -138,7 +138,7 @@ export async function markRosterEntryLeft(admin: AdminUser, entryId: string, lef
     });
     if (count === 0) return false;
     await tx.qualification.updateMany({ where: { rosterEntryId: entryId }, data: { leftAt } });
-    await audit(tx, { actorId: admin.id, action: "roster.left", targetType: "rosterEntry", targetId: entryId, details: { leftAt } });
+    await audit(tx, { actorId: admin.id, action: "roster.mark-left", targetType: "rosterEntry", targetId: entryId, details: { leftAt } });
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import type { CatalogueModule } from "#app/content/catalogue.server";
 import { shownQuizSchema, type Quiz } from "#app/content/schemas";
 import { prisma } from "#app/utils/db.server";
+import { decodeJsonColumn } from "#app/utils/json-column";
 
 import type { QuizLayout } from "./grade.server";
 
@@ -24,6 +25,5 @@ export async function keepShownQuiz(attemptId: string, module: CatalogueModule, 
 export async function getShownQuiz(attemptId: string) {
   const row = await prisma.shownQuiz.findUnique({ where: { attemptId }, select: { quiz: true } });
   if (!row) return null;
-  const parsed = shownQuizSchema.safeParse(JSON.parse(row.quiz));
-  return parsed.success ? parsed.data : null;
+  return decodeJsonColumn(row.quiz, shownQuizSchema);
 }

@@ -4,12 +4,12 @@ import { prisma } from "#app/utils/db.server";
 
 import { audit } from "./audit.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
-import { completeCoursesInPerson, REPEAT_WINDOW_MS, type NewSession, type TrainingSession } from "./training-session.server";
+import { completeCoursesInPerson, REPEAT_WINDOW_MS, type NewTrainingSession, type TrainingSession } from "./training-session.server";
 import { findWardInForce } from "./unit.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type SessionFields = NewSession;
+export type SessionFields = NewTrainingSession;
 
 const ENTRY_SELECT = { id: true, unitId: true, targetGroup: true, leftAt: true, userId: true } as const;
 type Entry = { id: string; unitId: string; targetGroup: string; leftAt: Date | null; userId: string | null };

@@ -34,7 +34,7 @@ async function wardWithRoster() {
 
 type Ward = Awaited<ReturnType<typeof wardWithRoster>>;
 
-async function newSession({ units, admin }: Ward, kind: "training" | "communication" = "training", heldOn = new Date("2026-03-15T00:00:00+07:00")) {
+async function newTrainingSession({ units, admin }: Ward, kind: "training" | "communication" = "training", heldOn = new Date("2026-03-15T00:00:00+07:00")) {
   const created = await createTrainingSession(admin, {
     unitId: units.vanPhuc.id,
     heldOn,
@@ -56,8 +56,8 @@ async function qualificationsOf(rosterEntryId: string) {
 describe("in-person sessions", () => {
   test("a session or an unnamed newcomer posted twice (double click, retry) is recorded once", async () => {
     const ward = await wardWithRoster();
-    const first = await newSession(ward);
-    const again = await newSession(ward);
+    const first = await newTrainingSession(ward);
+    const again = await newTrainingSession(ward);
     expect(again.id).toBe(first.id);
     expect(await prisma.trainingSession.count({ where: { unitId: ward.units.vanPhuc.id } })).toBe(1);
 
@@ -77,29 +77,29 @@ describe("in-person sessions", () => {
       return coverage.totals[coverage.indicators.findIndex((indicator) => indicator.code === "T-COOP-HH")]!.reached;
     };
 
-    await recordAttendance(admin, await newSession(ward, "training", new Date("2023-04-20T00:00:00+07:00")), entry.id);
+    await recordAttendance(admin, await newTrainingSession(ward, "training", new Date("2023-04-20T00:00:00+07:00")), entry.id);
     expect([await households(plan2025), await households(plan2030)]).toEqual([1, 0]);
 
-    await recordAttendance(admin, await newSession(ward, "training", new Date("2026-03-15T00:00:00+07:00")), entry.id);
+    await recordAttendance(admin, await newTrainingSession(ward, "training", new Date("2026-03-15T00:00:00+07:00")), entry.id);
     expect([await households(plan2025), await households(plan2030)]).toEqual([1, 1]);
   });
 
   test("attending a training session qualifies for every indicator of its courses, once", async () => {
     const ward = await wardWithRoster();
     const { admin, entry } = ward;
-    const session = await newSession(ward);
+    const trainingSession = await newTrainingSession(ward);
 
-    expect(await recordAttendance(admin, session, entry.id)).toBe(true);
-    expect(await recordAttendance(admin, session, entry.id)).toBe(true);
+    expect(await recordAttendance(admin, trainingSession, entry.id)).toBe(true);
+    expect(await recordAttendance(admin, trainingSession, entry.id)).toBe(true);
 
-    expect(await prisma.attendance.count({ where: { sessionId: session.id } })).toBe(1);
+    expect(await prisma.attendance.count({ where: { sessionId: trainingSession.id } })).toBe(1);
     // The course counts for T-COOP-HH, C-PAR and C-ORG; a household is in the groups of two of them.
     expect(await qualificationsOf(entry.id)).toEqual(["C-ORG:in-person", "T-COOP-HH:in-person"]);
   });
 
   test("a communication session qualifies for communication indicators only", async () => {
     const ward = await wardWithRoster();
-    await recordAttendance(ward.admin, await newSession(ward, "communication"), ward.entry.id);
+    await recordAttendance(ward.admin, await newTrainingSession(ward, "communication"), ward.entry.id);
     expect(await qualificationsOf(ward.entry.id)).toEqual(["C-ORG:in-person"]);
   });
 
@@ -109,23 +109,23 @@ describe("in-person sessions", () => {
     const otherAdmin = await createAdmin(units.phuLa.id, "ward_admin");
     await importRoster(otherAdmin, { unitId: units.phuLa.id, targetGroup: "HH" }, [{ name: "Hộ ở Phú La", phone: uniquePhone(), taxCode: null, externalId: null }]);
     const outsider = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.phuLa.id }, select: { id: true } });
-    const session = await newSession(ward);
-    expect(await recordAttendance(admin, session, outsider.id)).toBe(false);
-    expect(await findTrainingSession(otherAdmin, session.id)).toBeNull();
+    const trainingSession = await newTrainingSession(ward);
+    expect(await recordAttendance(admin, trainingSession, outsider.id)).toBe(false);
+    expect(await findTrainingSession(otherAdmin, trainingSession.id)).toBeNull();
   });
 
   test("somebody of the ward added on the spot by phone joins the roster and is marked present in one go", async () => {
     const ward = await wardWithRoster();
     const { admin } = ward;
-    const session = await newSession(ward);
+    const trainingSession = await newTrainingSession(ward);
     const neighbour = await createUser({ unitId: ward.units.vanPhuc.id, fullName: "Ông Mới" });
     const person = { name: "Hộ ông Mới", phone: neighbour.phone, phoneAsTyped: formatPhone(neighbour.phone), targetGroup: "HH" };
-    await addPersonAndAttend(admin, session, person);
-    await addPersonAndAttend(admin, session, person);
+    await addPersonAndAttend(admin, trainingSession, person);
+    await addPersonAndAttend(admin, trainingSession, person);
     const entries = await prisma.rosterEntry.findMany({ where: { phone: neighbour.phone }, select: { id: true, userId: true } });
     expect(entries).toEqual([{ id: entries[0]!.id, userId: neighbour.id }]);
-    expect(await prisma.attendance.count({ where: { sessionId: session.id, rosterEntryId: entries[0]!.id } })).toBe(1);
-    expect(await listAttendanceConfirmations(session)).toEqual([]);
+    expect(await prisma.attendance.count({ where: { sessionId: trainingSession.id, rosterEntryId: entries[0]!.id } })).toBe(1);
+    expect(await listAttendanceConfirmations(trainingSession)).toEqual([]);
   });
 
   test("a training session completes its courses for an attendee with an account, by the in-person rule", async () => {
@@ -135,13 +135,13 @@ describe("in-person sessions", () => {
       select: { id: true },
     });
     await prisma.rosterEntry.update({ where: { id: ward.entry.id }, data: { userId: user.id } });
-    const session = await newSession(ward);
-    await recordAttendance(ward.admin, session, ward.entry.id);
+    const trainingSession = await newTrainingSession(ward);
+    await recordAttendance(ward.admin, trainingSession, ward.entry.id);
     const completion = await prisma.courseCompletion.findUniqueOrThrow({
       where: { userId_courseSlug: { userId: user.id, courseSlug: householdCourse.slug } },
       select: { rule: true, completedAt: true, courseVersion: true },
     });
-    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn, courseVersion: householdCourse.courseVersion });
+    expect(completion).toEqual({ rule: "in-person", completedAt: trainingSession.heldOn, courseVersion: householdCourse.courseVersion });
     expect(completion.courseVersion).toMatch(/^\d+\.\d+$/);
   });
 
@@ -196,29 +196,29 @@ describe("attendance of people from elsewhere, confirmed by themselves", () => {
 
   test("a person of another ward added by phone waits for their confirmation: no roster entry here, nothing counted, no name shown", async () => {
     const ward = await wardWithRoster();
-    const session = await newSession(ward);
+    const trainingSession = await newTrainingSession(ward);
     const learner = await learnerOfPhuLa(ward);
     const before = await whatCounts(ward, learner.id);
 
-    await addPersonAndAttend(ward.admin, session, { name: "Tên Cán Bộ Gõ", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+    await addPersonAndAttend(ward.admin, trainingSession, { name: "Tên Cán Bộ Gõ", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
 
     expect(await prisma.rosterEntry.count({ where: { unitId: ward.units.vanPhuc.id, phone: learner.phone } })).toBe(0);
-    expect(await prisma.attendance.count({ where: { sessionId: session.id } })).toBe(0);
+    expect(await prisma.attendance.count({ where: { sessionId: trainingSession.id } })).toBe(0);
     expect(await whatCounts(ward, learner.id)).toEqual(before);
-    const shown = await listAttendanceConfirmations(session);
+    const shown = await listAttendanceConfirmations(trainingSession);
     expect(shown.map(({ phone, confirmed }) => ({ phone, confirmed }))).toEqual([{ phone: typed(learner.phone), confirmed: false }]);
     expect(JSON.stringify(shown)).not.toContain(learner.fullName);
   });
 
   test("the admin's answer and view are the same for a phone with an account elsewhere and a phone with none", async () => {
     const ward = await wardWithRoster();
-    const session = await newSession(ward);
+    const trainingSession = await newTrainingSession(ward);
     const learner = await learnerOfPhuLa(ward);
     const nobody = uniquePhone();
-    const add = (phone: string) => addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone, phoneAsTyped: typed(phone), targetGroup: "HH" });
+    const add = (phone: string) => addPersonAndAttend(ward.admin, trainingSession, { name: "Hộ Ai Đó", phone, phoneAsTyped: typed(phone), targetGroup: "HH" });
 
     expect(await add(nobody)).toEqual(await add(learner.phone));
-    const shown = await listAttendanceConfirmations(session);
+    const shown = await listAttendanceConfirmations(trainingSession);
     expect(shown.map(({ phone, confirmed }) => ({ phone, confirmed }))).toEqual([
       { phone: typed(nobody), confirmed: false },
       { phone: typed(learner.phone), confirmed: false },
@@ -228,14 +228,14 @@ describe("attendance of people from elsewhere, confirmed by themselves", () => {
 
   test("confirmed on their own page, it counts once for the person's own ward and completes the courses", async () => {
     const ward = await wardWithRoster();
-    const session = await newSession(ward);
+    const trainingSession = await newTrainingSession(ward);
     const learner = await learnerOfPhuLa(ward);
     const stranger = await createUser({ unitId: ward.units.phuLa.id });
     const before = await whatCounts(ward, learner.id);
-    await addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+    await addPersonAndAttend(ward.admin, trainingSession, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
 
     const [waiting] = await listAttendanceToConfirm(learner.id);
-    expect(waiting).toMatchObject({ place: "Nhà văn hóa tổ 5", ward: "Vạn Phúc", heldOn: session.heldOn, kind: "training", courseSlugs: [householdCourse.slug] });
+    expect(waiting).toMatchObject({ place: "Nhà văn hóa tổ 5", ward: "Vạn Phúc", heldOn: trainingSession.heldOn, kind: "training", courseSlugs: [householdCourse.slug] });
     expect(await listAttendanceToConfirm(stranger.id)).toEqual([]);
     expect(await answerAttendance(stranger.id, waiting!.id, "confirm")).toBe(false);
     expect(await whatCounts(ward, learner.id)).toEqual(before);
@@ -250,17 +250,17 @@ describe("attendance of people from elsewhere, confirmed by themselves", () => {
       where: { userId_courseSlug: { userId: learner.id, courseSlug: householdCourse.slug } },
       select: { rule: true, completedAt: true },
     });
-    expect(completion).toEqual({ rule: "in-person", completedAt: session.heldOn });
-    expect((await listAttendanceConfirmations(session)).map((row) => row.confirmed)).toEqual([true]);
+    expect(completion).toEqual({ rule: "in-person", completedAt: trainingSession.heldOn });
+    expect((await listAttendanceConfirmations(trainingSession)).map((row) => row.confirmed)).toEqual([true]);
     expect(await listAttendanceToConfirm(learner.id)).toEqual([]);
     expect(await prisma.rosterEntry.count({ where: { unitId: ward.units.vanPhuc.id, userId: learner.id } })).toBe(0);
   });
 
   test("a person on no roster gets an entry in their own ward when they confirm", async () => {
     const ward = await wardWithRoster();
-    const session = await newSession(ward);
+    const trainingSession = await newTrainingSession(ward);
     const learner = await learnerOfPhuLa(ward, false);
-    await addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+    await addPersonAndAttend(ward.admin, trainingSession, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
     const [waiting] = await listAttendanceToConfirm(learner.id);
     expect(await answerAttendance(learner.id, waiting!.id, "confirm")).toBe(true);
     const entries = await prisma.rosterEntry.findMany({ where: { userId: learner.id }, select: { id: true, unitId: true, name: true, targetGroup: true } });
@@ -270,14 +270,14 @@ describe("attendance of people from elsewhere, confirmed by themselves", () => {
 
   test("a person who says they did not attend counts nothing, and the admin still reads 'waiting'", async () => {
     const ward = await wardWithRoster();
-    const session = await newSession(ward);
+    const trainingSession = await newTrainingSession(ward);
     const learner = await learnerOfPhuLa(ward);
     const before = await whatCounts(ward, learner.id);
-    await addPersonAndAttend(ward.admin, session, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
+    await addPersonAndAttend(ward.admin, trainingSession, { name: "Hộ Ai Đó", phone: learner.phone, phoneAsTyped: typed(learner.phone), targetGroup: "HH" });
     const [waiting] = await listAttendanceToConfirm(learner.id);
     expect(await answerAttendance(learner.id, waiting!.id, "decline")).toBe(true);
     expect(await answerAttendance(learner.id, waiting!.id, "confirm")).toBe(false);
     expect(await whatCounts(ward, learner.id)).toEqual(before);
-    expect((await listAttendanceConfirmations(session)).map((row) => row.confirmed)).toEqual([false]);
+    expect((await listAttendanceConfirmations(trainingSession)).map((row) => row.confirmed)).toEqual([false]);
   });
 });

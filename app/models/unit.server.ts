@@ -1,4 +1,5 @@
 import { prisma } from "#app/utils/db.server";
+import { VIETNAMESE_ORDER } from "#app/utils/search";
 
 /** Wards in force today, in name order: the choices of every ward picker. */
 export async function listWards(now = new Date()) {
@@ -9,8 +10,6 @@ export async function listWards(now = new Date()) {
   // SQLite's binary order puts "Đồng Mai" after "Yết Kiêu"; sort the way Vietnamese readers expect.
   return wards.sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
 }
-
-const VIETNAMESE_ORDER = new Intl.Collator("vi");
 
 function inForce(now: Date) {
   return { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] };

@@ -4,18 +4,8 @@ import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fix
 import { startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 
-import {
-  changeRoleOrUnit,
-  completeSetup,
-  createAccountsFromRoster,
-  createUserByAdmin,
-  findUserInScope,
-  listUsersInScope,
-  maySetUpAccount,
-  reissueSetupCode,
-  signUp,
-  verifySignIn,
-} from "./user.server";
+import { changeRoleOrUnit, createAccountsFromRoster, createUserByAdmin, findUserInScope, listUsersInScope, maySetUpAccount, reissueSetupCode } from "./user-admin.server";
+import { completeSetup, signUp, verifySignIn } from "./user.server";
 
 let units: Awaited<ReturnType<typeof createDistrict>>;
 

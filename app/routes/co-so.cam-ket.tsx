@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, fieldId } from "#app/components/error-summary";
-import { FieldError, TextField } from "#app/components/form-field";
+import { FieldError, TextField, useFormState } from "#app/components/form-field";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPledgeState, submitApplication } from "#app/models/certification/application.server";
@@ -65,10 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PledgePage() {
   const t = useT();
   const { organisation, today, signerName, state } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
+  const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <p>
@@ -94,7 +91,7 @@ export default function PledgePage() {
           <p className="status status--done">{t("pledge.assessed", { count: state.answered })}</p>
           <blockquote className="pledge">{t("pledge.text", { organisation })}</blockquote>
           <ErrorSummary
-            message={actionData?.message}
+            message={message}
             errors={errors}
             labels={{ signerName: t("pledge.signerName"), signerPosition: t("pledge.signerPosition"), confirm: t("pledge.confirm") }}
           />

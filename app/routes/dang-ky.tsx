@@ -1,15 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary } from "#app/components/error-summary";
-import { SelectField, TextField } from "#app/components/form-field";
+import { SelectField, TextField, useFormState } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listWards } from "#app/models/unit.server";
-import { ACCOUNT_PROBLEM_FIELD, signUp } from "#app/models/user.server";
+import { signUp } from "#app/models/user.server";
+import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
 import { getUser, startSession } from "#app/utils/auth.server";
 import { fullNameField, newPasswordField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
@@ -54,17 +56,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignUpPage() {
   const t = useT();
   const { wards, targetGroups } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
-  const values = actionData?.values ?? {};
+  const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("signUp.title")}</h1>
       <p>{t("signUp.intro")}</p>
       <Form method="post" className="stack" noValidate>
         <ErrorSummary
-          message={actionData?.message}
+          message={message}
           errors={errors}
           labels={{
             fullName: t("form.fullName"),
@@ -80,15 +79,7 @@ export default function SignUpPage() {
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />
         <TextField name="password" type="password" label={t("form.password")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
         <SelectField name="unitId" defaultValue={values.unitId} label={t("form.ward")} options={wards} placeholder={t("form.choose")} required error={errors.unitId} />
-        <SelectField
-          name="targetGroup"
-          defaultValue={values.targetGroup}
-          label={t("form.targetGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          required
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} defaultValue={values.targetGroup} required error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("signUp.submit")}
         </button>

@@ -57,7 +57,7 @@ export default function AdminHomePage() {
           <Link to="/quan-tri/danh-sach">{t("nav.roster")}</Link>
         </li>
         <li>
-          <Link to="/quan-tri/buoi-hoc">{t("nav.sessions")}</Link>
+          <Link to="/quan-tri/buoi-hoc">{t("nav.trainingSessions")}</Link>
         </li>
         <li>
           <Link to="/quan-tri/chung-nhan">{t("nav.certification")}</Link>

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
-import { SelectField, TextField } from "#app/components/form-field";
+import { TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { TargetsNote } from "#app/components/targets-note";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     targetGroups: targetGroupOptions(lang),
     ward: ward.name,
-    wardId: ward.id,
+    wardCode: params.ward ?? "",
     period: period.code,
     targetsNote: targetsNoteOf(period, lang),
     asOf: formatDate(coverage.asOf),
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WardCoveragePage() {
   const t = useT();
-  const { ward, period, targetsNote, asOf, unitsOn, indicators, targetGroups, wardId } = useLoaderData<typeof loader>();
+  const { ward, wardCode, period, targetsNote, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
@@ -106,7 +107,7 @@ export default function WardCoveragePage() {
                 <td>{indicator.cell.target}%</td>
                 <td>{indicator.cell.gap}</td>
                 <td>
-                  <NotReachedLinks code={indicator.code} query={`ky=${period}&phuong=${wardId}`} />
+                  <NotReachedLinks code={indicator.code} query={`ky=${period}&phuong=${wardCode}`} />
                 </td>
               </tr>
             ))}
@@ -124,14 +125,7 @@ export default function WardCoveragePage() {
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
         <ErrorSummary message={actionData?.message} errors={errors} labels={{ targetGroup: t("roster.group"), count: t("headcount.count") }} />
-        <SelectField
-          name="targetGroup"
-          label={t("roster.group")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          defaultValue={actionData?.values.targetGroup}
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} label="roster.group" defaultValue={actionData?.values.targetGroup} error={errors.targetGroup} />
         <TextField name="count" type="number" inputMode="numeric" min={0} label={t("headcount.count")} defaultValue={actionData?.values.count} error={errors.count} />
         <button type="submit" className="button">
           {t("headcount.submit")}

@@ -35,8 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unitsOn: isoDay(unitsOn),
     q,
     page,
-    wardId: ward?.id ?? "",
-    wards: wards.map((candidate) => ({ value: candidate.id, label: candidate.name })),
+    wardCode: ward?.code ?? "",
+    wards: wards.map((candidate) => ({ value: candidate.code, label: candidate.name })),
     total: result.total,
     pageCount: result.pageCount,
     entries: result.entries.map((entry) => toListedEntry(entry, groups)),
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function NotReachedPage() {
   const t = useT();
-  const { indicator, period, targetsNote, unitsOn, q, page, wardId, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { indicator, period, targetsNote, unitsOn, q, page, wardCode, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
   return (
     <section>
       <p>
@@ -62,7 +62,7 @@ export default function NotReachedPage() {
         <input type="hidden" name="don-vi" value={unitsOn} />
         <div className="field">
           <label htmlFor="not-reached-ward">{t("form.ward")}</label>
-          <select id="not-reached-ward" name="phuong" defaultValue={wardId}>
+          <select id="not-reached-ward" name="phuong" defaultValue={wardCode}>
             <option value="">{t("notReached.allWards")}</option>
             {wards.map((ward) => (
               <option key={ward.value} value={ward.value}>

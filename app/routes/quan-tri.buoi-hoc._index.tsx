@@ -3,55 +3,56 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listTrainingSessions } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const sessions = await listTrainingSessions(admin);
+  const trainingSessions = await listTrainingSessions(admin);
   return {
-    sessions: sessions.map((session) => ({
-      id: session.id,
-      heldOn: formatDate(session.heldOn),
-      place: session.place,
-      kind: session.kind,
-      ward: session.unit.name,
-      attendees: session._count.attendance,
+    trainingSessions: trainingSessions.map((trainingSession) => ({
+      id: trainingSession.id,
+      heldOn: formatDate(trainingSession.heldOn),
+      place: trainingSession.place,
+      kind: trainingSession.kind,
+      ward: trainingSession.unit.name,
+      attendees: trainingSession._count.attendance,
     })),
   };
 }
 
-export default function SessionsPage() {
+export default function TrainingSessionsPage() {
   const t = useT();
-  const { sessions } = useLoaderData<typeof loader>();
+  const { trainingSessions } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   return (
     <section>
       <div className="page-heading">
-        <h1>{t("sessions.title")}</h1>
+        <h1>{t("trainingSessions.title")}</h1>
         <Link to="/quan-tri/buoi-hoc/moi" className="button button--primary">
-          {t("sessions.create")}
+          {t("trainingSessions.create")}
         </Link>
       </div>
       {searchParams.has("da-xoa") ? (
         <p className="notice" role="status" data-form-result="">
-          {t("sessions.deleted")}
+          {t("trainingSessions.deleted")}
         </p>
       ) : null}
-      {sessions.length === 0 ? <p>{t("sessions.none")}</p> : <ExportLinks path="/quan-tri/buoi-hoc/xuat" />}
+      {trainingSessions.length === 0 ? <p>{t("trainingSessions.none")}</p> : <ExportLinks path="/quan-tri/buoi-hoc/xuat" />}
       <ul className="record-list">
-        {sessions.map((session) => (
-          <li key={session.id} className="record">
-            <Link to={`/quan-tri/buoi-hoc/${session.id}`} className="record__title">
-              {session.heldOn} · {session.place}
+        {trainingSessions.map((trainingSession) => (
+          <li key={trainingSession.id} className="record">
+            <Link to={`/quan-tri/buoi-hoc/${trainingSession.id}`} className="record__title">
+              {trainingSession.heldOn} · {trainingSession.place}
             </Link>
-            <span>{session.ward}</span>
-            <span>{t(session.kind === "training" ? "sessions.kind.training" : "sessions.kind.communication")}</span>
-            <span>{t("sessions.attendees", { count: session.attendees })}</span>
+            <span>{trainingSession.ward}</span>
+            <span>{t(trainingSessionKindKey(trainingSession.kind))}</span>
+            <span>{t("trainingSessions.attendees", { count: trainingSession.attendees })}</span>
           </li>
         ))}
       </ul>

@@ -14,7 +14,7 @@ import { requireAdmin } from "#app/utils/auth.server";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { readTrainingSessionForm } from "#app/utils/training-session-form.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.create") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.create") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readTrainingSessionForm(await readForm(request));
   if (!form.ok) return rejectForm(form);
   // The same session already on record is shown before a second one is saved (issue 18).
-  if (!form.confirmedDuplicate && (await findIdenticalTrainingSession(admin, form.data))) return rejectForm({ message: "sessions.duplicate", values: form.values });
+  if (!form.confirmedDuplicate && (await findIdenticalTrainingSession(admin, form.data))) return rejectForm({ message: "trainingSessions.duplicate", values: form.values });
   const session = await createTrainingSession(admin, form.data);
   if (!session) return rejectForm({ errors: { unitId: "form.unknown_ward" }, values: form.values });
   return redirect(`/quan-tri/buoi-hoc/${session.id}`);
@@ -43,7 +43,7 @@ export default function NewSessionPage() {
   const actionData = useActionData<typeof action>();
   return (
     <section className="narrow">
-      <h1>{t("sessions.create")}</h1>
+      <h1>{t("trainingSessions.create")}</h1>
       <TrainingSessionForm wards={wards} courses={courses} targetGroups={targetGroups} initial={{}} problem={actionData} />
     </section>
   );

@@ -16,6 +16,7 @@ import { RosterEntryList } from "#app/components/roster-entry-list";
 import { SearchForm } from "#app/components/search-form";
 import { ErrorSummary } from "#app/components/error-summary";
 import { SelectField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -128,7 +129,7 @@ export default function RosterPage() {
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack narrow">
         <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} required />
-        <SelectField name="targetGroup" label={t("roster.group")} options={targetGroups} placeholder={t("form.choose")} required />
+        <TargetGroupField options={targetGroups} label="roster.group" required />
         <div className="field">
           <label htmlFor="roster-file">{t("roster.file")}</label>
           <p className="field__hint" id="roster-file-hint">

@@ -5,12 +5,14 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
 import { SelectField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { wardOptions } from "#app/models/unit.server";
-import { createAccountsFromRoster, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
+import { createAccountsFromRoster } from "#app/models/user-admin.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseForm, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
@@ -85,9 +87,9 @@ export default function BulkAccountsPage() {
       <h1>{t("bulk.title")}</h1>
       <p>{t("bulk.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <ErrorSummary message={actionData?.message} errors={errors} labels={{ unitId: t("form.ward"), targetGroup: t("roster.group") }} />
+        <ErrorSummary message={actionData?.message} errors={actionData?.errors} labels={{ unitId: t("form.ward"), targetGroup: t("roster.group") }} />
         <SelectField name="unitId" label={t("form.ward")} options={wards} placeholder={wards.length > 1 ? t("form.choose") : undefined} error={errors.unitId} />
-        <SelectField name="targetGroup" label={t("roster.group")} options={targetGroups} placeholder={t("form.choose")} error={errors.targetGroup} />
+        <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("bulk.submit")}
         </button>

@@ -8,7 +8,7 @@ import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { listUsersInScope } from "#app/models/user.server";
+import { listUsersInScope } from "#app/models/user-admin.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
 import { formatPhone } from "#app/utils/phone";

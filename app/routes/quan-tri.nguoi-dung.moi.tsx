@@ -5,13 +5,16 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
 import { SelectField, TextField } from "#app/components/form-field";
+import { TargetGroupField } from "#app/components/target-group-field";
 import { SetupCodeCard } from "#app/components/setup-code-card";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { wardOptions } from "#app/models/unit.server";
-import { ACCOUNT_PROBLEM_FIELD, createUserByAdmin, SETUP_CODE_DAYS } from "#app/models/user.server";
+import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
+import { createUserByAdmin } from "#app/models/user-admin.server";
+import { ACCOUNT_PROBLEM_FIELD } from "#app/utils/account-problems";
 import { requireAdmin } from "#app/utils/auth.server";
 import { fullNameField, optionalEmailField, parseForm, phoneField, requiredField } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
@@ -92,7 +95,7 @@ export default function CreateUserPage() {
       <Form method="post" className="stack" noValidate>
         <ErrorSummary
           message={actionData?.message}
-          errors={errors}
+          errors={actionData?.errors}
           labels={{ fullName: t("form.fullName"), phone: t("form.phone"), email: t("form.emailOptional"), unitId: t("form.ward"), targetGroup: t("form.targetGroup") }}
         />
         <TextField name="fullName" label={t("form.fullName")} required defaultValue={values.fullName} error={errors.fullName} />
@@ -107,15 +110,7 @@ export default function CreateUserPage() {
           defaultValue={values.unitId}
           error={errors.unitId}
         />
-        <SelectField
-          name="targetGroup"
-          label={t("form.targetGroup")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          required
-          defaultValue={values.targetGroup}
-          error={errors.targetGroup}
-        />
+        <TargetGroupField options={targetGroups} required defaultValue={values.targetGroup} error={errors.targetGroup} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {t("users.createSubmit")}
         </button>

@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
+
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
@@ -17,18 +19,18 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [lang, catalogue, invitations, sessions] = await Promise.all([getLang(request), getCatalogue(), listInvitationsFor(user.id), listAttendanceToConfirm(user.id)]);
+  const [lang, catalogue, invitations, trainingSessions] = await Promise.all([getLang(request), getCatalogue(), listInvitationsFor(user.id), listAttendanceToConfirm(user.id)]);
   const courseTitle = new Map(catalogue.courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title]));
   return {
     isAdmin: user.role !== "learner",
     invitations: invitations.map((invitation) => ({ id: invitation.id, organisation: invitation.organisation.name, ward: invitation.organisation.unit.name })),
-    sessions: sessions.map((session) => ({
-      id: session.id,
-      kind: session.kind,
-      courses: session.courseSlugs.map((slug) => courseTitle.get(slug) ?? slug).join("; "),
-      date: formatDate(session.heldOn),
-      place: session.place,
-      ward: session.ward,
+    trainingSessions: trainingSessions.map((trainingSession) => ({
+      id: trainingSession.id,
+      kind: trainingSession.kind,
+      courses: trainingSession.courseSlugs.map((slug) => courseTitle.get(slug) ?? slug).join("; "),
+      date: formatDate(trainingSession.heldOn),
+      place: trainingSession.place,
+      ward: trainingSession.ward,
     })),
   };
 }
@@ -61,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "confirm-attendance" || intent === "decline-attendance") {
     const answer = intent === "confirm-attendance" ? "confirm" : "decline";
-    if (!(await answerAttendance(user.id, id, answer))) return rejectForm({ message: "account.session.gone" });
+    if (!(await answerAttendance(user.id, id, answer))) return rejectForm({ message: "account.trainingSession.gone" });
     return redirect(answer === "confirm" ? "/tai-khoan?da-xac-nhan" : "/tai-khoan?khong-tham-du");
   }
   return rejectForm({ message: "form.invalid" });
@@ -69,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const t = useT();
-  const { isAdmin, invitations, sessions } = useLoaderData<typeof loader>();
+  const { isAdmin, invitations, trainingSessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = Object.entries(DONE).find(([param]) => searchParams.has(param))?.[1];
@@ -84,32 +86,37 @@ export default function AccountPage() {
       <ErrorSummary message={actionData?.message} />
 
       <h2>{t("account.waiting")}</h2>
-      {invitations.length === 0 && sessions.length === 0 ? <p>{t("account.nothing")}</p> : null}
+      {invitations.length === 0 && trainingSessions.length === 0 ? <p>{t("account.nothing")}</p> : null}
 
-      {sessions.length > 0 ? (
+      {trainingSessions.length > 0 ? (
         <>
-          <h3>{t("account.sessions")}</h3>
-          <p>{t("account.sessionsIntro")}</p>
+          <h3>{t("account.trainingSessions")}</h3>
+          <p>{t("account.trainingSessionsIntro")}</p>
           <ul className="record-list">
-            {sessions.map((session) => (
-              <li key={session.id} className="record">
+            {trainingSessions.map((trainingSession) => (
+              <li key={trainingSession.id} className="record">
                 <span className="record__title">
                   {t("account.attended", {
-                    kind: t(session.kind === "training" ? "account.kind.training" : "account.kind.communication"),
-                    courses: session.courses,
-                    date: session.date,
-                    place: session.place,
-                    ward: session.ward,
+                    kind: t(trainingSessionKindKey(trainingSession.kind, "sentence")),
+                    courses: trainingSession.courses,
+                    date: trainingSession.date,
+                    place: trainingSession.place,
+                    ward: trainingSession.ward,
                   })}
                 </span>
                 <AnswerButton
                   intent="confirm-attendance"
-                  id={session.id}
+                  id={trainingSession.id}
                   label={t("account.confirm")}
-                  name={t("account.confirmFor", { date: session.date, place: session.place })}
+                  name={t("account.confirmFor", { date: trainingSession.date, place: trainingSession.place })}
                   primary
                 />
-                <AnswerButton intent="decline-attendance" id={session.id} label={t("account.notMe")} name={t("account.notMeFor", { date: session.date, place: session.place })} />
+                <AnswerButton
+                  intent="decline-attendance"
+                  id={trainingSession.id}
+                  label={t("account.notMe")}
+                  name={t("account.notMeFor", { date: trainingSession.date, place: trainingSession.place })}
+                />
               </li>
             ))}
           </ul>

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary } from "#app/components/error-summary";
-import { TextField } from "#app/components/form-field";
+import { TextField, useFormState } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { changePassword } from "#app/models/user.server";
@@ -40,20 +40,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePasswordPage() {
   const t = useT();
-  const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
+  const { rejected, errors, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("password.title")}</h1>
-      {searchParams.has("da-doi") && !actionData ? (
+      {searchParams.has("da-doi") && !rejected ? (
         <p className="notice" role="status" data-form-result="">
           {t("password.changed")}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
-        <ErrorSummary message={actionData?.message} errors={errors} labels={{ currentPassword: t("password.current"), newPassword: t("password.new") }} />
+        <ErrorSummary message={message} errors={errors} labels={{ currentPassword: t("password.current"), newPassword: t("password.new") }} />
         <TextField name="currentPassword" type="password" label={t("password.current")} autoComplete="current-password" required error={errors.currentPassword} />
         <TextField name="newPassword" type="password" label={t("password.new")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.newPassword} />
         <button type="submit" className="button button--primary" disabled={submitting}>

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary } from "#app/components/error-summary";
-import { TextField } from "#app/components/form-field";
+import { TextField, useFormState } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { completeSetup } from "#app/models/user.server";
@@ -35,16 +35,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SetupPage() {
   const t = useT();
-  const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === "submitting";
-  const errors = actionData?.errors ?? {};
+  const { errors, values, message, submitting } = useFormState();
   return (
     <section className="narrow">
       <h1>{t("setup.title")}</h1>
       <p>{t("setup.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <ErrorSummary message={actionData?.message} errors={errors} labels={{ phone: t("form.phone"), code: t("setup.code"), password: t("setup.newPassword") }} />
-        <TextField name="phone" type="tel" label={t("form.phone")} autoComplete="tel" required defaultValue={actionData?.values.phone} error={errors.phone} />
+        <ErrorSummary message={message} errors={errors} labels={{ phone: t("form.phone"), code: t("setup.code"), password: t("setup.newPassword") }} />
+        <TextField name="phone" type="tel" label={t("form.phone")} autoComplete="tel" required defaultValue={values.phone} error={errors.phone} />
         <TextField name="code" label={t("setup.code")} hint={t("setup.codeHint")} autoComplete="one-time-code" autoCapitalize="characters" required error={errors.code} />
         <TextField name="password" type="password" label={t("setup.newPassword")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />
         <button type="submit" className="button button--primary" disabled={submitting}>

@@ -3,7 +3,7 @@ import type { PoolConfig } from "pg";
 // DATABASE_URL chooses the database: `file:` is SQLite through better-sqlite3, `postgres://` or
 // `postgresql://` is PostgreSQL through pg (docs/decisions/005-postgresql.md). Shared by the app
 // (db.server.ts), the Prisma CLI (prisma.config.ts) and the test set-up.
-export type DatabaseProvider = "sqlite" | "postgresql";
+type DatabaseProvider = "sqlite" | "postgresql";
 
 export const DATABASE_URL_PATTERN = /^(file:|postgres(ql)?:\/\/)/;
 

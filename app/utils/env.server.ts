@@ -43,7 +43,7 @@ export function parseSmsConfig(source: Record<string, string | undefined>): SmsC
   return smsSchema.parse({ ...source, SMS_SENDER: source.SMS_SENDER || "log" });
 }
 export const smsConfig = parseSmsConfig(process.env);
-export const isProduction = env.NODE_ENV === "production";
+const isProduction = env.NODE_ENV === "production";
 export const secureCookies = env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction;
 /** The site's address without a trailing slash, e.g. "https://taphuan.example.gov.vn". */
 export const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");

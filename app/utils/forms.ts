@@ -44,7 +44,7 @@ export type FieldErrors = Partial<Record<string, MessageKey>>;
 /** What the person typed, shown again beside the errors; secrets are never sent back. */
 export type EchoedValues = Record<string, string>;
 
-export type FormResult<T> = { ok: true; data: T; values: EchoedValues } | { ok: false; errors: FieldErrors; values: EchoedValues };
+type FormResult<T> = { ok: true; data: T; values: EchoedValues } | { ok: false; errors: FieldErrors; values: EchoedValues };
 
 const SECRET_FIELD = /password|code/i;
 const ECHO_LIMIT = 500;

@@ -6,7 +6,7 @@
 
 import { isoDay } from "./dates";
 
-export type ReportFigureLine = {
+type ReportFigureLine = {
   code: string;
   label: string;
   population: number;
@@ -68,9 +68,9 @@ const day = (iso: string) => {
   return `${date}/${month}/${year}`;
 };
 
-export const FIGURE_HEADER = ["STT", "Chỉ tiêu", "Số đối tượng", "Đã đạt", "Tỷ lệ (%)", "Mục tiêu (%)", "Còn thiếu", "Đánh giá", "Ghi chú"];
+const FIGURE_HEADER = ["STT", "Chỉ tiêu", "Số đối tượng", "Đã đạt", "Tỷ lệ (%)", "Mục tiêu (%)", "Còn thiếu", "Đánh giá", "Ghi chú"];
 export const ACTIVITY_HEADER = ["Hoạt động trong kỳ", "Số lượng"];
-export const ADJUSTMENT_HEADER = ["STT", "Chỉ tiêu", "Đối tượng", "Nội dung", "Ngày của số liệu", "Tăng/giảm"];
+const ADJUSTMENT_HEADER = ["STT", "Chỉ tiêu", "Đối tượng", "Nội dung", "Ngày của số liệu", "Tăng/giảm"];
 
 export function reportDocument(input: ReportDocumentInput) {
   const title = unitTitle(input.unit);

@@ -11,14 +11,14 @@ describe("the query of a report page", () => {
     expect(query).toEqual({
       periodCode: "2021-2025",
       unitsOn: new Date("2025-06-30T12:00:00+07:00"),
-      wardId: "w1",
+      wardCode: "w1",
       q: "lan",
       page: 3,
     });
   });
 
   test("an empty or hand-mangled address falls back to the defaults", () => {
-    expect(readReportQuery(new URLSearchParams(""), NOW)).toEqual({ periodCode: null, unitsOn: NOW, wardId: null, q: "", page: 1 });
+    expect(readReportQuery(new URLSearchParams(""), NOW)).toEqual({ periodCode: null, unitsOn: NOW, wardCode: null, q: "", page: 1 });
     expect(readReportQuery(new URLSearchParams("don-vi=2025-02-31&page=-4"), NOW)).toMatchObject({ unitsOn: NOW, page: 1 });
   });
 });

@@ -4,7 +4,7 @@ import { readListQuery } from "./list-query";
 /**
  * What a report page's address asks for: the period's code (`?ky=2021-2025`, null for the one in
  * force), the date whose administrative units it is drawn for (`?don-vi=2025-06-30`, else now),
- * the ward to filter by (`?phuong=<id>`) and a list's search and page. Anything odd falls back to
+ * the ward to filter by (`?phuong=<ward code>`, as on the public registry) and a list's search and page. Anything odd falls back to
  * the default, as a hand-edited address should.
  */
 export function readReportQuery(searchParams: URLSearchParams, now = new Date()) {
@@ -13,7 +13,7 @@ export function readReportQuery(searchParams: URLSearchParams, now = new Date())
     periodCode: searchParams.get("ky"),
     // Noon, well inside the day whichever side of midnight a unit's change falls.
     unitsOn: day ? new Date(day.getTime() + DAY / 2) : now,
-    wardId: searchParams.get("phuong"),
+    wardCode: searchParams.get("phuong"),
     ...readListQuery(searchParams),
   };
 }

@@ -5,3 +5,6 @@
 export function foldForSearch(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/\s+/g, " ").trim();
 }
+
+/** Vietnamese alphabetical order (Đ after D, tones after the bare letter), for sorting names. */
+export const VIETNAMESE_ORDER = new Intl.Collator("vi");

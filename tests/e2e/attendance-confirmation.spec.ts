@@ -14,7 +14,7 @@ test("a person of another ward added to a session by phone is shown to the admin
   const nobody = `09${String(randomInt(10_000_000, 99_999_999))}`;
   const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
   const place = `Nhà văn hoá tổ ${randomInt(100, 999)}`;
-  const session = await prisma.trainingSession.create({
+  const trainingSession = await prisma.trainingSession.create({
     data: {
       unitId: ward.id,
       heldOn: new Date("2026-03-15T00:00:00+07:00"),
@@ -29,7 +29,7 @@ test("a person of another ward added to a session by phone is shown to the admin
 
   // 1. The admin adds the visitor, then a number with no account: both only "waiting", no name.
   await signInAs(admin);
-  await page.goto(`/quan-tri/buoi-hoc/${session.id}`);
+  await page.goto(`/quan-tri/buoi-hoc/${trainingSession.id}`);
   for (const phone of [visitor, nobody]) {
     await page.getByLabel("Họ và tên hoặc tên tổ chức").fill("Người Cán Bộ Ghi");
     await page.getByLabel("Số điện thoại (nếu có)").fill(spaced(phone));
@@ -58,7 +58,7 @@ test("a person of another ward added to a session by phone is shown to the admin
   // 3. The admin sees "confirmed" against the number, still without a name and outside the ward's roster.
   await page.context().clearCookies();
   await signInAs(admin);
-  await page.goto(`/quan-tri/buoi-hoc/${session.id}`);
+  await page.goto(`/quan-tri/buoi-hoc/${trainingSession.id}`);
   await expect(page.getByRole("listitem").filter({ hasText: spaced(visitor) })).toContainText("Đã xác nhận");
   await expect(page.getByRole("listitem").filter({ hasText: spaced(nobody) })).toContainText("Chờ xác nhận");
   await expect(page.getByRole("heading", { name: "Điểm danh (0 người)" })).toBeVisible();

@@ -21,7 +21,7 @@ const PAGES: { role: Role; url: (world: World) => string }[] = [
   { role: "learner", url: (w) => `/kiem-tra/${w.attemptId}` },
   { role: "wardAdmin", url: (w) => `/quan-tri/bao-cao/${w.wardCode}` },
   { role: "wardAdmin", url: () => "/quan-tri/buoi-hoc/moi" },
-  { role: "wardAdmin", url: (w) => `/quan-tri/buoi-hoc/${w.sessionId}` },
+  { role: "wardAdmin", url: (w) => `/quan-tri/buoi-hoc/${w.trainingSessionId}` },
   { role: "wardAdmin", url: () => "/quan-tri/danh-sach" },
   { role: "wardAdmin", url: () => "/quan-tri/danh-sach/tai-khoan" },
   { role: "wardAdmin", url: () => "/quan-tri/nguoi-dung/moi" },
@@ -108,7 +108,7 @@ function body(form: PostForm, value: string | string[] | null) {
   return data;
 }
 
-/** The page's address as its line above writes it, e.g. "/quan-tri/buoi-hoc/${w.sessionId}". */
+/** The page's address as its line above writes it, e.g. "/quan-tri/buoi-hoc/${w.trainingSessionId}". */
 function labelOf(url: (world: World) => string) {
   return url
     .toString()

@@ -72,8 +72,8 @@ const MATRIX: Record<string, Row> = {
   "quan-tri.buoi-hoc._index.tsx": { url: () => "/quan-tri/buoi-hoc", expect: adminPage },
   "quan-tri.buoi-hoc.moi.tsx": { url: () => "/quan-tri/buoi-hoc/moi", expect: adminPage },
   "quan-tri.buoi-hoc.xuat.tsx": { url: () => "/quan-tri/buoi-hoc/xuat", expect: adminPage },
-  "quan-tri.buoi-hoc.$sessionId.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.sessionId}`, expect: wardAOnly },
-  "quan-tri.buoi-hoc.$sessionId_.sua.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.sessionId}/sua`, expect: wardAOnly },
+  "quan-tri.buoi-hoc.$trainingSessionId.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.trainingSessionId}`, expect: wardAOnly },
+  "quan-tri.buoi-hoc.$trainingSessionId_.sua.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.trainingSessionId}/sua`, expect: wardAOnly },
   "quan-tri.chung-nhan._index.tsx": { url: () => "/quan-tri/chung-nhan", expect: adminPage },
   "quan-tri.chung-nhan.$applicationId/route.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
   "quan-tri.bao-cao-ky._index.tsx": { url: () => "/quan-tri/bao-cao-ky", expect: adminPage },
@@ -144,7 +144,7 @@ test("another ward's record answers exactly as an id that does not exist: same s
   const current = await world;
   const records: { id: string; url: (id: string) => string }[] = [
     { id: current.learnerId, url: (id) => `/quan-tri/nguoi-dung/${id}` },
-    { id: current.sessionId, url: (id) => `/quan-tri/buoi-hoc/${id}` },
+    { id: current.trainingSessionId, url: (id) => `/quan-tri/buoi-hoc/${id}` },
     { id: current.applicationId, url: (id) => `/quan-tri/chung-nhan/${id}` },
     { id: current.wardCode, url: (id) => `/quan-tri/bao-cao/${id}` },
     { id: current.certificateCode, url: (id) => `/chung-nhan/${id}/pdf` },

@@ -104,5 +104,5 @@ test("'Đã rời đi' asks first, and the person can be brought back", async ({
   await expect(page.getByText(/Đã rời đi ngày/)).toHaveCount(0);
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: ward.id }, select: { id: true, leftAt: true } });
   expect(entry.leftAt).toBeNull();
-  expect(await prisma.auditEntry.count({ where: { targetId: entry.id, action: { in: ["roster.left", "roster.undo-left"] } } })).toBe(2);
+  expect(await prisma.auditEntry.count({ where: { targetId: entry.id, action: { in: ["roster.mark-left", "roster.undo-left"] } } })).toBe(2);
 });

@@ -44,7 +44,7 @@ export async function makeWorld() {
   const { courses } = await getCatalogue();
   const course = courses[0]!;
   const attempt = await startAttempt(learner.id, course, course.modules[0]!);
-  const session = await prisma.trainingSession.create({
+  const trainingSession = await prisma.trainingSession.create({
     data: { unitId: wardA.id, heldOn: new Date("2026-03-01T00:00:00+07:00"), place: "Nhà văn hóa", kind: "training", courses: "[]", trainer: "Cán bộ", createdById: learner.id },
     select: { id: true },
   });
@@ -77,7 +77,7 @@ export async function makeWorld() {
     module: course.modules[0]!.slug,
     mediaUrl: `/noi-dung/${course.slug}/media/${mediaFile}`,
     attemptId: attempt.id,
-    sessionId: session.id,
+    trainingSessionId: trainingSession.id,
     applicationId: application.id,
     certificateCode: certificate.code,
     learnerId: learner.id,

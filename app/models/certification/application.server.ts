@@ -3,6 +3,8 @@
 import type { CatalogueCourse } from "#app/content/catalogue.server";
 import type { SessionUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
+import { decodeJsonColumn } from "#app/utils/json-column";
+import { z } from "zod";
 
 import { organisationIdOf, PROFILE_SELECT } from "./organisation.server";
 import { canRenew, renewalOpensAt } from "./rules.server";
@@ -87,7 +89,7 @@ export async function applicationGate(user: SessionUser, now = new Date()): Prom
   };
 }
 
-export type AssessmentOutcome =
+type AssessmentOutcome =
   { ok: true } | ({ ok: false } & GateProblem) | { ok: false; reason: "not_passed"; result: Extract<ReturnType<typeof evaluateSelfAssessment>, { ok: false }> };
 
 /**
@@ -127,9 +129,9 @@ export async function saveSelfAssessment(user: SessionUser, given: Record<string
 /** The answers kept on the application being prepared, when they still fit the profile and the questions. */
 function keptAnswers(gate: Extract<Gate, { ok: true }>): AssessmentAnswers | null {
   if (!gate.open?.answers || gate.open.assessmentVersion !== SELF_ASSESSMENT_VERSION) return null;
-  const answers: unknown = JSON.parse(gate.open.answers);
-  if (!answers || typeof answers !== "object") return null;
-  const result = evaluateSelfAssessment(gate.organisation.counts, answers as Record<string, unknown>);
+  const answers = decodeJsonColumn(gate.open.answers, z.record(z.unknown()));
+  if (!answers) return null;
+  const result = evaluateSelfAssessment(gate.organisation.counts, answers);
   return result.ok ? result.answers : null;
 }
 

@@ -6,7 +6,7 @@ import type { SessionUser } from "#app/utils/auth.server";
 import { DAY } from "#app/utils/dates";
 import { isUniqueViolation, prisma } from "#app/utils/db.server";
 import { pageCount, pageOf } from "#app/utils/list-query";
-import { foldForSearch } from "#app/utils/search";
+import { foldForSearch, VIETNAMESE_ORDER } from "#app/utils/search";
 
 import { organisationIdOf } from "./organisation.server";
 import { certificateStatus, newVerificationCode, normaliseVerificationCode, startOfHanoiDay } from "./rules.server";
@@ -76,7 +76,7 @@ export async function listRegistry(filter: { q: string; wardCode: string | null;
 
 // --- Per-ward counts --------------------------------------------------------------------------------
 
-export type WardCertificationCounts = {
+type WardCertificationCounts = {
   ward: { id: string; code: string; name: string };
   certified: number;
   pending: number;
@@ -131,8 +131,6 @@ export async function certificationCounts(scopePath: string, now = new Date()): 
       .sort((a, b) => VIETNAMESE_ORDER.compare(a.ward.name, b.ward.name))
   );
 }
-
-const VIETNAMESE_ORDER = new Intl.Collator("vi");
 
 // --- Certificates as documents, and course certificates -----------------------------------------
 

@@ -7,7 +7,7 @@ import { foldForSearch } from "#app/utils/search";
 
 import { findWardInForce } from "../unit.server";
 import { certificateStatus } from "./rules.server";
-import { OPEN_STATUSES, type OrganisationKind } from "./terms.server";
+import { APPLICATION_SUMMARY_SELECT, OPEN_STATUSES, type OrganisationKind } from "./terms.server";
 
 export type OrganisationProfile = {
   kind: OrganisationKind;
@@ -42,7 +42,7 @@ export async function organisationIdOf(userId: string) {
   return user?.organisationId ?? null;
 }
 
-export type ProfileProblem = "admin" | "unknown_ward" | "taxCode_taken" | "taxCode_certified" | "in_review" | "too_many_young";
+type ProfileProblem = "admin" | "unknown_ward" | "taxCode_taken" | "taxCode_certified" | "in_review" | "too_many_young";
 
 /**
  * Creates the signed-in person's organisation (they become its first member) or updates it.
@@ -103,11 +103,7 @@ export async function getMyOrganisation(userId: string, now = new Date()) {
     prisma.certificationApplication.findMany({
       where: { organisationId },
       select: {
-        id: true,
-        kind: true,
-        status: true,
-        submittedAt: true,
-        decidedAt: true,
+        ...APPLICATION_SUMMARY_SELECT,
         createdAt: true,
         events: { select: { kind: true, message: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       },
@@ -130,7 +126,7 @@ export function listOrganisationCertificates(organisationId: string, now: Date) 
     .then((rows) => rows.map((row) => ({ ...row, status: certificateStatus(row, now) })));
 }
 
-export type MemberProblem = "no_organisation" | "last_member";
+type MemberProblem = "no_organisation" | "last_member";
 
 /** A member leaves or is removed by another member; the last member stays. */
 export async function removeMember(user: SessionUser, memberId: string): Promise<{ ok: true } | { ok: false; error: MemberProblem }> {

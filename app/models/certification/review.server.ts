@@ -4,14 +4,16 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
+import { decodeJsonColumn } from "#app/utils/json-column";
 import { pageCount, pageOf } from "#app/utils/list-query";
 import { foldForSearch } from "#app/utils/search";
+import { z } from "zod";
 
 import { audit } from "../audit.server";
 import { refresherProgress } from "./application.server";
 import { listOrganisationCertificates, PROFILE_SELECT, type OrganisationProfile } from "./organisation.server";
 import { newVerificationCode, renewalOpensAt, validityOnApproval } from "./rules.server";
-import { getCertificationCourse, type ReviewStatus } from "./terms.server";
+import { APPLICATION_SUMMARY_SELECT, getCertificationCourse, type ReviewStatus } from "./terms.server";
 
 const REVIEW_PAGE_SIZE = 25;
 
@@ -26,15 +28,7 @@ export async function listApplicationsForReview(admin: AdminUser, filter: { stat
   const [applications, total] = await Promise.all([
     prisma.certificationApplication.findMany({
       where,
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        submittedAt: true,
-        decidedAt: true,
-        organisation: { select: { name: true, kind: true } },
-        unit: { select: { name: true } },
-      },
+      select: { ...APPLICATION_SUMMARY_SELECT, organisation: { select: { name: true, kind: true } }, unit: { select: { name: true } } },
       // The queue is worked oldest first; decided applications are looked up newest first.
       orderBy: filter.status === "submitted" ? [{ submittedAt: "asc" }, { id: "asc" }] : [{ decidedAt: "desc" }, { id: "asc" }],
       ...pageOf(filter.page, REVIEW_PAGE_SIZE),
@@ -50,15 +44,6 @@ async function findReviewable(admin: AdminUser, applicationId: string) {
     where: { id: applicationId, status: { not: "draft" }, unit: { path: { startsWith: admin.unitPath } } },
     select: { id: true },
   });
-}
-
-function parseJson(text: string | null): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -103,7 +88,7 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
       : null,
     prisma.certificationApplication.findMany({
       where: { organisationId: application.organisationId, id: { not: application.id }, status: { not: "draft" } },
-      select: { id: true, kind: true, status: true, submittedAt: true, decidedAt: true },
+      select: APPLICATION_SUMMARY_SELECT,
       orderBy: { createdAt: "desc" },
     }),
     listOrganisationCertificates(application.organisationId, now),
@@ -117,8 +102,8 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
   const { answers, profile, events, ...rest } = application;
   return {
     ...rest,
-    answers: (parseJson(answers) ?? {}) as Record<string, string>,
-    submittedProfile: parseJson(profile) as (Omit<OrganisationProfile, "unitId"> & { wardName: string }) | null,
+    answers: decodeJsonColumn(answers, z.record(z.string())) ?? {},
+    submittedProfile: decodeJsonColumn(profile, z.record(z.unknown())) as (Omit<OrganisationProfile, "unitId"> & { wardName: string }) | null,
     events: events.map((event) => ({ ...event, actor: names.get(event.actorId) ?? "" })),
     submitter,
     completion,
@@ -129,7 +114,6 @@ export async function getApplicationForReview(admin: AdminUser, applicationId: s
 }
 
 /** not_found: none, a draft or another ward's, alike. */
-export type DecisionProblem = "not_found" | "not_in_review";
 
 /**
  * Approves an application in review and issues its certificate, in one transaction with the
@@ -201,7 +185,7 @@ export async function decideWithMessage(admin: AdminUser, applicationId: string,
   });
 }
 
-export type InspectionInput = { visitedOn: Date; inspector: string; findings: string };
+type InspectionInput = { visitedOn: Date; inspector: string; findings: string };
 
 /** An inspection visit recorded on the organisation's application, with its audit entry; null when not the administrator's. */
 export async function recordInspection(admin: AdminUser, applicationId: string, visit: InspectionInput) {

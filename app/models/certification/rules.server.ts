@@ -54,9 +54,9 @@ export function addMonths(day: Date, months: number) {
 }
 
 /** A child-labour-free certificate is valid for 12 months (the business course, module 5). */
-export const VALIDITY_MONTHS = 12;
+const VALIDITY_MONTHS = 12;
 /** Renewal opens this many days before expiry. */
-export const RENEWAL_WINDOW_DAYS = 60;
+const RENEWAL_WINDOW_DAYS = 60;
 
 type Dated = { issuedAt: Date; expiresAt: Date | null; revokedAt: Date | null };
 

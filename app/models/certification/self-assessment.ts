@@ -8,11 +8,11 @@
 type Text = { vi: string; en: string };
 
 /** Which workers a question is about, from the profile's counts per age band. */
-export type AgeScope = "all" | "minors" | "under15" | "from13to15" | "under13" | "from15to18";
+type AgeScope = "all" | "minors" | "under15" | "from13to15" | "under13" | "from15to18";
 
-export type AssessmentAnswer = "yes" | "no";
+type AssessmentAnswer = "yes" | "no";
 
-export type AssessmentQuestion = {
+type AssessmentQuestion = {
   id: string;
   scope: AgeScope;
   /** The article the rule comes from, as the facts sheet cites it */
@@ -388,9 +388,9 @@ export function applicableQuestions(counts: AgeCounts, questions: readonly Asses
 
 export type AssessmentAnswers = Record<string, AssessmentAnswer>;
 
-export type Breach = { question: string; article: Text; fix: Text };
+type Breach = { question: string; article: Text; fix: Text };
 
-export type AssessmentResult = { ok: true; answers: AssessmentAnswers } | { ok: false; missing: string[]; breaches: Breach[]; answers: AssessmentAnswers };
+type AssessmentResult = { ok: true; answers: AssessmentAnswers } | { ok: false; missing: string[]; breaches: Breach[]; answers: AssessmentAnswers };
 
 /**
  * Checks a set of answers against the profile's age bands: every applicable question answered

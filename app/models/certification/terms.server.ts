@@ -9,11 +9,13 @@ export const CERTIFICATION_COURSE_SLUG = "doanh-nghiep";
 export const ORGANISATION_KINDS = ["business", "cooperative", "household"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const APPLICATION_STATUSES = ["draft", "submitted", "changes_requested", "approved", "rejected"] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+type ApplicationStatus = "draft" | "submitted" | "changes_requested" | "approved" | "rejected";
 /** The statuses a reviewer lists: drafts are the applicant's own business until submitted. */
 export const REVIEW_STATUSES = ["submitted", "changes_requested", "approved", "rejected"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+/** What a list of applications shows of each: which, what kind, where it stands and when. */
+export const APPLICATION_SUMMARY_SELECT = { id: true, kind: true, status: true, submittedAt: true, decidedAt: true } as const;
+
 /** The statuses in which the applicant is still preparing the application. */
 export const OPEN_STATUSES: ApplicationStatus[] = ["draft", "changes_requested"];
 

@@ -30,7 +30,7 @@ export async function getReportProgress(scope: { id: string; path: string }, rep
   return { report, rows, consolidated, allFrozen: rows.length > 0 && rows.every((row) => row.state === "frozen") };
 }
 
-export type ConsolidateResult = { ok: true; snapshot: Snapshot } | { ok: false; error: "not_ended" | "already_frozen" | "wards_not_frozen"; missing?: string[] };
+type ConsolidateResult = { ok: true; snapshot: Snapshot } | { ok: false; error: "not_ended" | "already_frozen" | "wards_not_frozen"; missing?: string[] };
 
 /**
  * The scope's report for a period, summed from its wards' frozen snapshots (never live figures),
@@ -96,7 +96,7 @@ export async function consolidateReport(admin: { id: string }, scope: WardInput,
 }
 
 /** Indicator by indicator, the sum of the wards' populations and reached counts, rated against the target. */
-export function sumFigures(snapshots: { figures: SnapshotFigure[] }[], plan: Period, report: ReportingPeriod): SnapshotFigure[] {
+function sumFigures(snapshots: { figures: SnapshotFigure[] }[], plan: Period, report: ReportingPeriod): SnapshotFigure[] {
   return getProgramme().indicators.map((indicator) => {
     const lines = snapshots.map((snapshot) => snapshot.figures.find((figure) => figure.code === indicator.code));
     const sum = (pick: (figure: SnapshotFigure) => number) => lines.reduce((total, line) => total + (line ? pick(line) : 0), 0);

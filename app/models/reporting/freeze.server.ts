@@ -11,7 +11,7 @@ import { computeWardReport, findLatestSnapshot, parseSnapshot, type Snapshot, sn
 
 export type WardInput = { id: string; path: string; code: string; name: string };
 
-export type FreezeResult = { ok: true; snapshot: Snapshot } | { ok: false; error: "not_ended" | "already_frozen" | "not_in_force" };
+type FreezeResult = { ok: true; snapshot: Snapshot } | { ok: false; error: "not_ended" | "already_frozen" | "not_in_force" };
 
 /**
  * Freezes a ward's figures for a reporting period (once it has ended): every indicator's figures,
@@ -68,7 +68,7 @@ export async function freezeWardReport(admin: { id: string }, ward: WardInput, r
   }
 }
 
-export type ReopenResult = { ok: true } | { ok: false; error: "not_found" | "not_frozen" };
+type ReopenResult = { ok: true } | { ok: false; error: "not_found" | "not_frozen" };
 
 /**
  * The city reopens a ward's frozen snapshot, with a reason: the snapshot stays, as a version; the

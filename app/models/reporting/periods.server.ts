@@ -41,7 +41,7 @@ export type Adjustment = {
   ward?: string;
 };
 
-export type ReportState = "frozen" | "late" | "not_started";
+type ReportState = "frozen" | "late" | "not_started";
 
 /** Months of qualifications copied per statement when freezing: small enough that no single one holds the event loop for long. */
 export const MONTHS_PER_CHUNK = 6;

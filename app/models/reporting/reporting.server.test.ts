@@ -51,15 +51,15 @@ async function district() {
     headcount: null,
     headcountGroup: null,
   });
-  const session = (await findTrainingSession(wardAdmin, created!.id))!;
-  await recordAttendance(wardAdmin, session, entry("Hộ bà Lan"));
+  const trainingSession = (await findTrainingSession(wardAdmin, created!.id))!;
+  await recordAttendance(wardAdmin, trainingSession, entry("Hộ bà Lan"));
   const ward = (id: string) => prisma.adminUnit.findUniqueOrThrow({ where: { id }, select: { id: true, path: true, code: true, name: true } });
   return {
     units,
     wardAdmin,
     otherWardAdmin,
     cityAdmin,
-    session,
+    trainingSession,
     entry,
     vanPhuc: await ward(units.vanPhuc.id),
     phuLa: await ward(units.phuLa.id),
@@ -101,7 +101,7 @@ describe("freezing a ward's figures", () => {
     const before = await storedSnapshot(frozen.snapshot.id);
 
     // A late attendance, freezing again, a draft, a consolidation attempt, a reopening and a new version.
-    await recordAttendance(world.wardAdmin, world.session, world.entry("Hộ ông Minh"));
+    await recordAttendance(world.wardAdmin, world.trainingSession, world.entry("Hộ ông Minh"));
     expect(await freezeWardReport(world.wardAdmin, world.vanPhuc, HALF_YEAR, AFTER_HALF_YEAR)).toEqual({ ok: false, error: "already_frozen" });
     await getDraftWardReport(world.vanPhuc, YEAR);
     expect(await consolidateReport(world.cityAdmin, world.scope, HALF_YEAR, AFTER_HALF_YEAR)).toMatchObject({ ok: false, error: "wards_not_frozen" });
@@ -125,7 +125,7 @@ describe("late records and reopening", () => {
     const world = await district();
     const frozen = await freezeWardReport(world.wardAdmin, world.vanPhuc, HALF_YEAR, AFTER_HALF_YEAR);
     if (!frozen.ok) throw new Error(frozen.error);
-    await recordAttendance(world.wardAdmin, world.session, world.entry("Hộ ông Minh"));
+    await recordAttendance(world.wardAdmin, world.trainingSession, world.entry("Hộ ông Minh"));
 
     const stillFrozen = await findLatestSnapshot(world.vanPhuc.id, HALF_YEAR.code);
     expect(households(stillFrozen!.figures).reached).toBe(1);
@@ -135,7 +135,7 @@ describe("late records and reopening", () => {
       indicator: "T-COOP-HH",
       who: "Hộ ông Minh",
       what: "in-person",
-      datedOn: world.session.heldOn.toISOString(),
+      datedOn: world.trainingSession.heldOn.toISOString(),
       change: 1,
     });
     expect(draft.adjustments.some((adjustment) => adjustment.who === "Hộ bà Lan")).toBe(false);
@@ -149,7 +149,7 @@ describe("late records and reopening", () => {
     const world = await district();
     const first = await freezeWardReport(world.wardAdmin, world.vanPhuc, HALF_YEAR, AFTER_HALF_YEAR);
     if (!first.ok) throw new Error(first.error);
-    await recordAttendance(world.wardAdmin, world.session, world.entry("Hộ ông Minh"));
+    await recordAttendance(world.wardAdmin, world.trainingSession, world.entry("Hộ ông Minh"));
     // Another city's admin, or a stale snapshot id, reopens nothing.
     expect(await reopenWardReport(world.cityAdmin, "/ELSEWHERE/", first.snapshot.id, "Nhập bổ sung")).toEqual({ ok: false, error: "not_found" });
 
@@ -196,7 +196,7 @@ describe("the city's consolidated report", () => {
     // Live records after the wards froze do not reach the consolidated report.
     const phuLa = await freezeWardReport(world.otherWardAdmin, world.phuLa, HALF_YEAR, PAST_DUE);
     if (!phuLa.ok) throw new Error(phuLa.error);
-    await recordAttendance(world.wardAdmin, world.session, world.entry("Hộ bà Hoa"));
+    await recordAttendance(world.wardAdmin, world.trainingSession, world.entry("Hộ bà Hoa"));
     const consolidated = await consolidateReport(world.cityAdmin, world.scope, HALF_YEAR, PAST_DUE);
     if (!consolidated.ok) throw new Error(consolidated.error);
 

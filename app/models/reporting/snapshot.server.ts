@@ -11,6 +11,7 @@ import { coverageCell, getCoverage } from "../coverage.server";
 
 import { indicatorsQualifiedBy } from "../qualification.server";
 import { resolveReportWards } from "../unit.server";
+import { courseSlugsOf } from "../training-session.server";
 import { type Adjustment, MONTHS_PER_CHUNK, planPeriodOf, previousReportingPeriod, type SnapshotActivities, type SnapshotFigure } from "./periods.server";
 
 async function sourceUnitsOf(ward: { id: string; path: string }, on: Date) {
@@ -84,7 +85,7 @@ async function adjustmentsSince(report: ReportingPeriod, sourceIds: string[], wa
   });
   if (!snapshot) return [];
   const plan = planPeriodOf(previous);
-  const [added, removed, sessions] = await Promise.all([
+  const [added, removed, trainingSessions] = await Promise.all([
     prisma.$queryRaw<{ indicator: string; name: string; source: string; qualifiedAt: Date | string }[]>`
       SELECT q."indicator", r."name", q."source", q."qualifiedAt" FROM "Qualification" q
       JOIN "RosterEntry" r ON r."id" = q."rosterEntryId"
@@ -110,22 +111,21 @@ async function adjustmentsSince(report: ReportingPeriod, sourceIds: string[], wa
     ...removed.map((row) => ({ indicator: row.indicator, who: row.name ?? "—", what: "left", datedOn: iso(row.qualifiedAt), change: -1 })),
   ];
   const { courses } = await getCatalogue();
-  for (const session of sessions) {
-    for (const code of indicatorsQualifiedBy(courses, sessionEvent(session), session.headcountGroup ?? "")) {
-      adjustments.push({ indicator: code, who: session.place, what: "headcount", datedOn: session.heldOn.toISOString(), change: session.headcount ?? 0 });
+  for (const trainingSession of trainingSessions) {
+    for (const code of indicatorsQualifiedBy(courses, trainingSessionEvent(trainingSession), trainingSession.headcountGroup ?? "")) {
+      adjustments.push({ indicator: code, who: trainingSession.place, what: "headcount", datedOn: trainingSession.heldOn.toISOString(), change: trainingSession.headcount ?? 0 });
     }
   }
   return adjustments;
 }
 
-function sessionEvent(session: { courses: string; kind: string }) {
-  const slugs: unknown = JSON.parse(session.courses);
-  return { courseSlugs: Array.isArray(slugs) ? slugs.map(String) : [], sessionKind: session.kind };
+function trainingSessionEvent(trainingSession: { courses: string; kind: string }) {
+  return { courseSlugs: courseSlugsOf(trainingSession.courses), sessionKind: trainingSession.kind };
 }
 
 async function activitiesOf(report: ReportingPeriod, sourceIds: string[]): Promise<SnapshotActivities> {
   const heldOn = { gte: report.start, lte: report.end };
-  const [sessions, attendance, certified] = await Promise.all([
+  const [trainingSessions, attendance, certified] = await Promise.all([
     prisma.trainingSession.groupBy({
       by: ["kind"],
       where: { unitId: { in: sourceIds }, heldOn },
@@ -135,8 +135,8 @@ async function activitiesOf(report: ReportingPeriod, sourceIds: string[]): Promi
     prisma.attendance.count({ where: { session: { unitId: { in: sourceIds }, heldOn } } }),
     prisma.certificate.count({ where: { kind: "organisation", unitId: { in: sourceIds }, issuedAt: heldOn } }),
   ]);
-  const count = (kind: string) => sessions.find((row) => row.kind === kind)?._count._all ?? 0;
-  const headcount = sessions.reduce((sum, row) => sum + (row._sum.headcount ?? 0), 0);
+  const count = (kind: string) => trainingSessions.find((row) => row.kind === kind)?._count._all ?? 0;
+  const headcount = trainingSessions.reduce((sum, row) => sum + (row._sum.headcount ?? 0), 0);
   return { trainingSessions: count("training"), communicationSessions: count("communication"), peopleReached: attendance + headcount, certified };
 }
 
@@ -155,16 +155,16 @@ export async function computeWardReport(ward: { id: string; path: string }, repo
   const { courses } = await getCatalogue();
 
   // People counted without names at sessions count for the indicators of their group.
-  const countedSessions = await prisma.trainingSession.findMany({
+  const countedTrainingSessions = await prisma.trainingSession.findMany({
     where: { unitId: { in: sourceIds }, heldOn: { gte: plan.start, lte: report.end }, headcount: { gt: 0 } },
     select: { id: true, kind: true, courses: true, headcount: true, headcountGroup: true },
   });
   const headcounts = new Map<string, number>();
-  const sessionEntries: { indicator: string; recordId: string }[] = [];
-  for (const session of countedSessions) {
-    for (const code of indicatorsQualifiedBy(courses, sessionEvent(session), session.headcountGroup ?? "")) {
-      headcounts.set(code, (headcounts.get(code) ?? 0) + (session.headcount ?? 0));
-      sessionEntries.push({ indicator: code, recordId: session.id });
+  const trainingSessionEntries: { indicator: string; recordId: string }[] = [];
+  for (const trainingSession of countedTrainingSessions) {
+    for (const code of indicatorsQualifiedBy(courses, trainingSessionEvent(trainingSession), trainingSession.headcountGroup ?? "")) {
+      headcounts.set(code, (headcounts.get(code) ?? 0) + (trainingSession.headcount ?? 0));
+      trainingSessionEntries.push({ indicator: code, recordId: trainingSession.id });
     }
   }
 
@@ -192,8 +192,8 @@ export async function computeWardReport(ward: { id: string; path: string }, repo
         await nextTurn();
       }
     }
-    if (stageAs && sessionEntries.length > 0) {
-      await prisma.reportSnapshotEntry.createMany({ data: sessionEntries.map((entry) => ({ ...entry, snapshotId: stageAs, kind: "session" })) });
+    if (stageAs && trainingSessionEntries.length > 0) {
+      await prisma.reportSnapshotEntry.createMany({ data: trainingSessionEntries.map((entry) => ({ ...entry, snapshotId: stageAs, kind: "session" })) });
     }
   }
 

@@ -21,14 +21,13 @@ import { getClientAddress } from "#app/utils/load-context.server";
 import { parseForm, phoneField, requiredField, text } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { formatPhone } from "#app/utils/phone";
+import { isTaxCode } from "#app/utils/tax-code";
 
 import { CertificationSteps } from "./certification-steps";
 import { MembersSection } from "./members-section";
 import { ProfileSection } from "./profile-section";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "org.title") }];
-
-const TAX_CODE = /^\d{10}(-\d{3})?$/;
 
 const countField = text()
   .trim()
@@ -41,7 +40,7 @@ const profileSchema = z.object({
   name: text().trim().min(2, "org.name.short").max(200, "form.tooLong"),
   taxCode: text()
     .transform((value) => value.replace(/\s/g, ""))
-    .refine((value) => value === "" || TAX_CODE.test(value), "org.taxCode.invalid")
+    .refine((value) => value === "" || isTaxCode(value), "org.taxCode.invalid")
     .transform((value) => value || null),
   unitId: requiredField,
   sector: requiredField,

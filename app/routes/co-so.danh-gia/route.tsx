@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary, fieldId } from "#app/components/error-summary";
@@ -9,6 +10,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { applicationGate, saveSelfAssessment, type GateProblem } from "#app/models/certification/application.server";
 import { lastValidDay } from "#app/models/certification/rules.server";
 import { applicableQuestions, SELF_ASSESSMENT_VERSION } from "#app/models/certification/self-assessment";
+import { decodeJsonColumn } from "#app/utils/json-column";
 import { CERTIFICATION_COURSE_SLUG } from "#app/models/certification/terms.server";
 import { requireUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -37,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const none: QuestionOnPage[] = [];
   const nothing: Record<string, string> = {};
   if (!gate.ok) return { blocked: gateProblem(gate), courseSlug: CERTIFICATION_COURSE_SLUG, renewal: false, questions: none, saved: nothing };
-  const saved: unknown = gate.open?.answers && gate.open.assessmentVersion === SELF_ASSESSMENT_VERSION ? JSON.parse(gate.open.answers) : {};
+  const saved = (gate.open?.assessmentVersion === SELF_ASSESSMENT_VERSION && decodeJsonColumn(gate.open.answers, z.record(z.string()))) || {};
   return {
     blocked: null,
     courseSlug: CERTIFICATION_COURSE_SLUG,
@@ -47,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       prompt: question.prompt[lang],
       article: question.article[lang],
     })),
-    saved: (saved && typeof saved === "object" ? saved : {}) as Record<string, string>,
+    saved,
   };
 }
 

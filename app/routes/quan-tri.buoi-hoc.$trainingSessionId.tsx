@@ -4,16 +4,25 @@ import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
-import { SelectField, TextField } from "#app/components/form-field";
+import { TextField } from "#app/components/form-field";
 import { PhoneLink } from "#app/components/phone-link";
+import { TargetGroupField } from "#app/components/target-group-field";
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { isTargetGroup } from "#app/content/programme.server";
 import { targetGroupLabels, targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import {
+  addPersonAndAttend,
+  findTrainingSession,
+  listAttendanceConfirmations,
+  listAttendees,
+  recordAttendance,
+  searchRosterForTrainingSession,
+} from "#app/models/training-session.server";
 import { deleteTrainingSession, removeAttendee } from "#app/models/training-session-changes.server";
-import { addPersonAndAttend, findTrainingSession, listAttendanceConfirmations, listAttendees, recordAttendance, searchRosterForSession } from "#app/models/training-session.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, phoneField, requiredField } from "#app/utils/forms";
@@ -21,7 +30,7 @@ import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { formatPhone } from "#app/utils/phone";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.title") }];
 
 const newPersonSchema = z.object({
   name: fullNameField,
@@ -31,15 +40,15 @@ const newPersonSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const session = await findTrainingSession(admin, params.sessionId ?? "");
-  invariantResponse(session, 404);
+  const trainingSession = await findTrainingSession(admin, params.trainingSessionId ?? "");
+  invariantResponse(trainingSession, 404);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
   const [lang, catalogue, attendees, confirmations, found] = await Promise.all([
     getLang(request),
     getCatalogue(),
-    listAttendees(session),
-    listAttendanceConfirmations(session),
-    searchRosterForSession(session, q),
+    listAttendees(trainingSession),
+    listAttendanceConfirmations(trainingSession),
+    searchRosterForTrainingSession(trainingSession, q),
   ]);
   const groups = targetGroupLabels(lang);
   const present = new Set(attendees.map((attendee) => attendee.rosterEntry.id));
@@ -50,15 +59,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     group: groups[entry.targetGroup] ?? entry.targetGroup,
   });
   return {
-    session: {
-      id: session.id,
-      ward: session.unit.name,
-      heldOn: formatDate(session.heldOn),
-      place: session.place,
-      kind: session.kind,
-      trainer: session.trainer,
-      headcount: session.headcount,
-      courses: catalogue.courses.filter((course) => session.courseSlugs.includes(course.slug)).map((course) => (lang === "en" ? course.titleEn : course.title)),
+    trainingSession: {
+      id: trainingSession.id,
+      ward: trainingSession.unit.name,
+      heldOn: formatDate(trainingSession.heldOn),
+      place: trainingSession.place,
+      kind: trainingSession.kind,
+      trainer: trainingSession.trainer,
+      headcount: trainingSession.headcount,
+      courses: catalogue.courses.filter((course) => trainingSession.courseSlugs.includes(course.slug)).map((course) => (lang === "en" ? course.titleEn : course.title)),
     },
     q,
     attendees: attendees.map((attendee) => person(attendee.rosterEntry)),
@@ -70,14 +79,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const session = await findTrainingSession(admin, params.sessionId ?? "");
-  invariantResponse(session, 404);
+  const trainingSession = await findTrainingSession(admin, params.trainingSessionId ?? "");
+  invariantResponse(trainingSession, 404);
   const formData = await readForm(request);
-  const back = `/quan-tri/buoi-hoc/${session.id}`;
+  const back = `/quan-tri/buoi-hoc/${trainingSession.id}`;
   if (formData.get("intent") === "attend") {
     const rosterEntryId = formData.get("rosterEntryId");
-    if (typeof rosterEntryId !== "string" || !(await recordAttendance(admin, session, rosterEntryId))) {
-      return rejectForm({ message: "sessions.attend.unknown" });
+    if (typeof rosterEntryId !== "string" || !(await recordAttendance(admin, trainingSession, rosterEntryId))) {
+      return rejectForm({ message: "trainingSessions.attend.unknown" });
     }
     const q = formData.get("q");
     return redirect(typeof q === "string" && q ? `${back}?${new URLSearchParams({ q })}` : back);
@@ -86,59 +95,59 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = parseForm(formData, newPersonSchema);
     if (!form.ok) return rejectForm(form);
     if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
-    await addPersonAndAttend(admin, session, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
+    await addPersonAndAttend(admin, trainingSession, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
     return redirect(back);
   }
   if (formData.get("intent") === "remove-attendee") {
     const rosterEntryId = formData.get("rosterEntryId");
-    if (typeof rosterEntryId !== "string" || !(await removeAttendee(admin, session, rosterEntryId))) return rejectForm({ message: "sessions.attendee.unknown" });
+    if (typeof rosterEntryId !== "string" || !(await removeAttendee(admin, trainingSession, rosterEntryId))) return rejectForm({ message: "trainingSessions.attendee.unknown" });
     return redirect(`${back}?da-bo=1`);
   }
   if (formData.get("intent") === "delete") {
-    invariantResponse(await deleteTrainingSession(admin, session), 404);
+    invariantResponse(await deleteTrainingSession(admin, trainingSession), 404);
     return redirect("/quan-tri/buoi-hoc?da-xoa=1");
   }
   return rejectForm({ message: "form.invalid" });
 }
 
-export default function SessionPage() {
+export default function TrainingSessionPage() {
   const t = useT();
-  const { session, q, attendees, confirmations, found, targetGroups } = useLoaderData<typeof loader>();
+  const { trainingSession, q, attendees, confirmations, found, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
   return (
     <section>
       <p>
-        <Link to="/quan-tri/buoi-hoc">← {t("sessions.title")}</Link>
+        <Link to="/quan-tri/buoi-hoc">← {t("trainingSessions.title")}</Link>
       </p>
       <h1>
-        {session.heldOn} · {session.place}
+        {trainingSession.heldOn} · {trainingSession.place}
       </h1>
       {searchParams.has("da-luu") || searchParams.has("da-bo") ? (
         <p className="notice" role="status" data-form-result="">
-          {t(searchParams.has("da-luu") ? "sessions.saved" : "sessions.attendeeRemoved")}
+          {t(searchParams.has("da-luu") ? "trainingSessions.saved" : "trainingSessions.attendeeRemoved")}
         </p>
       ) : null}
       <p>
-        <Link to={`/quan-tri/buoi-hoc/${session.id}/sua`} className="button">
-          {t("sessions.edit")}
+        <Link to={`/quan-tri/buoi-hoc/${trainingSession.id}/sua`} className="button">
+          {t("trainingSessions.edit")}
         </Link>
       </p>
       <dl className="facts">
         <dt>{t("form.ward")}</dt>
-        <dd>{session.ward}</dd>
-        <dt>{t("sessions.kind")}</dt>
-        <dd>{t(session.kind === "training" ? "sessions.kind.training" : "sessions.kind.communication")}</dd>
-        <dt>{t("sessions.courses")}</dt>
-        <dd>{session.courses.join("; ")}</dd>
-        <dt>{t("sessions.trainer")}</dt>
-        <dd>{session.trainer}</dd>
+        <dd>{trainingSession.ward}</dd>
+        <dt>{t("trainingSessions.kind")}</dt>
+        <dd>{t(trainingSessionKindKey(trainingSession.kind))}</dd>
+        <dt>{t("trainingSessions.courses")}</dt>
+        <dd>{trainingSession.courses.join("; ")}</dd>
+        <dt>{t("trainingSessions.trainer")}</dt>
+        <dd>{trainingSession.trainer}</dd>
       </dl>
       <ErrorSummary message={actionData?.message} />
 
-      <h2>{t("sessions.attendance", { count: attendees.length })}</h2>
-      {session.headcount ? <p>{t("sessions.counted", { count: session.headcount })}</p> : null}
+      <h2>{t("trainingSessions.attendance", { count: attendees.length })}</h2>
+      {trainingSession.headcount ? <p>{t("trainingSessions.counted", { count: trainingSession.headcount })}</p> : null}
       <ul className="record-list">
         {attendees.map((attendee) => (
           <li key={attendee.id} className="record">
@@ -148,8 +157,8 @@ export default function SessionPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="remove-attendee" />
               <input type="hidden" name="rosterEntryId" value={attendee.id} />
-              <button type="submit" className="button button--quiet" aria-label={t("sessions.removeAttendeeFor", { name: attendee.name })}>
-                {t("sessions.removeAttendee")}
+              <button type="submit" className="button button--quiet" aria-label={t("trainingSessions.removeAttendeeFor", { name: attendee.name })}>
+                {t("trainingSessions.removeAttendee")}
               </button>
             </Form>
           </li>
@@ -158,13 +167,13 @@ export default function SessionPage() {
 
       {confirmations.length > 0 ? (
         <>
-          <h3>{t("sessions.confirmations")}</h3>
+          <h3>{t("trainingSessions.confirmations")}</h3>
           <ul className="record-list">
             {confirmations.map((confirmation) => (
               <li key={confirmation.id} className="record">
                 <span className="record__title">{confirmation.phone}</span>
                 <span className={confirmation.confirmed ? "status status--done" : "status"}>
-                  {t(confirmation.confirmed ? "sessions.confirmed" : "sessions.awaitingConfirmation")}
+                  {t(confirmation.confirmed ? "trainingSessions.confirmed" : "trainingSessions.awaitingConfirmation")}
                 </span>
               </li>
             ))}
@@ -172,7 +181,7 @@ export default function SessionPage() {
         </>
       ) : null}
 
-      <h2>{t("sessions.findOnRoster")}</h2>
+      <h2>{t("trainingSessions.findOnRoster")}</h2>
       <SearchForm q={q} />
       <ul className="record-list">
         {found.map((entry) => (
@@ -181,14 +190,14 @@ export default function SessionPage() {
             <PhoneLink phone={entry.phone} />
             <span>{entry.group}</span>
             {entry.present ? (
-              <span className="status status--done">{t("sessions.present")}</span>
+              <span className="status status--done">{t("trainingSessions.present")}</span>
             ) : (
               <Form method="post">
                 <input type="hidden" name="intent" value="attend" />
                 <input type="hidden" name="rosterEntryId" value={entry.id} />
                 <input type="hidden" name="q" value={q} />
-                <button type="submit" className="button" aria-label={t("sessions.markPresentFor", { name: entry.name })}>
-                  {t("sessions.markPresent")}
+                <button type="submit" className="button" aria-label={t("trainingSessions.markPresentFor", { name: entry.name })}>
+                  {t("trainingSessions.markPresent")}
                 </button>
               </Form>
             )}
@@ -197,33 +206,26 @@ export default function SessionPage() {
       </ul>
       {q && found.length === 0 ? <p>{t("users.none")}</p> : null}
 
-      <h2>{t("sessions.addPerson")}</h2>
-      <p>{t("sessions.addPersonHint")}</p>
+      <h2>{t("trainingSessions.addPerson")}</h2>
+      <p>{t("trainingSessions.addPersonHint")}</p>
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="add-person" />
-        <ErrorSummary errors={errors} labels={{ name: t("roster.name"), phone: t("sessions.phoneOptional"), targetGroup: t("roster.group") }} />
+        <ErrorSummary errors={errors} labels={{ name: t("roster.name"), phone: t("trainingSessions.phoneOptional"), targetGroup: t("roster.group") }} />
         <TextField name="name" label={t("roster.name")} error={errors.name} defaultValue={actionData?.values.name} />
-        <TextField name="phone" type="tel" label={t("sessions.phoneOptional")} error={errors.phone} defaultValue={actionData?.values.phone} />
-        <SelectField
-          name="targetGroup"
-          label={t("roster.group")}
-          options={targetGroups}
-          placeholder={t("form.choose")}
-          error={errors.targetGroup}
-          defaultValue={actionData?.values.targetGroup}
-        />
+        <TextField name="phone" type="tel" label={t("trainingSessions.phoneOptional")} error={errors.phone} defaultValue={actionData?.values.phone} />
+        <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} defaultValue={actionData?.values.targetGroup} />
         <button type="submit" className="button button--primary">
-          {t("sessions.addAndMark")}
+          {t("trainingSessions.addAndMark")}
         </button>
       </Form>
 
       <details className="danger-zone">
-        <summary>{t("sessions.delete")}</summary>
-        <p>{t("sessions.deleteIntro")}</p>
+        <summary>{t("trainingSessions.delete")}</summary>
+        <p>{t("trainingSessions.deleteIntro")}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
           <button type="submit" className="button button--danger">
-            {t("sessions.deleteConfirm")}
+            {t("trainingSessions.deleteConfirm")}
           </button>
         </Form>
       </details>

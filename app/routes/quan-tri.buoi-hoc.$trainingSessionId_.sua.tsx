@@ -16,11 +16,11 @@ import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { readTrainingSessionForm } from "#app/utils/training-session-form.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "sessions.edit") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.edit") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const session = await findTrainingSession(admin, params.sessionId ?? "");
+  const session = await findTrainingSession(admin, params.trainingSessionId ?? "");
   invariantResponse(session, 404);
   const [lang, wards, catalogue] = await Promise.all([getLang(request), wardOptions(admin), getCatalogue()]);
   return {
@@ -43,11 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const session = await findTrainingSession(admin, params.sessionId ?? "");
+  const session = await findTrainingSession(admin, params.trainingSessionId ?? "");
   invariantResponse(session, 404);
   const form = await readTrainingSessionForm(await readForm(request));
   if (!form.ok) return rejectForm(form);
-  if (!form.confirmedDuplicate && (await findIdenticalTrainingSession(admin, form.data, session.id))) return rejectForm({ message: "sessions.duplicate", values: form.values });
+  if (!form.confirmedDuplicate && (await findIdenticalTrainingSession(admin, form.data, session.id)))
+    return rejectForm({ message: "trainingSessions.duplicate", values: form.values });
   if (!(await updateTrainingSession(admin, session, form.data))) return rejectForm({ errors: { unitId: "form.unknown_ward" }, values: form.values });
   return redirect(`/quan-tri/buoi-hoc/${session.id}?da-luu=1`);
 }
@@ -59,9 +60,9 @@ export default function EditSessionPage() {
   return (
     <section className="narrow">
       <p>
-        <Link to={`/quan-tri/buoi-hoc/${id}`}>← {t("sessions.title")}</Link>
+        <Link to={`/quan-tri/buoi-hoc/${id}`}>← {t("trainingSessions.title")}</Link>
       </p>
-      <h1>{t("sessions.edit")}</h1>
+      <h1>{t("trainingSessions.edit")}</h1>
       <TrainingSessionForm wards={wards} courses={courses} targetGroups={targetGroups} initial={initial} problem={actionData} />
     </section>
   );
