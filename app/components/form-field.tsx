@@ -68,17 +68,6 @@ export function SelectField(props: FieldProps & React.SelectHTMLAttributes<HTMLS
   );
 }
 
-/** A message about the whole form (wrong password, too many attempts), announced when it appears. */
-export function FormMessage({ message }: { message?: MessageKey | null }) {
-  const t = useT();
-  if (!message) return null;
-  return (
-    <p className="form-message" role="alert">
-      {t(message)}
-    </p>
-  );
-}
-
 /**
  * What a page shows of its form after a post the action refused (rejectForm): the field errors,
  * the values typed, the form's message, and whether a post is on its way.
