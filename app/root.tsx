@@ -2,15 +2,17 @@ import latinBold from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-700
 import latin from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-normal.woff2";
 import vietnameseBold from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-700-normal.woff2";
 import vietnamese from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-400-normal.woff2";
-import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormFocus } from "#app/components/form-focus";
 import { OfflineSupport } from "#app/components/offline-support";
 import { SiteFooter } from "#app/components/site-footer";
 import { SiteHeader } from "#app/components/site-header";
 import { getLang } from "#app/i18n/lang.server";
-import { useLang } from "#app/i18n/use-t";
+import { pageTitle, useLang } from "#app/i18n/use-t";
+import { concernsOrganisationCertification } from "#app/models/certification/organisation.server";
 import stylesHref from "#app/styles/app.css";
 import fontsHref from "#app/styles/fonts.css";
 import { getSessionState } from "#app/utils/auth.server";
@@ -28,10 +30,18 @@ export const links: LinksFunction = () => [
   { rel: "apple-touch-icon", href: "/icons/icon-192.png" },
 ];
 
+// The error page's title (a route's own meta names its pages); an address that matches no route has only this one.
+export const meta: MetaFunction = ({ error, matches }) => {
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: pageTitle(matches, status === 404 ? "error.404.title" : status === 403 ? "error.403.title" : status === 400 ? "error.400.title" : "error.500.title") }];
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, { user, cookie }] = await Promise.all([getLang(request), getSessionState(request)]);
   const headers = cookie ? { "Set-Cookie": cookie } : undefined;
-  return json({ lang, user: user && { fullName: user.fullName, role: user.role } }, { headers });
+  const organisation = user?.role === "learner" ? await concernsOrganisationCertification(user) : false;
+  return json({ lang, user: user && { fullName: user.fullName, role: user.role, organisation } }, { headers });
 }
 
 // The document shell, shared by the app and its error page (Remix renders both inside it).
@@ -55,6 +65,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <FormFocus />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

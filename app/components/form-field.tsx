@@ -1,6 +1,6 @@
 import { useActionData, useNavigation } from "@remix-run/react";
-import { useId } from "react";
 
+import { fieldId } from "#app/components/error-summary";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
 import type { EchoedValues, FieldErrors } from "#app/utils/forms";
@@ -43,7 +43,7 @@ function describedBy(id: string, hint?: string, error?: string) {
 
 export function TextField(props: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
   const { name, label, hint, error, ...input } = props;
-  const id = useId();
+  const id = input.id ?? fieldId(name);
   return (
     <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
       <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
@@ -58,7 +58,7 @@ export function SelectField(
   props: FieldProps & React.SelectHTMLAttributes<HTMLSelectElement> & { options: Option[]; groups?: { label: string; options: Option[] }[]; placeholder?: string },
 ) {
   const { name, label, hint, error, options, groups, placeholder, ...select } = props;
-  const id = useId();
+  const id = select.id ?? fieldId(name);
   return (
     <FieldShell id={id} name={name} label={label} hint={hint} error={error}>
       <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
@@ -81,17 +81,6 @@ export function SelectField(
         )}
       </select>
     </FieldShell>
-  );
-}
-
-/** A message about the whole form (wrong password, too many attempts), announced when it appears. */
-export function FormMessage({ message }: { message?: MessageKey | null }) {
-  const t = useT();
-  if (!message) return null;
-  return (
-    <p className="form-message" role="alert">
-      {t(message)}
-    </p>
   );
 }
 

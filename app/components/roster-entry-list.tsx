@@ -1,7 +1,8 @@
-import { Form, useLocation } from "@remix-run/react";
+import { Form, useLocation, useSearchParams } from "@remix-run/react";
 
 import type { Lang } from "#app/i18n/lang";
 import { unitLabelOn } from "#app/i18n/unit-labels";
+import { PhoneLink } from "#app/components/phone-link";
 import { useT } from "#app/i18n/use-t";
 import { formatDate } from "#app/utils/dates";
 import { formatPhone } from "#app/utils/phone";
@@ -32,36 +33,72 @@ export function toListedEntry(entry: ListedRow, groupLabels: Record<string, stri
 
 type Entry = { id: string; name: string; phone: string; ward: string; group: string; hasAccount: boolean; leftOn: string | null };
 
+/** A post to the "left" action: marking an entry as left, or taking that back. */
+function LeftForm({ entryId, intent, label, children }: { entryId: string; intent: "left" | "undo"; label?: string; children: React.ReactNode }) {
+  const location = useLocation();
+  return (
+    <Form method="post" action="/quan-tri/danh-sach/roi-di">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="entryId" value={entryId} />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button type="submit" className={intent === "undo" ? "button" : "button button--danger"} aria-label={label}>
+        {children}
+      </button>
+    </Form>
+  );
+}
+
 /**
  * Roster entries as the admin pages list them: who, how to reach them, where, whether they have
- * an account, and a button to record that they left (moved away, business closed).
+ * an account, and a button to record that they left (moved away, business closed). That one tap
+ * takes a person out of the population, so it asks first and can be undone.
  */
 export function RosterEntryList({ entries }: { entries: Entry[] }) {
   const t = useT();
-  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const justLeft = searchParams.get("roi-di");
   return (
-    <ul className="record-list">
-      {entries.map((entry) => (
-        <li key={entry.id} className="record">
-          <span className="record__title">{entry.name}</span>
-          <span>{entry.phone}</span>
-          <span>{entry.ward}</span>
-          <span>
-            {entry.group} · {entry.hasAccount ? t("roster.matched") : t("roster.unmatched")}
-          </span>
-          {entry.leftOn ? (
-            <span className="status">{t("roster.leftOn", { date: entry.leftOn })}</span>
-          ) : (
-            <Form method="post" action="/quan-tri/danh-sach/roi-di">
-              <input type="hidden" name="entryId" value={entry.id} />
-              <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-              <button type="submit" className="button button--quiet" aria-label={t("roster.markLeftFor", { name: entry.name })}>
-                {t("roster.markLeft")}
-              </button>
-            </Form>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {justLeft ? (
+        <div className="notice" role="status" data-form-result="">
+          <p>{t("roster.leftDone")}</p>
+          <LeftForm entryId={justLeft} intent="undo">
+            {t("roster.undoLeft")}
+          </LeftForm>
+        </div>
+      ) : searchParams.has("hoan-tac") ? (
+        <p className="notice" role="status" data-form-result="">
+          {t("roster.leftUndone")}
+        </p>
+      ) : null}
+      <ul className="record-list">
+        {entries.map((entry) => (
+          <li key={entry.id} className="record">
+            <span className="record__title">{entry.name}</span>
+            <PhoneLink phone={entry.phone} />
+            <span>{entry.ward}</span>
+            <span>
+              {entry.group} · {entry.hasAccount ? t("roster.matched") : t("roster.unmatched")}
+            </span>
+            {entry.leftOn ? (
+              <>
+                <span className="status">{t("roster.leftOn", { date: entry.leftOn })}</span>
+                <LeftForm entryId={entry.id} intent="undo" label={t("roster.undoLeftFor", { name: entry.name })}>
+                  {t("roster.undoLeft")}
+                </LeftForm>
+              </>
+            ) : (
+              <details className="confirm-disclosure">
+                <summary aria-label={t("roster.markLeftFor", { name: entry.name })}>{t("roster.markLeft")}</summary>
+                <p>{t("roster.leftConfirmIntro", { name: entry.name })}</p>
+                <LeftForm entryId={entry.id} intent="left">
+                  {t("roster.leftConfirm")}
+                </LeftForm>
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -3,7 +3,8 @@ import { useEffect, useRef } from "react";
 
 import { useLang, useT } from "#app/i18n/use-t";
 
-type HeaderUser = { fullName: string; role: string } | null;
+// organisation: whether "Chứng nhận cơ sở" concerns the learner (a business, a cooperative or a member).
+type HeaderUser = { fullName: string; role: string; organisation?: boolean } | null;
 
 // Below 640 px the links fold into a <details> menu, which opens and closes without JavaScript.
 // The links are drawn twice (folded and in a row) because a closed <details> hides its content in
@@ -59,7 +60,7 @@ function NavItems({ user }: { user: HeaderUser }) {
         {t("nav.home")}
       </NavLink>
       {user ? <NavLink to="/khoa-hoc">{t("nav.courses")}</NavLink> : null}
-      {user?.role === "learner" ? <NavLink to="/co-so">{t("nav.myOrganisation")}</NavLink> : null}
+      {user?.role === "learner" && user.organisation ? <NavLink to="/co-so">{t("nav.myOrganisation")}</NavLink> : null}
       {user && user.role !== "learner" ? (
         <>
           <NavLink to="/quan-tri/bao-cao">{t("nav.coverage")}</NavLink>

@@ -115,11 +115,13 @@ export async function submitAttempt(userId: string, attemptId: string, course: C
       WHERE "id" = ${attempt.id} AND "userId" = ${userId} AND "submittedAt" IS NULL`;
     if (count === 0) return;
     // The best score is kept and the first pass's date stays: one upsert, whichever attempt came first.
+    // Passing the quiz completes the module even if "Đã đọc xong" was never tapped (issue 18).
     await tx.$executeRaw`
-      INSERT INTO "ModuleProgress" ("id", "userId", "courseSlug", "moduleSlug", "contentVersion", "bestScore", "passedAt", "createdAt", "updatedAt")
-      VALUES (${newId()}, ${userId}, ${course.slug}, ${module.slug}, ${module.version}, ${result.score}, ${result.passed ? now : null}, ${now}, ${now})
+      INSERT INTO "ModuleProgress" ("id", "userId", "courseSlug", "moduleSlug", "contentVersion", "bestScore", "passedAt", "readAt", "createdAt", "updatedAt")
+      VALUES (${newId()}, ${userId}, ${course.slug}, ${module.slug}, ${module.version}, ${result.score}, ${result.passed ? now : null}, ${result.passed ? now : null}, ${now}, ${now})
       ON CONFLICT ("userId", "courseSlug", "moduleSlug") DO UPDATE SET
         "contentVersion" = excluded."contentVersion",
+        "readAt" = COALESCE("ModuleProgress"."readAt", excluded."readAt"),
         "bestScore" = CASE WHEN "ModuleProgress"."bestScore" IS NULL OR "ModuleProgress"."bestScore" < excluded."bestScore" THEN excluded."bestScore" ELSE "ModuleProgress"."bestScore" END,
         "passedAt" = COALESCE("ModuleProgress"."passedAt", excluded."passedAt"),
         "updatedAt" = excluded."updatedAt"`;

@@ -53,3 +53,17 @@ export async function markRosterEntryLeft(admin: AdminUser, scope: Scope, entryI
     return true;
   });
 }
+
+/** Takes back "Đã rời đi": the entry counts again, as if it had never left. */
+export async function undoRosterEntryLeft(admin: AdminUser, scope: Scope, entryId: string) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.rosterEntry.updateMany({
+      where: { id: entryId, leftAt: { not: null }, ...rosterInScope(scope) },
+      data: { leftAt: null },
+    });
+    if (count === 0) return false;
+    await tx.qualification.updateMany({ where: { rosterEntryId: entryId }, data: { leftAt: null } });
+    await audit(tx, { actorId: admin.id, action: "roster.undo-left", targetType: "rosterEntry", targetId: entryId });
+    return true;
+  });
+}

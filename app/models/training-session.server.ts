@@ -16,7 +16,7 @@ import { findWardInForce } from "./unit.server";
 
 export const TRAINING_SESSION_KINDS = ["training", "communication"] as const;
 
-type NewTrainingSession = {
+export type NewTrainingSession = {
   unitId: string;
   heldOn: Date;
   place: string;
@@ -28,7 +28,7 @@ type NewTrainingSession = {
 };
 
 /** How long a repeated post of the same form counts as the same request. */
-const REPEAT_WINDOW_MS = 10 * 60_000;
+export const REPEAT_WINDOW_MS = 10 * 60_000;
 
 /** The courses a training session covered, from its JSON column. */
 export function courseSlugsOf(courses: string) {
@@ -74,14 +74,14 @@ export async function listTrainingSessions(admin: AdminUser, limit: number | nul
 export async function findTrainingSession(admin: AdminUser, trainingSessionId: string) {
   const trainingSession = await prisma.trainingSession.findFirst({
     where: { id: trainingSessionId, ...unitInScope(await scopeOn(admin.unitPath)) },
-    select: { ...TRAINING_SESSION_FIELDS, unitId: true, unit: { select: { name: true, path: true } } },
+    select: { ...TRAINING_SESSION_FIELDS, unitId: true, headcountGroup: true, unit: { select: { name: true, path: true } } },
   });
   if (!trainingSession) return null;
   // With the scope of its own ward: the roster, former wards' included, it marks attendance from.
   return { ...trainingSession, courseSlugs: courseSlugsOf(trainingSession.courses), scope: await scopeOn(trainingSession.unit.path) };
 }
 
-type TrainingSession = NonNullable<Awaited<ReturnType<typeof findTrainingSession>>>;
+export type TrainingSession = NonNullable<Awaited<ReturnType<typeof findTrainingSession>>>;
 
 export function listAttendees(trainingSession: TrainingSession) {
   return prisma.attendance.findMany({
@@ -126,7 +126,7 @@ async function attend(tx: Prisma.TransactionClient, admin: AdminUser, trainingSe
  * A training session that covered a course completes it for an attendee who has an account
  * (DESIGN: in-person attendance can complete a course), recorded with the rule that produced it.
  */
-async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, trainingSession: { courseSlugs: string[]; heldOn: Date }) {
+export async function completeCoursesInPerson(tx: Prisma.TransactionClient, userId: string, trainingSession: { courseSlugs: string[]; heldOn: Date }) {
   const { courses } = await getCatalogue();
   for (const course of courses.filter((candidate) => trainingSession.courseSlugs.includes(candidate.slug))) {
     await recordCourseCompletion(tx, userId, course, "in-person", trainingSession.heldOn);

@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const childrenCourse = catalogue.courses.find(isOpenCourse)?.slug ?? null;
   if (!user) return { signedIn: false, isAdmin: false, next: null, childrenCourse };
   const { inProgress } = await getMyCourses(user, await getLang(request));
-  const current = inProgress.find((course) => course.next);
+  // Only a course of the learner's own group: after the households' course, not the officials'.
+  const current = inProgress.find((course) => course.forMe && course.next);
   const next = current?.next ? { courseTitle: current.title, href: `/khoa-hoc/${current.slug}/${current.next.slug}`, title: current.next.title } : null;
   return { signedIn: true, isAdmin: user.role !== "learner", next, childrenCourse };
 }

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FieldError, FormMessage, TextField, useFormState } from "#app/components/form-field";
+import { ErrorSummary, fieldId } from "#app/components/error-summary";
+import { FieldError, TextField, useFormState } from "#app/components/form-field";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPledgeState, submitApplication } from "#app/models/certification/application.server";
@@ -89,7 +90,11 @@ export default function PledgePage() {
           {state.renewal ? <p className="badge">{t("cert.kind.renewal")}</p> : null}
           <p className="status status--done">{t("pledge.assessed", { count: state.answered })}</p>
           <blockquote className="pledge">{t("pledge.text", { organisation })}</blockquote>
-          <FormMessage message={message} />
+          <ErrorSummary
+            message={message}
+            errors={errors}
+            labels={{ signerName: t("pledge.signerName"), signerPosition: t("pledge.signerPosition"), confirm: t("pledge.confirm") }}
+          />
           <TextField name="signerName" label={t("pledge.signerName")} autoComplete="name" defaultValue={values.signerName ?? signerName} error={errors.signerName} />
           <TextField
             name="signerPosition"
@@ -104,7 +109,7 @@ export default function PledgePage() {
           </dl>
           <div className="field">
             <label className="choice">
-              <input type="checkbox" name="confirm" aria-invalid={errors.confirm ? true : undefined} />
+              <input type="checkbox" name="confirm" id={fieldId("confirm")} aria-invalid={errors.confirm ? true : undefined} />
               <span>{t("pledge.confirm")}</span>
             </label>
             <FieldError error={errors.confirm} />

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { FieldError, FormMessage, SelectField, TextField, useFormState } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { FieldError, SelectField, TextField, useFormState } from "#app/components/form-field";
 import { FormerWardSearch } from "#app/components/former-ward-search";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
@@ -81,7 +82,18 @@ export default function SignUpPage() {
       <p>{t("signUp.intro")}</p>
       <FormerWardSearch {...search} />
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={message} />
+        <ErrorSummary
+          message={message}
+          errors={errors}
+          labels={{
+            fullName: t("form.fullName"),
+            phone: t("form.phone"),
+            email: t("form.emailOptional"),
+            password: t("form.password"),
+            unitId: t("form.ward"),
+            targetGroup: t("form.targetGroup"),
+          }}
+        />
         <TextField name="fullName" defaultValue={values.fullName} label={t("form.fullName")} autoComplete="name" required error={errors.fullName} />
         <TextField name="phone" defaultValue={values.phone} type="tel" label={t("form.phone")} hint={t("form.phoneHint")} autoComplete="tel" required error={errors.phone} />
         <TextField name="email" defaultValue={values.email} type="email" label={t("form.emailOptional")} autoComplete="email" error={errors.email} />

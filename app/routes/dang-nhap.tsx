@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { hasCurrentConsent } from "#app/models/consent.server";
@@ -66,7 +67,7 @@ export default function SignInPage() {
       <h1>{t("signIn.title")}</h1>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <FormMessage message={actionData?.message} />
+        <ErrorSummary message={actionData?.message} errors={actionData?.errors} labels={{ identifier: t("signIn.identifier"), password: t("form.password") }} />
         <TextField
           name="identifier"
           label={t("signIn.identifier")}
@@ -82,6 +83,13 @@ export default function SignInPage() {
           {t("signIn.submit")}
         </button>
       </Form>
+      <details className="forgot-password">
+        <summary>{t("signIn.forgot")}</summary>
+        <p>{t("signIn.forgotBody")}</p>
+        <p>
+          <Link to="/thiet-lap">{t("signIn.forgotLink")}</Link>
+        </p>
+      </details>
       <p>
         <Link to="/thiet-lap">{t("signIn.firstTime")}</Link>
       </p>

@@ -253,7 +253,7 @@ export default function ReportingPeriodPage() {
 
 function Notice({ children }: { children: React.ReactNode }) {
   return (
-    <p className="notice" role="status">
+    <p className="notice" role="status" data-form-result="">
       {children}
     </p>
   );

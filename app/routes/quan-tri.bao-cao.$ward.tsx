@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { CoverageFigure } from "#app/components/coverage-figure";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ErrorSummary } from "#app/components/error-summary";
 import { TextField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { TargetsNote } from "#app/components/targets-note";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     targetGroups: targetGroupOptions(lang),
     ward: names.get(ward.id) ?? ward.name,
+    wardCode: params.ward ?? "",
     period: period.code,
     targetsNote: targetsNoteOf(period, lang),
     asOf: formatDate(coverage.asOf),
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WardCoveragePage() {
   const t = useT();
-  const { ward, period, targetsNote, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
+  const { ward, wardCode, period, targetsNote, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
@@ -94,6 +96,7 @@ export default function WardCoveragePage() {
               <th scope="col">{t("coverage.figure")}</th>
               <th scope="col">{t("coverage.targetHeader")}</th>
               <th scope="col">{t("coverage.gap")}</th>
+              <th scope="col">{t("notReached.title")}</th>
             </tr>
           </thead>
           <tbody>
@@ -107,6 +110,9 @@ export default function WardCoveragePage() {
                 </td>
                 <td>{indicator.cell.target}%</td>
                 <td>{indicator.cell.gap}</td>
+                <td>
+                  <NotReachedLinks code={indicator.code} query={`ky=${period}&phuong=${wardCode}`} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -117,11 +123,12 @@ export default function WardCoveragePage() {
       <h2>{t("headcount.title")}</h2>
       <p className="muted">{t("headcount.intro")}</p>
       {searchParams.has("da-luu") && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t("headcount.saved")}
         </p>
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
+        <ErrorSummary message={actionData?.message} errors={errors} labels={{ targetGroup: t("roster.group"), count: t("headcount.count") }} />
         <TargetGroupField options={targetGroups} label="roster.group" defaultValue={actionData?.values.targetGroup} error={errors.targetGroup} />
         <TextField name="count" type="number" inputMode="numeric" min={0} label={t("headcount.count")} defaultValue={actionData?.values.count} error={errors.count} />
         <button type="submit" className="button">
@@ -129,6 +136,25 @@ export default function WardCoveragePage() {
         </button>
       </Form>
     </section>
+  );
+}
+
+/** Who an indicator has not reached yet in this ward: the list, and the same list as files. */
+function NotReachedLinks({ code, query }: { code: string; query: string }) {
+  const t = useT();
+  const list = `/quan-tri/bao-cao/chi-tieu/${code}`;
+  return (
+    <span className="exports">
+      <Link to={`${list}?${query}`} aria-label={t("coverage.notReachedFor", { code })}>
+        {t("coverage.notReachedList")}
+      </Link>
+      <a href={`${list}/xuat?${query}`} download aria-label={`${t("coverage.exportCsv")} (${code})`}>
+        CSV
+      </a>
+      <a href={`${list}/xuat?${query}&dinh-dang=xlsx`} download aria-label={`${t("coverage.exportXlsx")} (${code})`}>
+        Excel
+      </a>
+    </span>
   );
 }
 

@@ -8,6 +8,8 @@ import { rosterEntrySheet } from "#app/components/roster-entry-sheet.server";
 import { recordPersonalDataExport } from "#app/models/personal-data.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
+import { formatNumber } from "#app/utils/numbers";
+import { foldForSearch } from "#app/utils/search";
 import { invariantResponse } from "#app/utils/http.server";
 import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
 import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
@@ -29,15 +31,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter: { period: period.code, ward: ward?.id ?? null, q: query.q, unitsOn: query.unitsOn.toISOString() },
     rows: entries.length,
   });
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
+  // A filtered file says so in its name and at its top: 18 rows must not pass for the whole list.
+  const filter = [ward ? foldForSearch(ward.name) : "", query.q ? foldForSearch(query.q) : ""].filter(Boolean).join(" ");
   return spreadsheetResponse(exportFormat(request), {
-    fileName: `chua-dat-${indicator.code}-${period.code}`,
-    title: `${t("notReached.title")}: ${indicator.code}`,
+    fileName: `chua-dat-${indicator.code}-${period.code}${filter ? `-${filter.replace(/[^a-z0-9]+/g, "-")}` : ""}`,
+    title: `${t("notReached.title")}: ${indicator.code}${query.q ? ` (${t("export.filteredBy", { q: query.q })})` : ""}`,
     facts: [
       [t("coverage.indicatorName"), indicator[lang]],
       [t("coverage.period"), period.code],
       [t("coverage.unitsOn"), formatDate(query.unitsOn)],
       [t("form.ward"), ward?.name ?? t("notReached.allWards")],
+      [t("export.search"), query.q || t("export.noSearch")],
+      [t("export.rows"), formatNumber(entries.length)],
     ],
     extractedAtLabel: t("coverage.extractedAt"),
     ...rosterEntrySheet(entries, lang, query.unitsOn),

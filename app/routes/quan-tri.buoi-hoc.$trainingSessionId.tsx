@@ -1,9 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField } from "#app/components/form-field";
+import { PhoneLink } from "#app/components/phone-link";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { SearchForm } from "#app/components/search-form";
@@ -21,6 +23,7 @@ import {
   recordAttendance,
   searchRosterForTrainingSession,
 } from "#app/models/training-session.server";
+import { deleteTrainingSession, removeAttendee } from "#app/models/training-session-changes.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { fullNameField, parseForm, phoneField, requiredField, type FieldErrors } from "#app/utils/forms";
@@ -107,6 +110,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await addPersonAndAttend(admin, trainingSession, { ...form.data, phoneAsTyped: form.data.phone ? formatPhone(form.data.phone) : "" });
     return redirect(back);
   }
+  if (formData.get("intent") === "remove-attendee") {
+    const rosterEntryId = formData.get("rosterEntryId");
+    if (typeof rosterEntryId !== "string" || !(await removeAttendee(admin, trainingSession, rosterEntryId))) return rejectForm({ message: "trainingSessions.attendee.unknown" });
+    return redirect(`${back}?da-bo=1`);
+  }
+  if (formData.get("intent") === "delete") {
+    invariantResponse(await deleteTrainingSession(admin, trainingSession), 404);
+    return redirect("/quan-tri/buoi-hoc?da-xoa=1");
+  }
   return rejectForm({ message: "form.invalid" });
 }
 
@@ -114,6 +126,7 @@ export default function TrainingSessionPage() {
   const t = useT();
   const { trainingSession, q, attendees, confirmations, found, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
   const offered = (actionData as { duplicates?: OfferedEntry[] } | undefined)?.duplicates;
   return (
@@ -124,6 +137,16 @@ export default function TrainingSessionPage() {
       <h1>
         {trainingSession.heldOn} · {trainingSession.place}
       </h1>
+      {searchParams.has("da-luu") || searchParams.has("da-bo") ? (
+        <p className="notice" role="status" data-form-result="">
+          {t(searchParams.has("da-luu") ? "trainingSessions.saved" : "trainingSessions.attendeeRemoved")}
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/quan-tri/buoi-hoc/${trainingSession.id}/sua`} className="button">
+          {t("trainingSessions.edit")}
+        </Link>
+      </p>
       <dl className="facts">
         <dt>{t("form.ward")}</dt>
         <dd>{trainingSession.ward}</dd>
@@ -134,7 +157,7 @@ export default function TrainingSessionPage() {
         <dt>{t("trainingSessions.trainer")}</dt>
         <dd>{trainingSession.trainer}</dd>
       </dl>
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} />
 
       <h2>{t("trainingSessions.attendance", { count: attendees.length })}</h2>
       {trainingSession.headcount ? <p>{t("trainingSessions.counted", { count: trainingSession.headcount })}</p> : null}
@@ -142,8 +165,15 @@ export default function TrainingSessionPage() {
         {attendees.map((attendee) => (
           <li key={attendee.id} className="record">
             <span className="record__title">{attendee.name}</span>
-            <span>{attendee.phone}</span>
+            <PhoneLink phone={attendee.phone} />
             <span>{attendee.group}</span>
+            <Form method="post">
+              <input type="hidden" name="intent" value="remove-attendee" />
+              <input type="hidden" name="rosterEntryId" value={attendee.id} />
+              <button type="submit" className="button button--quiet" aria-label={t("trainingSessions.removeAttendeeFor", { name: attendee.name })}>
+                {t("trainingSessions.removeAttendee")}
+              </button>
+            </Form>
           </li>
         ))}
       </ul>
@@ -170,7 +200,7 @@ export default function TrainingSessionPage() {
         {found.map((entry) => (
           <li key={entry.id} className="record">
             <span className="record__title">{entry.name}</span>
-            <span>{entry.phone}</span>
+            <PhoneLink phone={entry.phone} />
             <span>{entry.group}</span>
             {entry.present ? (
               <span className="status status--done">{t("trainingSessions.present")}</span>
@@ -225,6 +255,7 @@ export default function TrainingSessionPage() {
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="add-person" />
+        <ErrorSummary errors={errors} labels={{ name: t("roster.name"), phone: t("trainingSessions.phoneOptional"), targetGroup: t("roster.group") }} />
         <TextField name="name" label={t("roster.name")} error={errors.name} defaultValue={actionData?.values.name} />
         <TextField name="phone" type="tel" label={t("trainingSessions.phoneOptional")} error={errors.phone} defaultValue={actionData?.values.phone} />
         <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} defaultValue={actionData?.values.targetGroup} />
@@ -232,6 +263,17 @@ export default function TrainingSessionPage() {
           {t("trainingSessions.addAndMark")}
         </button>
       </Form>
+
+      <details className="danger-zone">
+        <summary>{t("trainingSessions.delete")}</summary>
+        <p>{t("trainingSessions.deleteIntro")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <button type="submit" className="button button--danger">
+            {t("trainingSessions.deleteConfirm")}
+          </button>
+        </Form>
+      </details>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ExportLinks } from "#app/components/export-links";
@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function TrainingSessionsPage() {
   const t = useT();
   const { trainingSessions } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   return (
     <section>
       <div className="page-heading">
@@ -37,6 +38,11 @@ export default function TrainingSessionsPage() {
           {t("trainingSessions.create")}
         </Link>
       </div>
+      {searchParams.has("da-xoa") ? (
+        <p className="notice" role="status" data-form-result="">
+          {t("trainingSessions.deleted")}
+        </p>
+      ) : null}
       {trainingSessions.length === 0 ? <p>{t("trainingSessions.none")}</p> : <ExportLinks path="/quan-tri/buoi-hoc/xuat" />}
       <ul className="record-list">
         {trainingSessions.map((trainingSession) => (

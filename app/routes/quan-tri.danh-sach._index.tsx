@@ -17,7 +17,8 @@ import { ImportHistory } from "#app/components/import-history";
 import { RosterEntryList, toListedEntry } from "#app/components/roster-entry-list";
 import { RosterProblemTable } from "#app/components/roster-problem-table";
 import { SearchForm } from "#app/components/search-form";
-import { FormMessage, SelectField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { accountGroupOptions, mayHaveAccount, targetGroupLabels } from "#app/content/target-groups.server";
@@ -123,7 +124,7 @@ export default function RosterPage() {
       </p>
       {answer ? (
         <div role="alert">
-          <FormMessage message={answer.message} />
+          <ErrorSummary message={answer.message} />
           <RosterProblemTable problems={answer.problems} />
         </div>
       ) : null}

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField } from "#app/components/form-field";
 import { Pagination } from "#app/components/pagination";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -76,7 +77,7 @@ export default function RehomePage() {
           {t("rehome.moved", { count: moved })}
         </p>
       ) : null}
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} />
       <Form method="get" className="stack narrow" role="search">
         <SelectField name="cu" label={t("rehome.formerWard")} options={formerWards} placeholder={t("rehome.allFormerWards")} defaultValue={formerWardId ?? ""} />
         <div className="field">

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { isTargetGroup } from "#app/content/programme.server";
 import { accountGroupOptions, mayHaveAccount } from "#app/content/target-groups.server";
@@ -90,7 +91,7 @@ export default function BulkAccountsPage() {
       <h1>{t("bulk.title")}</h1>
       <p>{t("bulk.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <ErrorSummary message={actionData?.message} errors={actionData?.errors} labels={{ unitId: t("form.ward"), targetGroup: t("roster.group") }} />
         <SelectField
           name="unitId"
           label={t("form.ward")}

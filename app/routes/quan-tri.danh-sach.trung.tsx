@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -62,7 +62,7 @@ export default function DuplicatesPage() {
           {t("duplicates.merged")}
         </p>
       ) : null}
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} />
       {pairs.length === 0 ? <p>{t("duplicates.none")}</p> : null}
       <ol className="record-list">
         {pairs.map((pair, index) => (

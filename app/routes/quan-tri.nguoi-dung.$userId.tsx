@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField } from "#app/components/form-field";
 import { SetupCodeCard } from "#app/components/setup-code-card";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -95,12 +96,12 @@ export default function UserPage() {
       </p>
       <h1>{user.fullName}</h1>
       {searchParams.has("da-luu") && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t("user.saved")}
         </p>
       ) : null}
       {searchParams.has("da-xac-nhan") && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t("user.phoneJustConfirmed")}
         </p>
       ) : null}
@@ -144,7 +145,7 @@ export default function UserPage() {
       {canChangeRole ? (
         <Form method="post" className="stack" noValidate>
           <h2>{t("user.changeRole")}</h2>
-          <FormMessage message={problem?.message} />
+          <ErrorSummary message={problem?.message} errors={problem?.errors} labels={{ role: t("user.role"), unitId: t("user.unit") }} />
           <input type="hidden" name="intent" value="change-role" />
           <SelectField
             name="role"

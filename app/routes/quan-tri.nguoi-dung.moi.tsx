@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField, TextField } from "#app/components/form-field";
 import { TargetGroupField } from "#app/components/target-group-field";
 import { SetupCodeCard } from "#app/components/setup-code-card";
 import { isTargetGroup } from "#app/content/programme.server";
@@ -95,7 +96,11 @@ export default function CreateUserPage() {
       <h1>{t("users.create")}</h1>
       <p>{t("users.createIntro")}</p>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={actionData?.message} />
+        <ErrorSummary
+          message={actionData?.message}
+          errors={actionData?.errors}
+          labels={{ fullName: t("form.fullName"), phone: t("form.phone"), email: t("form.emailOptional"), unitId: t("form.ward"), targetGroup: t("form.targetGroup") }}
+        />
         <TextField name="fullName" label={t("form.fullName")} required defaultValue={values.fullName} error={errors.fullName} />
         <TextField name="phone" type="tel" label={t("form.phone")} hint={t("form.phoneHint")} required defaultValue={values.phone} error={errors.phone} />
         <TextField name="email" type="email" label={t("form.emailOptional")} defaultValue={values.email} error={errors.email} />

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+
 import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { getProgramme } from "#app/content/programme.server";
@@ -90,11 +91,11 @@ export default function AccountPage() {
     <section>
       <h1>{t("account.title")}</h1>
       {done && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t(done)}
         </p>
       ) : null}
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} />
 
       <h2>{t("account.waiting")}</h2>
       {invitations.length === 0 && trainingSessions.length === 0 ? <p>{t("account.nothing")}</p> : null}

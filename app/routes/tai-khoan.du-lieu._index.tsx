@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { checkOwnPassword, correctOwnName, eraseAccount } from "#app/models/personal-data.server";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
@@ -64,7 +65,7 @@ export default function MyDataPage() {
           {t("myData.renamed")}
         </p>
       ) : null}
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} />
 
       <h2>{t("myData.download")}</h2>
       <p>{t("myData.downloadIntro")}</p>

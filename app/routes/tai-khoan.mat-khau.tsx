@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, TextField, useFormState } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField, useFormState } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { changePassword } from "#app/models/user.server";
@@ -45,12 +46,12 @@ export default function ChangePasswordPage() {
     <section className="narrow">
       <h1>{t("password.title")}</h1>
       {searchParams.has("da-doi") && !rejected ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t("password.changed")}
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={message} />
+        <ErrorSummary message={message} errors={errors} labels={{ currentPassword: t("password.current"), newPassword: t("password.new") }} />
         <TextField name="currentPassword" type="password" label={t("password.current")} autoComplete="current-password" required error={errors.currentPassword} />
         <TextField name="newPassword" type="password" label={t("password.new")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.newPassword} />
         <button type="submit" className="button button--primary" disabled={submitting}>

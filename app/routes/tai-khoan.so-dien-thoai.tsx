@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField } from "#app/components/form-field";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { getPhoneConfirmation, PHONE_CODE, requestPhoneCode, verifyPhoneCode } from "#app/models/phone-confirmation.server";
@@ -63,7 +64,7 @@ export default function PhoneConfirmationPage() {
       <section className="narrow">
         <h1>{t("phone.title")}</h1>
         {searchParams.has("da-xac-nhan") ? (
-          <p className="notice" role="status">
+          <p className="notice" role="status" data-form-result="">
             {t("phone.justConfirmed")}
           </p>
         ) : null}
@@ -79,11 +80,11 @@ export default function PhoneConfirmationPage() {
       <h1>{t("phone.title")}</h1>
       <p>{t("phone.unconfirmed", { phone })}</p>
       {searchParams.has("da-gui") && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {t("phone.sent", { phone, minutes: validMinutes })}
         </p>
       ) : null}
-      <FormMessage message={actionData?.message} />
+      <ErrorSummary message={actionData?.message} errors={actionData?.errors} labels={{ code: t("phone.code") }} />
       <Form method="post" className="stack">
         <p>{t("phone.sendIntro")}</p>
         <input type="hidden" name="intent" value="send" />

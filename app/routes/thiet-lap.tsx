@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run
 import { Form } from "@remix-run/react";
 import { z } from "zod";
 
-import { FormMessage, TextField, useFormState } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField, useFormState } from "#app/components/form-field";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { attemptKeysFor, giveBackAttempt, takeAttempt } from "#app/models/sign-in-attempt.server";
 import { completeSetup } from "#app/models/user.server";
@@ -40,7 +41,7 @@ export default function SetupPage() {
       <h1>{t("setup.title")}</h1>
       <p>{t("setup.intro")}</p>
       <Form method="post" className="stack" noValidate>
-        <FormMessage message={message} />
+        <ErrorSummary message={message} errors={errors} labels={{ phone: t("form.phone"), code: t("setup.code"), password: t("setup.newPassword") }} />
         <TextField name="phone" type="tel" label={t("form.phone")} autoComplete="tel" required defaultValue={values.phone} error={errors.phone} />
         <TextField name="code" label={t("setup.code")} hint={t("setup.codeHint")} autoComplete="one-time-code" autoCapitalize="characters" required error={errors.code} />
         <TextField name="password" type="password" label={t("setup.newPassword")} hint={t("form.passwordHint")} autoComplete="new-password" required error={errors.password} />

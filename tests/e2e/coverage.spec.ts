@@ -200,7 +200,8 @@ test("a ward admin records a session with attendance and the ward's coverage mov
 
   // A household that moves away leaves the population and the reached count.
   await page.goto("/quan-tri/danh-sach?q=den sau");
-  await page.getByRole("button", { name: "Ghi nhận Hộ ông Đến Sau đã rời đi (chuyển đi, ngừng hoạt động)" }).click();
+  await page.getByText("Đã rời đi", { exact: true }).click();
+  await page.getByRole("button", { name: "Xác nhận đã rời đi" }).click();
   await expect(page.getByText(/Đã rời đi ngày/)).toBeVisible();
   await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("1/2");

@@ -1,6 +1,7 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { TextField } from "#app/components/form-field";
 import { useT } from "#app/i18n/use-t";
 
 import type { action, loader } from "./route";
@@ -17,7 +18,7 @@ export function MembersSection() {
     <>
       <h2>{t("org.members")}</h2>
       <p>{t("org.membersIntro")}</p>
-      {removing ? <FormMessage message={actionData?.message} /> : null}
+      {removing ? <ErrorSummary message={actionData?.message} /> : null}
       <ul className="record-list">
         {organisation.members.map((member) => (
           <li key={member.id} className="record">
@@ -56,6 +57,7 @@ export function MembersSection() {
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="invite" />
+        {inviting ? <ErrorSummary message={actionData?.message} errors={actionData?.errors} labels={{ phone: t("org.invite") }} /> : null}
         <TextField
           name="phone"
           type="tel"

@@ -1,7 +1,8 @@
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { organisationKindKey } from "#app/components/certificate-status";
-import { FormMessage, SelectField, TextField } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
+import { SelectField, TextField } from "#app/components/form-field";
 import { OrganisationFacts } from "#app/components/organisation-facts";
 import { useT } from "#app/i18n/use-t";
 
@@ -21,7 +22,21 @@ export function ProfileSection() {
   const form = (
     <Form method="post" className="stack narrow" noValidate>
       <input type="hidden" name="intent" value="profile" />
-      <FormMessage message={mine ? actionData?.message : null} />
+      <ErrorSummary
+        message={mine ? actionData?.message : null}
+        errors={errors}
+        labels={{
+          kind: t("org.kind"),
+          name: t("org.name"),
+          taxCode: t("org.taxCode"),
+          unitId: t("form.ward"),
+          sector: t("org.sector"),
+          workerCount: t("org.workerCount"),
+          workersUnder13: t("org.workersUnder13"),
+          workers13To15: t("org.workers13To15"),
+          workers15To18: t("org.workers15To18"),
+        }}
+      />
       <SelectField
         name="kind"
         label={t("org.kind")}

@@ -171,7 +171,7 @@ export default function MyOrganisationPage() {
     <section>
       <h1>{t("org.title")}</h1>
       {notice && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {notice}
         </p>
       ) : null}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ErrorSummary, fieldId } from "#app/components/error-summary";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -125,15 +126,14 @@ export default function SelfAssessmentPage() {
         <Form method="post" className="stack">
           <p>{t("assessment.intro")}</p>
           <p className="muted">{t("assessment.lawNote")}</p>
-          {breaches.size > 0 ? (
-            <p className="form-message" role="alert">
-              {t("assessment.blocked", { count: breaches.size })}
-            </p>
-          ) : missing.size > 0 ? (
-            <p className="form-message" role="alert">
-              {t("assessment.missing", { count: missing.size })}
-            </p>
-          ) : null}
+          <ErrorSummary
+            message={breaches.size > 0 ? "assessment.blocked" : missing.size > 0 ? "assessment.missing" : null}
+            params={{ count: breaches.size || missing.size }}
+            items={questions.flatMap((question, index) => {
+              const problem = breaches.has(question.id) ? "assessment.mustChange" : missing.has(question.id) ? "assessment.unanswered" : null;
+              return problem ? [{ href: `#${fieldId(question.id)}`, text: `${t("assessment.questionNumber", { number: index + 1 })} ${t(problem)}` }] : [];
+            })}
+          />
           {questions.map((question, index) => {
             const breach = breaches.get(question.id);
             return (
@@ -146,7 +146,13 @@ export default function SelfAssessmentPage() {
                 </p>
                 {(["yes", "no"] as const).map((answer) => (
                   <label key={answer} className="choice">
-                    <input type="radio" name={`${FIELD_PREFIX}${question.id}`} value={answer} defaultChecked={chosen[question.id] === answer} />
+                    <input
+                      type="radio"
+                      name={`${FIELD_PREFIX}${question.id}`}
+                      value={answer}
+                      id={answer === "yes" ? fieldId(question.id) : undefined}
+                      defaultChecked={chosen[question.id] === answer}
+                    />
                     <span>{t(answer === "yes" ? "assessment.yes" : "assessment.no")}</span>
                   </label>
                 ))}

@@ -1,5 +1,6 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 
+import { ErrorSummary, fieldId } from "#app/components/error-summary";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
 import type { Answers } from "#app/models/grade.server";
@@ -33,9 +34,11 @@ export function OpenQuiz({ questions, passMark }: { questions: OpenQuestion[]; p
     <Form method="post" className="stack">
       <p>{t("quiz.intro", { count: questions.length, passMark })}</p>
       {actionData ? (
-        <p className="form-message" role="alert">
-          {t(actionData.message, { numbers: actionData.missing.join(", ") })}
-        </p>
+        <ErrorSummary
+          message={actionData.message}
+          params={{ numbers: actionData.missing.join(", ") }}
+          items={actionData.missing.map((number) => ({ href: `#${fieldId(`question-${number}`)}`, text: `${t("quiz.questionNumber", { number })} ${t("quiz.unanswered")}` }))}
+        />
       ) : null}
       {questions.map((question) => (
         <fieldset key={question.id} className="question">
@@ -43,12 +46,13 @@ export function OpenQuiz({ questions, passMark }: { questions: OpenQuestion[]; p
             <span className="question__number">{t("quiz.questionNumber", { number: question.number })}</span> {question.prompt}
           </legend>
           {question.multiple ? <p className="field__hint">{t("quiz.chooseSeveral")}</p> : null}
-          {question.options.map((option) => (
+          {question.options.map((option, index) => (
             <label key={option.id} className="choice">
               <input
                 type={question.multiple ? "checkbox" : "radio"}
                 name={`${FIELD_PREFIX}${question.id}`}
                 value={option.id}
+                id={index === 0 ? fieldId(`question-${question.number}`) : undefined}
                 defaultChecked={chosen[question.id]?.includes(option.id)}
               />
               <span>{option.text}</span>

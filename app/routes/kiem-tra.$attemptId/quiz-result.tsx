@@ -9,7 +9,7 @@ export function QuizResult(props: { score: number; passed: boolean; passMark: nu
   const rightCount = review.filter((question) => question.right).length;
   return (
     <>
-      <section className={`result result--${passed ? "passed" : "failed"}`} role="status">
+      <section className={`result result--${passed ? "passed" : "failed"}`} role="status" data-form-result="">
         <p className="result__verdict">{passed ? t("quiz.passed") : t("quiz.failed")}</p>
         <p>{t("quiz.score", { right: rightCount, total: review.length, score, passMark })}</p>
       </section>

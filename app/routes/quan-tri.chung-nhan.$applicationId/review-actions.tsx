@@ -1,7 +1,8 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CertificateCard } from "#app/components/certificate-status";
-import { FormMessage, TextField } from "#app/components/form-field";
+import { ErrorSummary, fieldId } from "#app/components/error-summary";
+import { TextField } from "#app/components/form-field";
 import { useT } from "#app/i18n/use-t";
 import type { EchoedValues, FieldErrors } from "#app/utils/forms";
 
@@ -21,7 +22,7 @@ export function DecisionSection() {
   return (
     <section aria-labelledby="decide-title" className="decision">
       <h2 id="decide-title">{t("review.decide")}</h2>
-      <FormMessage message={decisionProblem?.message} />
+      <ErrorSummary message={decisionProblem?.message} />
       <Form method="post">
         <input type="hidden" name="intent" value="approve" />
         <button type="submit" className="button button--primary">
@@ -39,7 +40,8 @@ function DecisionWithMessage({ intent, label, button, problem }: { intent: strin
   return (
     <Form method="post" className="stack narrow" noValidate>
       <input type="hidden" name="intent" value={intent} />
-      <TextField name="message" label={label} defaultValue={problem?.values.message} error={problem?.errors.message} />
+      <ErrorSummary errors={problem?.errors} labels={{ message: label }} form={intent} />
+      <TextField name="message" id={fieldId("message", intent)} label={label} defaultValue={problem?.values.message} error={problem?.errors.message} />
       <button type="submit" className="button">
         {button}
       </button>
@@ -63,9 +65,12 @@ export function CertificatesSection() {
                 <h3>{t("review.revoke")}</h3>
                 <input type="hidden" name="intent" value="revoke" />
                 <input type="hidden" name="certificateId" value={certificate.id} />
-                <FormMessage message={problemFor("revoke")?.values.certificateId === certificate.id ? problemFor("revoke")?.message : null} />
+                {problemFor("revoke")?.values.certificateId === certificate.id ? (
+                  <ErrorSummary message={problemFor("revoke")?.message} errors={problemFor("revoke")?.errors} labels={{ reason: t("review.revokeReason") }} form={certificate.id} />
+                ) : null}
                 <TextField
                   name="reason"
+                  id={fieldId("reason", certificate.id)}
                   label={t("review.revokeReason")}
                   hint={t("review.revokeHint")}
                   error={problemFor("revoke")?.values.certificateId === certificate.id ? problemFor("revoke")?.errors.reason : undefined}

@@ -156,7 +156,7 @@ export default function ReviewApplicationPage() {
       </p>
       <h1>{data.name}</h1>
       {notice && !actionData ? (
-        <p className="notice" role="status">
+        <p className="notice" role="status" data-form-result="">
           {notice}
         </p>
       ) : null}

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormMessage } from "#app/components/form-field";
+import { ErrorSummary } from "#app/components/error-summary";
 import { RosterProblemTable } from "#app/components/roster-problem-table";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -61,7 +61,7 @@ export default function ImportJobPage() {
       <p>
         {job.unit.name} · {job.group}
       </p>
-      {answer?.message ? <FormMessage message={answer.message} /> : null}
+      {answer?.message ? <ErrorSummary message={answer.message} /> : null}
       {job.inProgress ? <ImportProgress job={job} /> : null}
       {job.status === "previewed" && job.preview ? (
         <div tabIndex={-1} id="import-result">
