@@ -1,6 +1,7 @@
 import type { MessageKey } from "#app/i18n/messages";
 import { readPhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
+import { isTaxCode } from "#app/utils/tax-code";
 import { readSheet, type SheetLimits, type SheetProblem, type SheetRow } from "#app/utils/spreadsheet/read.server";
 
 // A 100,000-row roster is some 7 MB as CSV, 4 MB as .xlsx.
@@ -69,7 +70,6 @@ function columnOfHeader(label: string): Column | null {
   return null;
 }
 
-const TAX_CODE = /^\d{10}(-\d{3})?$/;
 const FORMULA = /^(=|@|[+-](?![\d\s]))/;
 // Two numbers in one cell: "0912 345 678 / 0987 654 321", "...; ...", "... hoặc ...", one per line.
 const PHONE_SEPARATOR = /\s*(?:[/;,|\n]|\s-\s|\s(?:hoặc|hoac|và|va|or)\s)\s*/i;
@@ -200,7 +200,7 @@ export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null
     else if (read?.restoredZero) note("phone", "roster.note.leadingZero");
     const phone = read?.phone ?? null;
     const taxCode = cell("taxCode") || null;
-    if (taxCode && !TAX_CODE.test(taxCode)) report("taxCode", "roster.taxCode.invalid");
+    if (taxCode && !isTaxCode(taxCode)) report("taxCode", "roster.taxCode.invalid");
     const externalId = cell("externalId") || null;
     if (externalId && externalId.length > 50) report("externalId", "form.tooLong");
     if (!firstPhone && !taxCode && !externalId) report("phone", "roster.key.missing");
