@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
 import { SelectField } from "#app/components/form-field";
 import { Pagination } from "#app/components/pagination";
+import { TableScroll } from "#app/components/table-scroll";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
@@ -93,32 +94,34 @@ export default function RehomePage() {
         <p>{t("rehome.none")}</p>
       ) : (
         <Form method="post" className="stack">
-          <table className="coverage">
-            <thead>
-              <tr>
-                <th scope="col">{t("rehome.select", { name: "" })}</th>
-                <th scope="col">{t("roster.name")}</th>
-                <th scope="col">{t("form.phone")}</th>
-                <th scope="col">{t("roster.group")}</th>
-                <th scope="col">{t("rehome.formerWard")}</th>
-                <th scope="col">{t("rehome.now")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    <input type="checkbox" name="entryId" value={entry.id} aria-label={t("rehome.select", { name: entry.name })} />
-                  </td>
-                  <td>{entry.name}</td>
-                  <td>{entry.phone}</td>
-                  <td>{entry.group}</td>
-                  <td>{entry.formerWard}</td>
-                  <td>{entry.now}</td>
+          <TableScroll label={t("rehome.title")}>
+            <table className="coverage">
+              <thead>
+                <tr>
+                  <th scope="col">{t("rehome.select", { name: "" })}</th>
+                  <th scope="col">{t("roster.name")}</th>
+                  <th scope="col">{t("form.phone")}</th>
+                  <th scope="col">{t("roster.group")}</th>
+                  <th scope="col">{t("rehome.formerWard")}</th>
+                  <th scope="col">{t("rehome.now")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>
+                      <input type="checkbox" name="entryId" value={entry.id} aria-label={t("rehome.select", { name: entry.name })} />
+                    </td>
+                    <td>{entry.name}</td>
+                    <td>{entry.phone}</td>
+                    <td>{entry.group}</td>
+                    <td>{entry.formerWard}</td>
+                    <td>{entry.now}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <SelectField name="toWardId" label={t("rehome.moveTo")} options={destinations} placeholder={t("form.choose")} required />
           <button type="submit" className="button button--primary">
             {t("rehome.submit")}
