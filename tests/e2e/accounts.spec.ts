@@ -48,14 +48,14 @@ test("sign-up with a taken phone, a malformed phone and a short password explain
   await page.getByRole("checkbox", { name: "Tôi đã đọc thông báo về quyền riêng tư", exact: false }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   // Said so that the phone's real owner knows the way back: the ward (README, Phone confirmation).
-  await expect(page.getByText("Số điện thoại này đã có tài khoản. Nếu đây là số của anh/chị", { exact: false })).toBeVisible();
+  await expect(page.locator("#field-phone-error")).toContainText("Số điện thoại này đã có tài khoản. Nếu đây là số của anh/chị");
   await expect(page.getByLabel("Họ và tên")).toHaveValue("Người Trùng Số");
 
   await page.getByLabel("Số điện thoại").fill("0912 34");
   await page.getByLabel("Mật khẩu").fill("ngan");
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
-  await expect(page.getByText("Số điện thoại không hợp lệ.", { exact: false })).toBeVisible();
-  await expect(page.getByText("Mật khẩu phải có ít nhất 8 ký tự.")).toBeVisible();
+  await expect(page.locator("#field-phone-error")).toContainText("Số điện thoại không hợp lệ.");
+  await expect(page.locator("#field-password-error")).toHaveText("Mật khẩu phải có ít nhất 8 ký tự.");
 });
 
 test("a wrong password gets one message that does not say whether the account exists", async ({ page }) => {

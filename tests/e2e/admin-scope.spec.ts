@@ -74,7 +74,7 @@ test("a district admin makes a learner a ward admin of another ward", async ({ p
   await page.getByRole("link", { name: "Nguyễn Văn An" }).click();
   await page.getByLabel("Vai trò").selectOption({ label: "Quản trị viên thành phố" });
   await page.getByRole("button", { name: "Lưu thay đổi" }).click();
-  await expect(page.getByText("Đơn vị không phù hợp với vai trò", { exact: false })).toBeVisible();
+  await expect(page.locator("#field-unitId-error")).toContainText("Đơn vị không phù hợp với vai trò");
 
   await page.getByLabel("Vai trò").selectOption({ label: "Quản trị viên phường" });
   await page.getByLabel("Đơn vị").selectOption({ label: "Dương Nội" });

@@ -15,7 +15,7 @@ import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
-import { answerQuiz, createWardAdmin, DEMO, expect, expectHelpLines, sessionCookieFor, test } from "./fixtures";
+import { answerQuiz, createWardAdmin, DEMO, expect, expectHelpLines, openMenu, sessionCookieFor, test } from "./fixtures";
 
 // The ward admin whose ward the new business signs up in (seeded demo account).
 const WARD_ADMIN = "0901000007";
@@ -89,6 +89,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await expect(page.getByText("Xin chào, Đặng Thị Hồng Nhung")).toBeVisible();
 
   // 2. The organisation's profile: a malformed tax code is refused and explained, then corrected.
+  await openMenu(page);
   await page.getByRole("link", { name: "Chứng nhận cơ sở" }).click();
   await expect(page.getByRole("heading", { name: "Cơ sở của tôi", level: 1 })).toBeVisible();
   await page.getByLabel("Loại hình").selectOption({ label: "Doanh nghiệp" });
@@ -100,7 +101,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await page.getByLabel("Tổng số người lao động").fill("20");
   await page.getByLabel("Số người từ đủ 15 đến chưa đủ 18 tuổi").fill("2");
   await page.getByRole("button", { name: "Lưu hồ sơ" }).click();
-  await expect(page.getByText("Mã số thuế phải gồm 10 chữ số", { exact: false })).toBeVisible();
+  await expect(page.locator("#field-taxCode-error")).toContainText("Mã số thuế phải gồm 10 chữ số");
   await expect(page.getByLabel("Tên cơ sở")).toHaveValue(organisationName);
   await page.getByLabel("Mã số thuế (nếu có)").fill(String(randomInt(1_000_000_000, 9_999_999_999)));
   await page.getByRole("button", { name: "Lưu hồ sơ" }).click();
@@ -138,7 +139,7 @@ test("a business signs up, completes the course, is certified, verified publicly
   await expect(page.getByLabel("Họ và tên người ký")).toHaveValue("Đặng Thị Hồng Nhung");
   await page.getByLabel("Chức vụ").fill("Giám đốc");
   await page.getByRole("button", { name: "Ký cam kết và gửi hồ sơ" }).click();
-  await expect(page.getByText("Hãy đánh dấu xác nhận cam kết.")).toBeVisible();
+  await expect(page.locator(".field__error")).toHaveText("Hãy đánh dấu xác nhận cam kết.");
   await page.getByLabel("Tôi đã đọc và xác nhận cam kết trên.").check();
   await page.getByRole("button", { name: "Ký cam kết và gửi hồ sơ" }).click();
   await expect(page.getByRole("status")).toContainText("Đã gửi hồ sơ.");
@@ -342,7 +343,7 @@ test("a reviewer asks for changes with a message, which may not be empty, and th
   await page.goto(`/quan-tri/chung-nhan/${application.id}`);
   const ask = page.getByRole("button", { name: "Đề nghị bổ sung" });
   await ask.click();
-  await expect(page.getByRole("alert").filter({ hasText: "Hãy ghi lý do hoặc lời nhắn." })).toBeVisible();
+  await expect(page.locator("#changes_requested-field-message-error")).toHaveText("Hãy ghi lý do hoặc lời nhắn.");
   expect((await prisma.certificationApplication.findUniqueOrThrow({ where: { id: application.id }, select: { status: true } })).status).toBe("submitted");
 
   const message = "Xin bổ sung hợp đồng của người lao động 16 tuổi.";

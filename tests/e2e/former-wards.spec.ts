@@ -12,6 +12,7 @@ async function finishSignUp(page: Page, fullName: string) {
   await page.getByLabel("Số điện thoại").fill(phone);
   await page.getByLabel("Mật khẩu").fill("mat-khau-phuong-cu");
   await page.getByLabel("Nhóm người học").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
+  await page.getByRole("checkbox", { name: "Tôi đã đọc thông báo về quyền riêng tư", exact: false }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByText(`Xin chào, ${fullName}`)).toBeVisible();
   const user = await prisma.user.findUniqueOrThrow({ where: { phone: normalisePhone(phone)! }, select: { unit: { select: { code: true } } } });

@@ -4,7 +4,7 @@ import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
-import { createLearner, expect, findUserId, test } from "./fixtures";
+import { createLearner, expect, findUserId, openMenu, test } from "./fixtures";
 
 /** The way people write a number down: "0912 345 678". */
 const spaced = (phone: string) => `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`;
@@ -52,7 +52,8 @@ test("an organisation invites by phone, sees only the number, and the person joi
   await page.context().clearCookies();
   await signInAs(invitee);
   await page.goto("/");
-  await page.getByRole("link", { name: "Tài khoản" }).click();
+  await openMenu(page);
+  await page.getByRole("link", { name: "Tài khoản", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Tài khoản của tôi", level: 1 })).toBeVisible();
   await expect(page.getByText(`${organisationName} (`)).toBeVisible();
   await page.getByRole("button", { name: `Nhận lời mời của ${organisationName}` }).click();

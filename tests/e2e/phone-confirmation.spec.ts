@@ -113,12 +113,12 @@ test("a code entered wrongly 5 times is locked, even for the right code; sign-in
   const wrong = right === "000000" ? "111111" : "000000";
   for (let attempt = 1; attempt < 5; attempt++) {
     await enterCode(page, wrong);
-    await expect(page.getByText("Mã không đúng.", { exact: false })).toBeVisible();
+    await expect(page.locator("#field-code-error")).toContainText("Mã không đúng.");
   }
   await enterCode(page, wrong);
-  await expect(page.getByText("Mã này đã bị khóa vì nhập sai 5 lần.", { exact: false })).toBeVisible();
+  await expect(page.locator("#field-code-error")).toContainText("Mã này đã bị khóa vì nhập sai 5 lần.");
   await enterCode(page, right);
-  await expect(page.getByText("Mã này đã bị khóa vì nhập sai 5 lần.", { exact: false })).toBeVisible();
+  await expect(page.locator("#field-code-error")).toContainText("Mã này đã bị khóa vì nhập sai 5 lần.");
 
   await page.reload();
   await expect(page.getByText("chưa được xác nhận", { exact: false })).toBeVisible();

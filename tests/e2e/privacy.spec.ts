@@ -63,7 +63,7 @@ test("sign-up shows the privacy notice, does not offer the children's group, and
   await page.getByLabel("Phường").selectOption({ label: "Hà Đông" });
   await page.getByLabel("Nhóm người học").selectOption({ label: "Cha mẹ, người chăm sóc trẻ" });
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
-  await expect(page.getByText("Hãy đánh dấu đồng ý để tạo tài khoản.")).toBeVisible();
+  await expect(page.locator("#consent-error")).toHaveText("Hãy đánh dấu đồng ý để tạo tài khoản.");
 
   await page.getByRole("checkbox", { name: "Tôi đã đọc thông báo về quyền riêng tư", exact: false }).check();
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
