@@ -6,7 +6,7 @@ import { foldForSearch } from "#app/utils/search";
 import { audit } from "./audit.server";
 import { rosterInScope, sqlInScope, type Scope } from "./scope.server";
 
-const candidateSelect = { id: true, name: true, phone: true, targetGroup: true, formerUnitId: true, unit: { select: { name: true } } } as const;
+const candidateSelect = { id: true, name: true, phone: true, targetGroup: true, formerUnitId: true, unit: { select: { name: true, validFrom: true, validTo: true } } } as const;
 
 /**
  * Entries of the scope (former wards' included) that may be the person about to be added: the

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
 import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
+import { unitLabelOn } from "#app/i18n/unit-labels";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listDuplicatePairs, mergeEntries } from "#app/models/roster-duplicates.server";
 import { scopeOn } from "#app/models/scope.server";
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: entry.name,
     phone: entry.phone ? formatPhone(entry.phone) : "",
     group: groups[entry.targetGroup] ?? entry.targetGroup,
-    ward: entry.unit.name,
+    // A former ward says so ("Kiến Hưng (cũ, đến 30/6/2025)"): two wards of one name read apart.
+    ward: unitLabelOn(lang, entry.unit, new Date()),
     attendance: entry._count.attendance,
     qualifications: entry._count.qualifications,
   });

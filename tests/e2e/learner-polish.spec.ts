@@ -1,7 +1,7 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 
-import { createLearner, expect, findUserId, test } from "./fixtures";
+import { createLearner, expect, findUserId, openMenu, test } from "./fixtures";
 
 test("after the households' course, home does not suggest the officials' course", async ({ page, signInAs }) => {
   const phone = await createLearner("Hộ Đã Học Xong", "HH");
@@ -18,12 +18,14 @@ test("after the households' course, home does not suggest the officials' course"
 test("a household learner does not see 'Chứng nhận cơ sở'; a business learner does", async ({ page, signInAs }) => {
   await signInAs(await createLearner("Hộ Không Kinh Doanh", "HH"));
   await page.goto("/khoa-hoc");
+  await openMenu(page);
   await expect(page.getByRole("link", { name: "Khóa học của tôi", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Chứng nhận cơ sở" })).toHaveCount(0);
 
   await page.context().clearCookies();
   await signInAs(await createLearner("Chủ Doanh Nghiệp Nhỏ", "BIZ"));
   await page.goto("/khoa-hoc");
+  await openMenu(page);
   await expect(page.getByRole("link", { name: "Chứng nhận cơ sở" })).toBeVisible();
 });
 

@@ -7,6 +7,6 @@ test("an admin finds a household on the roster by its phone written as people wr
     await page.getByRole("searchbox", { name: "Tìm theo tên hoặc số điện thoại" }).fill(written);
     await page.getByRole("button", { name: "Tìm", exact: true }).click();
     await expect(page.getByText("1 người")).toBeVisible();
-    await expect(page.getByText("Hộ bà Phạm Thị Lan")).toBeVisible();
+    await expect(page.getByText("Hộ bà Phạm Thị Lan", { exact: true })).toBeVisible();
   }
 });

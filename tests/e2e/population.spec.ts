@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 
 import type { Page } from "@playwright/test";
 
+import { unitLabelOn } from "#app/i18n/unit-labels";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
@@ -48,7 +49,7 @@ test("the Hà Đông admin finds a former Vạn Phúc household on every list, m
   await page.goto("/quan-tri/bao-cao/chi-tieu/T-COOP-HH");
   await page.getByLabel("Tìm theo tên hoặc số điện thoại").fill(`lua to tam ${suffix}`);
   await page.getByRole("button", { name: "Tìm", exact: true }).click();
-  await expect(page.getByText(name)).toBeVisible();
+  await expect(page.getByText(name, { exact: true })).toBeVisible();
 
   // Her number as she says it, without the trunk zero: the lists search the stored digits.
   await page.goto("/quan-tri/danh-sach");
@@ -67,11 +68,14 @@ test("the Hà Đông admin finds a former Vạn Phúc household on every list, m
 
 test("a ward admin merges two entries of one person and the population falls by one", async ({ page, signInAs }) => {
   const kienHung = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN-KIEN-HUNG" }, select: { id: true, name: true } });
-  // A former ward whose records Kiến Hưng took over, of another name, so that the two entries read apart.
+  // A former ward whose records Kiến Hưng took over (under crosswalk v3, the old ward of the same name):
+  // the two entries read apart by the former ward's label, "Kiến Hưng (cũ, đến …)".
   const former = await prisma.unitSuccession.findFirstOrThrow({
-    where: { toUnitId: kienHung.id, primary: true, fromUnit: { level: "ward", name: { not: kienHung.name } } },
-    select: { fromUnit: { select: { id: true, name: true } } },
+    where: { toUnitId: kienHung.id, primary: true, fromUnit: { level: "ward" } },
+    select: { fromUnit: { select: { id: true, name: true, validFrom: true, validTo: true } } },
   });
+  const formerLabel = unitLabelOn("vi", former.fromUnit, new Date());
+  expect(formerLabel).not.toBe(kienHung.name);
   const name = `Hộ ông Hai Lần Ghi ${randomInt(1000, 9999)}`;
   const phone = `09${String(randomInt(10_000_000, 99_999_999))}`;
   await household(former.fromUnit.id, name, phone);
@@ -82,7 +86,7 @@ test("a ward admin merges two entries of one person and the population falls by 
   await page.goto("/quan-tri/danh-sach");
   await page.getByRole("link", { name: "Có thể trùng" }).click();
   const pair = page.getByRole("listitem").filter({ hasText: name }).first();
-  await pair.getByRole("button", { name: `Gộp, giữ mục của ${name} (${former.fromUnit.name})` }).click();
+  await pair.getByRole("button", { name: `Gộp, giữ mục của ${name} (${formerLabel})`, exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Đã gộp hai mục thành một.");
   await expect(page.getByText(name)).toHaveCount(0);
 
