@@ -2,13 +2,18 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, test } from "vitest";
 
+import { databaseProvider } from "#app/utils/database-url";
 import { prisma } from "#app/utils/db.server";
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
 import { normaliseStoredText } from "./stored-text.server";
 
 const DECOMPOSED = "Nguye\u0302\u0303n Thi\u0323 Hoa";
-const MIGRATION = new URL("../../prisma/migrations/20261202195302_normalise_stored_text/migration.sql", import.meta.url);
+// The data migration as each database runs it: the SQLite migration, or its PostgreSQL data file.
+const MIGRATION =
+  databaseProvider(process.env.DATABASE_URL ?? "") === "sqlite"
+    ? new URL("../../prisma/migrations/20261202195302_normalise_stored_text/migration.sql", import.meta.url)
+    : new URL("../../prisma/postgres/data/20261202195302_normalise_stored_text.sql", import.meta.url);
 
 /** Rows as older versions stored them: a decomposed name, and one with invisible characters and odd spaces. */
 async function storedUnclean() {
