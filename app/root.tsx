@@ -5,7 +5,7 @@ import vietnamese from "@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietname
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { GeneralErrorBoundary, MESSAGES_BY_STATUS } from "#app/components/error-boundary";
 import { FormFocus } from "#app/components/form-focus";
 import { OfflineSupport } from "#app/components/offline-support";
 import { SiteFooter } from "#app/components/site-footer";
@@ -34,7 +34,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error, matches }) => {
   if (!error) return [];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  return [{ title: pageTitle(matches, status === 404 ? "error.404.title" : status === 403 ? "error.403.title" : status === 400 ? "error.400.title" : "error.500.title") }];
+  // The same title as the page's heading (a 405 reads as a request that does not fit, like a 400).
+  return [{ title: pageTitle(matches, MESSAGES_BY_STATUS[status]?.title ?? "error.500.title") }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

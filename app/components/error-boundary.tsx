@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useT } from "#app/i18n/use-t";
 import type { MessageKey } from "#app/i18n/messages";
 
-const MESSAGES_BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }> = {
+export const MESSAGES_BY_STATUS: Record<number, { title: MessageKey; body: MessageKey }> = {
   400: { title: "error.400.title", body: "error.400.body" },
   403: { title: "error.403.title", body: "error.403.body" },
   404: { title: "error.404.title", body: "error.404.body" },

@@ -71,6 +71,7 @@ test("an account's phone and email share one limit", async () => {
     password: PASSWORD,
     unitId: wardIdOf(sandbox.databaseFile, "HN-HA-DONG"),
     targetGroup: "HH",
+    consent: "on",
   });
   expect((await postTo(sandbox.base, "/dang-ky", "", form)).status).toBe(302);
   for (let attempt = 0; attempt < SIGN_IN_LIMIT.attempts; attempt++) {

@@ -125,7 +125,7 @@ export async function importRosterOn(base: string, cookie: string, form: FormDat
 
 /** Signs a learner of the ward up through the sign-up page; the session cookie of the new account. */
 export async function signUpOn(base: string, wardId: string, fullName: string, phone: string) {
-  const form = new URLSearchParams({ fullName, phone, email: "", password: "mat-khau-thu-may-rieng", unitId: wardId, targetGroup: "HH" });
+  const form = new URLSearchParams({ fullName, phone, email: "", password: "mat-khau-thu-may-rieng", unitId: wardId, targetGroup: "HH", consent: "on" });
   const response = await postTo(base, "/dang-ky", "", form);
   expect(response.status, `sign-up of ${fullName}`).toBe(302);
   return response.headers.get("set-cookie")!.split(";")[0]!;

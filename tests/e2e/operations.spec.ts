@@ -53,7 +53,7 @@ test("the server logs one JSON line per request without secrets, and SIGTERM let
 
     const phone = "0912345678";
     const password = "mat-khau-rat-rieng-2026";
-    const signUpForm = new URLSearchParams({ fullName: "Lê Văn Vận Hành", phone, email: "", password, unitId: ward.id, targetGroup: "HH" });
+    const signUpForm = new URLSearchParams({ fullName: "Lê Văn Vận Hành", phone, email: "", password, unitId: ward.id, targetGroup: "HH", consent: "on" });
     const signedUp = await send(port, "POST", "/dang-ky", origin, signUpForm.toString());
     expect(signedUp.status).toBe(302);
     const firstSession = sessionId(signedUp);

@@ -1,4 +1,4 @@
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 import { cleanText } from "#app/utils/text";
 
@@ -57,6 +57,43 @@ function unpack(bytes: Uint8Array, entry: ZipEntry, limit: number): Buffer | "to
   } catch (error) {
     return error instanceof RangeError ? "tooBig" : null;
   }
+}
+
+/**
+ * Whether the zip's entries unpack to at most `limit` bytes in all, measured by streaming each one
+ * and keeping nothing: a bomb is refused before any buffer of its unpacked size is taken.
+ */
+async function unpacksWithin(bytes: Uint8Array, limit: number): Promise<boolean | null> {
+  const entries = zipEntries(bytes);
+  if (!entries) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const entry of entries) {
+    const at = entry.localHeader;
+    if (at + 30 > bytes.byteLength || view.getUint32(at, true) !== 0x04034b50) return null;
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const packed = bytes.subarray(start, start + entry.packedSize);
+    if (entry.method !== 8) {
+      total += packed.byteLength;
+      if (total > limit) return false;
+      continue;
+    }
+    const within = await new Promise<boolean | null>((resolve) => {
+      const inflate = createInflateRaw();
+      inflate.on("data", (chunk: Buffer) => {
+        total += chunk.byteLength;
+        if (total > limit) {
+          inflate.destroy();
+          resolve(false);
+        }
+      });
+      inflate.on("error", () => resolve(null));
+      inflate.on("end", () => resolve(true));
+      inflate.end(packed);
+    });
+    if (within !== true) return within;
+  }
+  return true;
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -280,6 +317,11 @@ export async function readSheet(bytes: Uint8Array, limits: SheetLimits): Promise
   if (bytes.byteLength === 0) return { ok: false, problem: "empty" };
   if (bytes.byteLength > limits.maxBytes) return { ok: false, problem: "tooBig" };
   const isZip = ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte);
+  if (isZip) {
+    const within = await unpacksWithin(bytes, limits.maxUnpackedBytes);
+    if (within === null) return { ok: false, problem: "unreadable" };
+    if (!within) return { ok: false, problem: "tooBig" };
+  }
   const rows = isZip ? readXlsx(bytes, limits) : readCsv(bytes, limits);
   if (typeof rows === "string") return { ok: false, problem: rows };
   if (rows.length === 0) return { ok: false, problem: "empty" };
