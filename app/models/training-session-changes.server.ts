@@ -5,7 +5,7 @@ import { prisma } from "#app/utils/db.server";
 import { audit } from "./audit.server";
 import { recordAttendanceQualifications, recordQualifications } from "./qualification.server";
 import { completeCoursesInPerson, REPEAT_WINDOW_MS, type NewTrainingSession, type TrainingSession } from "./training-session.server";
-import { findWardInForce } from "./unit.server";
+import { isInScope, scopeOn, unitInScope } from "./scope.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,22 +14,21 @@ export type SessionFields = NewTrainingSession;
 const ENTRY_SELECT = { id: true, unitId: true, targetGroup: true, leftAt: true, userId: true } as const;
 type Entry = { id: string; unitId: string; targetGroup: string; leftAt: Date | null; userId: string | null };
 
-const scoped = (admin: AdminUser, sessionId: string) => ({ id: sessionId, unit: { path: { startsWith: admin.unitPath } } });
-
 /**
  * A session already on record with the same ward, day, place, kind and courses: most likely the
  * same session entered twice, shown to the admin before a second one is saved. The admin's own
  * post of a few minutes ago is a repeat (a double click), which createTrainingSession answers.
  */
-export function findIdenticalTrainingSession(admin: AdminUser, session: SessionFields, exceptId?: string) {
+export async function findIdenticalTrainingSession(admin: AdminUser, session: SessionFields, exceptId?: string) {
+  // Only sessions the admin may see: another ward's session is neither flagged nor revealed.
+  const scope = await scopeOn(admin.unitPath);
   return prisma.trainingSession.findFirst({
     where: {
-      unitId: session.unitId,
+      AND: [{ unitId: session.unitId }, unitInScope(scope)],
       heldOn: session.heldOn,
       place: session.place,
       kind: session.kind,
       courses: JSON.stringify(session.courseSlugs),
-      unit: { path: { startsWith: admin.unitPath } },
       NOT: [{ createdById: admin.id, createdAt: { gte: new Date(Date.now() - REPEAT_WINDOW_MS) } }, ...(exceptId ? [{ id: exceptId }] : [])],
     },
     select: { id: true },
@@ -85,17 +84,17 @@ async function attendeesOf(tx: Tx, sessionId: string) {
  * new day, kind and courses. False when the session or the new ward is outside the admin's scope.
  */
 export async function updateTrainingSession(admin: AdminUser, session: TrainingSession, changes: SessionFields) {
-  const ward = await findWardInForce(changes.unitId);
-  if (!ward?.path.startsWith(admin.unitPath)) return false;
+  const scope = await scopeOn(admin.unitPath);
+  if (!isInScope(scope, changes.unitId)) return false;
   const { courseSlugs, ...fields } = changes;
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.trainingSession.updateMany({ where: scoped(admin, session.id), data: { ...fields, courses: JSON.stringify(courseSlugs) } });
+    const { count } = await tx.trainingSession.updateMany({ where: { id: session.id, ...unitInScope(scope) }, data: { ...fields, courses: JSON.stringify(courseSlugs) } });
     if (count === 0) return false;
     const entries = await attendeesOf(tx, session.id);
     await withdraw(tx, session, entries);
     await requalify(tx, entries);
     const before = { heldOn: session.heldOn, place: session.place, kind: session.kind, courseSlugs: session.courseSlugs, trainer: session.trainer, headcount: session.headcount };
-    await audit(tx, { actorId: admin.id, action: "training-session.update", targetType: "session", targetId: session.id, details: { before, after: changes } });
+    await audit(tx, { actorId: admin.id, action: "training-session.update", targetType: "trainingSession", targetId: session.id, details: { before, after: changes } });
     return true;
   });
 }
@@ -104,14 +103,14 @@ export async function updateTrainingSession(admin: AdminUser, session: TrainingS
 export async function deleteTrainingSession(admin: AdminUser, session: TrainingSession) {
   return prisma.$transaction(async (tx) => {
     const entries = await attendeesOf(tx, session.id);
-    const { count } = await tx.trainingSession.deleteMany({ where: scoped(admin, session.id) });
+    const { count } = await tx.trainingSession.deleteMany({ where: { id: session.id, ...unitInScope(await scopeOn(admin.unitPath)) } });
     if (count === 0) return false;
     await withdraw(tx, session, entries);
     await requalify(tx, entries);
     await audit(tx, {
       actorId: admin.id,
       action: "training-session.delete",
-      targetType: "session",
+      targetType: "trainingSession",
       targetId: session.id,
       details: { heldOn: session.heldOn, place: session.place, ward: session.unit.name, attendees: entries.length },
     });
@@ -122,13 +121,19 @@ export async function deleteTrainingSession(admin: AdminUser, session: TrainingS
 /** Takes one person off a session's attendance, and what that attendance qualified. */
 export async function removeAttendee(admin: AdminUser, session: TrainingSession, rosterEntryId: string) {
   return prisma.$transaction(async (tx) => {
-    const entry = await tx.rosterEntry.findFirst({ where: { id: rosterEntryId, unitId: session.unitId }, select: { ...ENTRY_SELECT, name: true } });
+    const entry = await tx.rosterEntry.findFirst({ where: { id: rosterEntryId, attendance: { some: { sessionId: session.id } } }, select: { ...ENTRY_SELECT, name: true } });
     if (!entry) return false;
     const { count } = await tx.attendance.deleteMany({ where: { sessionId: session.id, rosterEntryId } });
     if (count === 0) return false;
     await withdraw(tx, session, [entry]);
     await requalify(tx, [entry]);
-    await audit(tx, { actorId: admin.id, action: "training-session.remove-attendee", targetType: "session", targetId: session.id, details: { rosterEntryId, name: entry.name } });
+    await audit(tx, {
+      actorId: admin.id,
+      action: "training-session.remove-attendee",
+      targetType: "trainingSession",
+      targetId: session.id,
+      details: { rosterEntryId, name: entry.name },
+    });
     return true;
   });
 }
