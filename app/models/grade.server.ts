@@ -127,3 +127,21 @@ export function reviewOf(quiz: Quiz, layout: QuizLayout, answers: Answers, passe
     ];
   });
 }
+
+/** The questions as the attempt shows them: texts only, never which option is correct. */
+export function questionsToAnswer(quiz: Quiz, layout: QuizLayout) {
+  return layout.flatMap((entry, index) => {
+    const question = quiz.questions.find((candidate) => candidate.id === entry.question);
+    if (!question) return [];
+    const texts = new Map(optionsOf(question).map((option) => [option.id, option.text]));
+    return [
+      {
+        id: question.id,
+        number: index + 1,
+        multiple: question.type === "multiple",
+        prompt: question.prompt,
+        options: entry.options.map((id) => ({ id, text: texts.get(id) ?? "" })),
+      },
+    ];
+  });
+}

@@ -5,13 +5,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import type { CatalogueModule } from "#app/content/catalogue.server";
 import { requireCourse, requireModule } from "#app/content/courses.server";
 import { isOpenCourse } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { checkAnswers, grade, layoutFor, optionsOf, reviewOf, type Answers, type QuizLayout, type ReviewedQuestion } from "#app/models/grade.server";
+import { checkAnswers, grade, layoutFor, questionsToAnswer, reviewOf, type Answers, type ReviewedQuestion } from "#app/models/grade.server";
 import { countSelfCheck } from "#app/models/self-check.server";
 import { readForm } from "#app/utils/forms.server";
 import { badRequest, notFound } from "#app/utils/http.server";
@@ -35,23 +34,6 @@ async function openModule(params: { course?: string; module?: string }) {
   return { course, module: requireModule(course, params.module) };
 }
 
-function questionsOf(module: CatalogueModule, layout: QuizLayout) {
-  return layout.flatMap((entry, index) => {
-    const question = module.quiz.questions.find((candidate) => candidate.id === entry.question);
-    if (!question) return [];
-    const texts = new Map(optionsOf(question).map((option) => [option.id, option.text]));
-    return [
-      {
-        id: question.id,
-        number: index + 1,
-        multiple: question.type === "multiple",
-        prompt: question.prompt,
-        options: entry.options.map((id) => ({ id, text: texts.get(id) ?? "" })),
-      },
-    ];
-  });
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course, module } = await openModule(params);
   const lang = await getLang(request);
@@ -60,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     course: { slug: course.slug },
     module: { slug: module.slug, title: lang === "en" ? module.titleEn : module.title, passMark: module.quiz.passMark },
     seed,
-    questions: questionsOf(module, layoutFor(module.quiz, seed)),
+    questions: questionsToAnswer(module.quiz, layoutFor(module.quiz, seed)),
   };
 }
 

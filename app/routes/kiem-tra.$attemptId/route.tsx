@@ -2,12 +2,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import type { CatalogueModule } from "#app/content/catalogue.server";
 import { requireCourse, requireModule } from "#app/content/courses.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
-import { optionsOf, reviewOf, type QuizLayout } from "#app/models/grade.server";
+import { questionsToAnswer, reviewOf } from "#app/models/grade.server";
 import { getOwnAttempt, submitAttempt } from "#app/models/progress.server";
 import { getShownQuiz } from "#app/models/shown-quiz.server";
 import { requireUser } from "#app/utils/auth.server";
@@ -18,24 +17,6 @@ import { OpenQuiz, readQuizForm, StaleQuiz, type QuizProblem } from "./quiz-form
 import { QuizResult } from "./quiz-result";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "quiz.title") }];
-
-/** The questions as the attempt shows them: texts only, never which option is correct. */
-function questionsToAnswer(module: CatalogueModule, layout: QuizLayout) {
-  return layout.flatMap((entry, index) => {
-    const question = module.quiz.questions.find((candidate) => candidate.id === entry.question);
-    if (!question) return [];
-    const texts = new Map(optionsOf(question).map((option) => [option.id, option.text]));
-    return [
-      {
-        id: question.id,
-        number: index + 1,
-        multiple: question.type === "multiple",
-        prompt: question.prompt,
-        options: entry.options.map((id) => ({ id, text: texts.get(id) ?? "" })),
-      },
-    ];
-  });
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -61,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   }
   if (attempt.contentVersion !== module.version) return json({ ...base, state: "stale" as const });
-  return json({ ...base, state: "open" as const, questions: questionsToAnswer(module, attempt.layout) });
+  return json({ ...base, state: "open" as const, questions: questionsToAnswer(module.quiz, attempt.layout) });
 }
 
 const SUBMIT_PROBLEM: Record<"tampered" | "stale" | "not_found", MessageKey> = {
