@@ -27,7 +27,10 @@ const _rowsAgree: { [K in keyof Models]: Same<Models[K]["payload"], K extends ke
  * request in the process: under the load test it took the p99 from under 400 ms to about 600 ms
  * (README). Hence NORMAL by default, which flushes at checkpoints; after a power cut (not a crash)
  * the last commits may be rolled back. SQLITE_SYNCHRONOUS=full trades that latency for durability.
- * journal_mode is stored in the file; the others hold for this connection, the process's only one.
+ * journal_mode is stored in the file; the others hold for this connection. The import worker and
+ * other processes write through connections of their own, so transactions begin IMMEDIATE
+ * (patches/@prisma+adapter-better-sqlite3+*.patch): the write lock is taken, waiting out busy_timeout,
+ * before a transaction reads, and its later write cannot fail on a snapshot another writer outdated.
  */
 class SqliteInWalMode extends PrismaBetterSQLite3 {
   override async connect() {
