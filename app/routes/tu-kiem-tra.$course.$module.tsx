@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { QuizResult } from "#app/components/quiz-result";
 import { requireCourse, requireModule } from "#app/content/courses.server";
 import { isOpenCourse } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
@@ -86,7 +87,19 @@ export default function SelfCheckPage() {
       </h1>
       <p className="notice">{t("selfCheck.nothingKept")}</p>
       {outcome?.state === "graded" ? (
-        <Result {...outcome} passMark={module.passMark} again={`/tu-kiem-tra/${course.slug}/${module.slug}`} />
+        <QuizResult
+          score={outcome.score}
+          passed={outcome.passed}
+          passMark={module.passMark}
+          review={outcome.review}
+          next={
+            <p>
+              <Link to={`/tu-kiem-tra/${course.slug}/${module.slug}`} reloadDocument className="button">
+                {t("selfCheck.again")}
+              </Link>
+            </p>
+          }
+        />
       ) : (
         <Form method="post" className="stack">
           <input type="hidden" name="seed" value={seed} />
@@ -121,43 +134,6 @@ export default function SelfCheckPage() {
         </Form>
       )}
     </article>
-  );
-}
-
-function Result({ score, passed, review, passMark, again }: { score: number; passed: boolean; review: ReviewedQuestion[]; passMark: number; again: string }) {
-  const t = useT();
-  return (
-    <>
-      <section className={`result result--${passed ? "passed" : "failed"}`} role="status">
-        <p className="result__verdict">{passed ? t("quiz.passed") : t("quiz.failed")}</p>
-        <p>{t("quiz.score", { right: review.filter((question) => question.right).length, total: review.length, score, passMark })}</p>
-      </section>
-      <p>
-        <Link to={again} reloadDocument className="button">
-          {t("selfCheck.again")}
-        </Link>
-      </p>
-      <h2>{t("quiz.review")}</h2>
-      <ol className="review">
-        {review.map((question) => (
-          <li key={question.id} className={`review__item review__item--${question.right ? "right" : "wrong"}`}>
-            <p className="review__prompt">
-              <strong>{question.right ? t("quiz.right") : t("quiz.wrong")}</strong> {question.prompt}
-            </p>
-            <ul className="review__options">
-              {question.options.map((option) => (
-                <li key={option.id}>
-                  {option.text}
-                  {option.chosen ? <span className="tag">{t("quiz.yourAnswer")}</span> : null}
-                  {option.correct ? <span className="tag tag--correct">{t("quiz.correctAnswer")}</span> : null}
-                </li>
-              ))}
-            </ul>
-            <p className="review__explanation">{question.explanation}</p>
-          </li>
-        ))}
-      </ol>
-    </>
   );
 }
 

@@ -14,7 +14,7 @@ import { readForm } from "#app/utils/forms.server";
 import { notFound } from "#app/utils/http.server";
 
 import { OpenQuiz, readQuizForm, StaleQuiz, type QuizProblem } from "./quiz-form";
-import { QuizResult } from "./quiz-result";
+import { AttemptResult } from "./quiz-result";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "quiz.title") }];
 
@@ -81,7 +81,7 @@ export default function QuizPage() {
       {data.state === "open" ? <OpenQuiz questions={data.questions} passMark={data.module.passMark} /> : null}
       {data.state === "stale" ? <StaleQuiz courseSlug={data.course.slug} moduleSlug={data.module.slug} /> : null}
       {data.state === "submitted" ? (
-        <QuizResult score={data.score} passed={data.passed} passMark={data.module.passMark} review={data.review} courseSlug={data.course.slug} moduleSlug={data.module.slug} />
+        <AttemptResult score={data.score} passed={data.passed} passMark={data.module.passMark} review={data.review} courseSlug={data.course.slug} moduleSlug={data.module.slug} />
       ) : null}
     </article>
   );
