@@ -1,6 +1,7 @@
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
+import { isInScope, scopeOn } from "./scope.server";
 import { LOCAL_LEVELS } from "./unit.server";
 
 type Successor = { id: string; name: string; level: string; path: string };
@@ -54,8 +55,9 @@ export async function searchFormerWards(text: string, now = new Date()) {
 
 /** The former wards an administrator's pickers offer: those with a successor inside their scope, and only those successors. */
 export async function formerWardsInScope(scopePath: string, now = new Date()) {
-  return (await listFormerWards(now))
-    .map((former) => ({ ...former, successors: former.successors.filter((successor) => successor.path.startsWith(scopePath)) }))
+  const [formers, scope] = await Promise.all([listFormerWards(now), scopeOn(scopePath, now)]);
+  return formers
+    .map((former) => ({ ...former, successors: former.successors.filter((successor) => isInScope(scope, successor.id)) }))
     .filter((former) => former.successors.length > 0);
 }
 

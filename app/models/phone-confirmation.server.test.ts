@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 import type { SmsMessage, SmsSender } from "#app/utils/sms.server";
-import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+import { createAdmin, createDistrict, createReorganisedArea, createUser, uniquePhone } from "#tests/fixtures/units";
 
 import { confirmPhoneByAdmin, PHONE_CODE, requestPhoneCode, verifyPhoneCode } from "./phone-confirmation.server";
 import { importRoster } from "./roster.server";
@@ -240,6 +240,15 @@ describe("the ward confirms", () => {
     expect(await confirmPhoneByAdmin(otherAdmin, "no-such-user")).toBeNull();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { phoneConfirmedAt: true } })).phoneConfirmedAt).toBeNull();
     expect(await prisma.auditEntry.count({ where: { targetId: user.id, action: "user.confirm-phone" } })).toBe(0);
+  });
+
+  test("a new ward's admin confirms the phone of a learner of a former ward it took over; another new ward's admin cannot", async () => {
+    const area = await createReorganisedArea();
+    const user = await createUser({ unitId: area.first.id });
+    await prisma.user.update({ where: { id: user.id }, data: { phoneConfirmedAt: null }, select: { id: true } });
+
+    expect(await confirmPhoneByAdmin(await createAdmin(area.southWard.id, "ward_admin"), user.id)).toBeNull();
+    expect(await confirmPhoneByAdmin(await createAdmin(area.northWard.id, "ward_admin"), user.id)).toBe("confirmed");
   });
 
   test("the phone's owner takes a squatted account back with a set-up code from the ward: phone confirmed, roster matched", async () => {

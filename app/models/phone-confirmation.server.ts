@@ -9,6 +9,7 @@ import { getSmsSender, type SmsSender } from "#app/utils/sms.server";
 
 import { audit } from "./audit.server";
 import { matchRosterToUser } from "./qualification.server";
+import { scopeOn, unitInScope } from "./scope.server";
 
 /**
  * A code is 6 digits, lives 10 minutes and takes 5 tries; only an account's newest code counts.
@@ -119,8 +120,9 @@ export async function verifyPhoneCode(userId: string, code: string, now = new Da
  * Null when the account is not in the admin's scope; "already" when there was nothing to do.
  */
 export async function confirmPhoneByAdmin(admin: AdminUser, userId: string, now = new Date()) {
+  const scope = await scopeOn(admin.unitPath, now);
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: userId, unit: { path: { startsWith: admin.unitPath } } }, select: { id: true } });
+    const user = await tx.user.findFirst({ where: { id: userId, ...unitInScope(scope) }, select: { id: true } });
     if (!user) return null;
     if (!(await confirmPhone(tx, user.id, now))) return "already" as const;
     await audit(tx, { actorId: admin.id, action: "user.confirm-phone", targetType: "user", targetId: user.id });

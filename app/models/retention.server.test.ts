@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { prisma } from "#app/utils/db.server";
-import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+import { createAdmin, createDistrict, createReorganisedArea, uniquePhone } from "#tests/fixtures/units";
 
 import { applyRetention } from "./retention.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
@@ -45,5 +45,18 @@ describe("retention", () => {
     const users = await prisma.user.findMany({ where: { id: { in: [abandoned, fresh, activated] } }, select: { id: true } });
     expect(users.map((user) => user.id).sort()).toEqual([fresh, activated].sort());
     expect(await applyRetention(rules, { apply: true, now: NOW })).toMatchObject({ rosterEntries: 0, accounts: 0 });
+  });
+
+  test("a new ward's clean-up covers the entries of the former wards it took over, not another new ward's", async () => {
+    const area = await createReorganisedArea();
+    const formerAdmin = await createAdmin(area.first.id, "ward_admin");
+    const phone = uniquePhone();
+    await importRoster(formerAdmin, { unitId: area.first.id, targetGroup: "HH" }, [{ name: "Hộ chuyển đi 2019", phone, taxCode: null, externalId: null }]);
+    await prisma.rosterEntry.updateMany({ where: { phone }, data: { leftAt: new Date("2019-06-01") } });
+    const rules = { leftYears: 5, setupGraceDays: 90 };
+
+    expect(await applyRetention({ ...rules, unitPath: area.southWard.path }, { apply: false, now: NOW })).toMatchObject({ rosterEntries: 0 });
+    expect(await applyRetention({ ...rules, unitPath: area.northWard.path }, { apply: true, now: NOW })).toMatchObject({ rosterEntries: 1 });
+    expect(await prisma.rosterEntry.count({ where: { phone } })).toBe(0);
   });
 });

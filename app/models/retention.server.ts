@@ -2,6 +2,8 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { DAY } from "#app/utils/dates";
 
+import { scopeOn, unitInScope } from "./scope.server";
+
 export type RetentionRules = {
   /** Roster entries that left the population more than this many years ago are removed. */
   leftYears: number;
@@ -11,10 +13,11 @@ export type RetentionRules = {
   unitPath?: string;
 };
 
-function dueWhere(rules: RetentionRules, now: Date) {
+async function dueWhere(rules: RetentionRules, now: Date) {
   const leftBefore = new Date(now);
   leftBefore.setUTCFullYear(leftBefore.getUTCFullYear() - rules.leftYears);
-  const unit = rules.unitPath ? { unit: { path: { startsWith: rules.unitPath } } } : {};
+  // A merged-away entry is purged with the rest, so the scope is every entry's unit, merged or not.
+  const unit = rules.unitPath ? unitInScope(await scopeOn(rules.unitPath, now)) : {};
   const roster: Prisma.RosterEntryWhereInput = { leftAt: { lt: leftBefore }, ...unit };
   // Never activated: no password was ever set, and the code that would have set one is long dead.
   const accounts: Prisma.UserWhereInput = {
@@ -35,7 +38,7 @@ function dueWhere(rules: RetentionRules, now: Date) {
  */
 export async function applyRetention(rules: RetentionRules, options: { apply: boolean; now?: Date }) {
   const now = options.now ?? new Date();
-  const where = dueWhere(rules, now);
+  const where = await dueWhere(rules, now);
   return prisma.$transaction(async (tx) => {
     const [rosterEntries, accounts] = await Promise.all([tx.rosterEntry.count({ where: where.roster }), tx.user.count({ where: where.accounts })]);
     if (options.apply) {

@@ -3,6 +3,7 @@ import { prisma } from "#app/utils/db.server";
 import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 
 import { audit } from "./audit.server";
+import { isInScope, scopeOn } from "./scope.server";
 
 type Ward = { id: string; name: string; path: string };
 export type SplitWard = { id: string; name: string; defaultWard: Ward; successors: Ward[] };
@@ -61,7 +62,8 @@ export async function listSplitWards(now = new Date()): Promise<SplitWard[]> {
 
 /** The split wards an administrator may re-home entries of: one of their successors lies in the admin's subtree. */
 async function splitWardsFor(admin: { unitPath: string }, now: Date) {
-  return (await listSplitWards(now)).filter((ward) => ward.successors.some((successor) => successor.path.startsWith(admin.unitPath)));
+  const [splitWards, scope] = await Promise.all([listSplitWards(now), scopeOn(admin.unitPath, now)]);
+  return splitWards.filter((ward) => ward.successors.some((successor) => isInScope(scope, successor.id)));
 }
 
 const REHOME_PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 
-import { resolveReportWards } from "./unit.server";
+import { findWardInForce, resolveReportWards } from "./unit.server";
 
 /** The units whose records belong to an administrator on a date: what every scoped query filters on. */
 export type Scope = { unitIds: string[] };
@@ -50,4 +50,19 @@ export function sqlInScope(column: string, scope: Scope) {
 /** Whether one unit is in scope, for a record already read (a certificate, a ward chosen in a form). */
 export function isInScope(scope: Scope, unitId: string) {
   return scope.unitIds.includes(unitId);
+}
+
+/** A ward in force that an administrator may choose in a form (to create an account, import a roster), or null. */
+export async function findWardInScope(scopePath: string, unitId: string, now = new Date()) {
+  const [ward, scope] = await Promise.all([findWardInForce(unitId, now), scopeOn(scopePath, now)]);
+  return ward && isInScope(scope, ward.id) ? ward : null;
+}
+
+/**
+ * A unit by its code, if in the administrator's scope (a former ward the admin's ward took over
+ * included); null for one elsewhere as for a code no unit has, so that the route answers both alike.
+ */
+export async function findUnitInScope(admin: { unitPath: string }, code: string) {
+  const [unit, scope] = await Promise.all([prisma.adminUnit.findUnique({ where: { code }, select: { id: true, name: true, path: true } }), scopeOn(admin.unitPath)]);
+  return unit && isInScope(scope, unit.id) ? unit : null;
 }

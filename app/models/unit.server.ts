@@ -35,15 +35,6 @@ export function findWardInForce(unitId: string, now = new Date()) {
   });
 }
 
-/**
- * A ward or other unit by its code, inside the administrator's scope; null for one elsewhere as for
- * a code no unit has, so that the route answers both alike.
- */
-export async function findUnitInScope(admin: { unitPath: string }, code: string) {
-  const unit = await prisma.adminUnit.findUnique({ where: { code }, select: { id: true, name: true, path: true } });
-  return unit?.path.startsWith(admin.unitPath) ? unit : null;
-}
-
 /** The wards an administrator may choose in a form: every ward in force inside their scope. */
 export async function wardOptions(admin: { unitPath: string }) {
   const wards = (await listUnitsInScope(admin.unitPath)).filter((unit) => (LOCAL_LEVELS as readonly string[]).includes(unit.level));

@@ -7,9 +7,8 @@ import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
 import { matchRosterToUser } from "./qualification.server";
-import { scopeOn, unitInScope } from "./scope.server";
+import { findWardInScope, isInScope, scopeOn, unitInScope, type Scope } from "./scope.server";
 import { newSetupCode, setupCodeFields } from "./setup-code.server";
-import { findWardInForce } from "./unit.server";
 import { findConflict, type CreateResult, type NewAccount } from "./user.server";
 
 // Administration: every query in this file is limited to the administrator's unit subtree. ---
@@ -77,8 +76,7 @@ async function createAccountWithCode(tx: Prisma.TransactionClient, admin: AdminU
 
 /** A learner created by an administrator, with a one-time set-up code to hand over. */
 export async function createUserByAdmin(admin: AdminUser, account: NewAccount, now = new Date()): Promise<CreateResult<{ id: string; setupCode: string }>> {
-  const ward = await findWardInForce(account.unitId, now);
-  if (!ward?.path.startsWith(admin.unitPath)) return { ok: false, error: "unknown_ward" };
+  if (!(await findWardInScope(admin.unitPath, account.unitId, now))) return { ok: false, error: "unknown_ward" };
   const setupCode = newSetupCode();
   try {
     return await prisma.$transaction(async (tx) => {
@@ -95,12 +93,13 @@ export async function createUserByAdmin(admin: AdminUser, account: NewAccount, n
 
 /**
  * A set-up code takes an account over, so an administrator may issue one for a learner in
- * scope, and for another administrator only from a strictly higher unit: never for a peer of
+ * scope (the one scope rule: a new ward's admin for the learners of the former wards it took
+ * over), and for another administrator only from a strictly higher unit: never for a peer of
  * the same ward, for themselves, or for anyone above them.
  */
-export function maySetUpAccount(adminUnitPath: string, account: { role: string; unitPath: string }) {
-  if (!account.unitPath.startsWith(adminUnitPath)) return false;
-  return account.role === "learner" || account.unitPath !== adminUnitPath;
+export function maySetUpAccount(adminUnitPath: string, scope: Scope, account: { role: string; unitId: string; unitPath: string }) {
+  if (!isInScope(scope, account.unitId)) return false;
+  return account.role === "learner" || (account.unitPath.startsWith(adminUnitPath) && account.unitPath !== adminUnitPath);
 }
 
 /**
@@ -109,8 +108,9 @@ export function maySetUpAccount(adminUnitPath: string, account: { role: string; 
  * user is outside the admin's scope).
  */
 export async function reissueSetupCode(admin: AdminUser, userId: string, now = new Date()) {
+  const scope = await scopeOn(admin.unitPath, now);
   const user = await findUserInScope(admin, userId);
-  if (!user || !maySetUpAccount(admin.unitPath, { role: user.role, unitPath: user.unit.path })) return null;
+  if (!user || !maySetUpAccount(admin.unitPath, scope, { role: user.role, unitId: user.unitId, unitPath: user.unit.path })) return null;
   const setupCode = newSetupCode();
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: setupCodeFields(setupCode, now), select: { id: true } });
@@ -138,10 +138,10 @@ export async function changeRoleOrUnit(admin: AdminUser, userId: string, change:
   const before = await findUserInScope(admin, userId);
   if (!before) return { ok: false as const, error: "not_found" as const };
   const unit = await prisma.adminUnit.findFirst({
-    where: { id: change.unitId, path: { startsWith: admin.unitPath }, level: { in: UNIT_LEVELS_OF_ROLE[change.role] }, validTo: null },
+    where: { id: change.unitId, level: { in: UNIT_LEVELS_OF_ROLE[change.role] }, validTo: null },
     select: { id: true },
   });
-  if (!unit) return { ok: false as const, error: "unit_mismatch" as const };
+  if (!unit || !isInScope(await scopeOn(admin.unitPath), unit.id)) return { ok: false as const, error: "unit_mismatch" as const };
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: change, select: { id: true } });
     await audit(tx, {
@@ -163,8 +163,7 @@ const BULK_ACCOUNTS_LIMIT = 500;
  * transaction; at most BULK_ACCOUNTS_LIMIT at a time.
  */
 export async function createAccountsFromRoster(admin: AdminUser, target: { unitId: string; targetGroup: string }, now = new Date()) {
-  const ward = await findWardInForce(target.unitId, now);
-  if (!ward?.path.startsWith(admin.unitPath)) return null;
+  if (!(await findWardInScope(admin.unitPath, target.unitId, now))) return null;
   return prisma.$transaction(
     async (tx) => {
       const entries = await tx.rosterEntry.findMany({

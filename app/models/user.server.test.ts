@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { createAdmin, createDistrict, createUser, uniquePhone } from "#tests/fixtures/units";
+import { createAdmin, createDistrict, createReorganisedArea, createUser, uniquePhone } from "#tests/fixtures/units";
 import { startSession } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 
@@ -210,12 +210,24 @@ describe("set-up codes take an account over, so only those above it issue them",
 
   test("the rule: learners in scope; admins only from a strictly higher unit", () => {
     const ward = "/HN/HA-DONG/";
-    expect(maySetUpAccount(ward, { role: "learner", unitPath: ward })).toBe(true);
-    expect(maySetUpAccount(ward, { role: "ward_admin", unitPath: ward })).toBe(false);
-    expect(maySetUpAccount("/HN/", { role: "ward_admin", unitPath: ward })).toBe(true);
-    expect(maySetUpAccount("/HN/", { role: "district_admin", unitPath: "/HN/" })).toBe(false);
-    expect(maySetUpAccount(ward, { role: "district_admin", unitPath: "/HN/" })).toBe(false);
-    expect(maySetUpAccount(ward, { role: "learner", unitPath: "/HN/KIEN-HUNG/" })).toBe(false);
+    const scope = { unitIds: ["ha-dong", "hn"] };
+    const account = (role: string, unitId: string, unitPath: string) => ({ role, unitId, unitPath });
+    expect(maySetUpAccount(ward, scope, account("learner", "ha-dong", ward))).toBe(true);
+    expect(maySetUpAccount(ward, scope, account("ward_admin", "ha-dong", ward))).toBe(false);
+    expect(maySetUpAccount("/HN/", scope, account("ward_admin", "ha-dong", ward))).toBe(true);
+    expect(maySetUpAccount("/HN/", scope, account("district_admin", "hn", "/HN/"))).toBe(false);
+    expect(maySetUpAccount(ward, scope, account("district_admin", "hn", "/HN/"))).toBe(false);
+    expect(maySetUpAccount(ward, scope, account("learner", "kien-hung", "/HN/KIEN-HUNG/"))).toBe(false);
+  });
+
+  test("a new ward's admin issues a code to a learner of a former ward it took over; another new ward's admin cannot", async () => {
+    const area = await createReorganisedArea();
+    const north = await createAdmin(area.northWard.id, "ward_admin");
+    const south = await createAdmin(area.southWard.id, "ward_admin");
+    const learner = await createUser({ unitId: area.first.id });
+
+    expect(await reissueSetupCode(south, learner.id)).toBeNull();
+    expect(await reissueSetupCode(north, learner.id)).toMatch(/^[A-Z2-9]{8}$/);
   });
 
   test("issuing a code ends every session of the account", async () => {

@@ -14,7 +14,7 @@ import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { declareHeadcount, getCoverage, reportPeriod } from "#app/models/coverage.server";
-import { findUnitInScope } from "#app/models/unit.server";
+import { findUnitInScope } from "#app/models/scope.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { parseForm, requiredField } from "#app/utils/forms";

@@ -28,8 +28,7 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { ROSTER_MAX_BYTES, type RosterProblem } from "#app/models/roster-file.server";
 import { listImportJobs, startImport } from "#app/models/roster-import/jobs.server";
 import { countRosterByGroup, listRoster } from "#app/models/roster.server";
-import { scopeOn } from "#app/models/scope.server";
-import { findWardInForce } from "#app/models/unit.server";
+import { findWardInScope, scopeOn } from "#app/models/scope.server";
 import { maskPhone } from "#app/utils/phone";
 import { adminWardPicker } from "#app/utils/ward-picker.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -88,8 +87,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (typeof unitId !== "string" || !unitId) return rejectImport("form.unknown_ward");
   if (typeof targetGroup !== "string" || !isTargetGroup(targetGroup) || !mayHaveAccount(targetGroup)) return rejectImport("form.targetGroup.unknown");
   if (!(file instanceof Blob) || file.size === 0) return rejectImport("roster.file.missing");
-  const ward = await findWardInForce(unitId);
-  if (!ward?.path.startsWith(admin.unitPath)) return rejectImport("form.unknown_ward");
+  const ward = await findWardInScope(admin.unitPath, unitId);
+  if (!ward) return rejectImport("form.unknown_ward");
   // Read, previewed and written off the request thread; the job's page follows it.
   const jobId = await startImport(admin, { unitId: ward.id, targetGroup }, { name: file instanceof File ? file.name : "", bytes: new Uint8Array(await file.arrayBuffer()) });
   return redirect(`/quan-tri/danh-sach/nhap/${jobId}`);

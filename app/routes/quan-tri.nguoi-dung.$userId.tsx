@@ -11,6 +11,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { confirmPhoneByAdmin } from "#app/models/phone-confirmation.server";
+import { scopeOn } from "#app/models/scope.server";
 import { listUnitsInScope } from "#app/models/unit.server";
 import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
 import { changeRoleOrUnit, findUserInScope, maySetUpAccount, reissueSetupCode } from "#app/models/user-admin.server";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(user, 404);
   const lang = await getLang(request);
   const canChangeRole = admin.role === "district_admin";
-  const units = canChangeRole ? await listUnitsInScope(admin.unitPath) : [];
+  const [units, scope] = await Promise.all([canChangeRole ? listUnitsInScope(admin.unitPath) : [], scopeOn(admin.unitPath)]);
   return {
     user: {
       id: user.id,
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phoneConfirmed: user.phoneConfirmedAt !== null,
     },
     canChangeRole,
-    canReissueCode: maySetUpAccount(admin.unitPath, { role: user.role, unitPath: user.unit.path }),
+    canReissueCode: maySetUpAccount(admin.unitPath, scope, { role: user.role, unitId: user.unitId, unitPath: user.unit.path }),
     units: units.map((unit) => ({ value: unit.id, label: unit.name })),
   };
 }

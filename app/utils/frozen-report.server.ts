@@ -1,7 +1,7 @@
 import { printableReport } from "#app/models/reporting/city.server";
 import { findReportingPeriod } from "#app/models/reporting/periods.server";
 import { findLatestSnapshot } from "#app/models/reporting/snapshot.server";
-import { findUnitInScope } from "#app/models/unit.server";
+import { findUnitInScope } from "#app/models/scope.server";
 
 import type { AdminUser } from "./auth.server";
 import { invariantResponse } from "./http.server";

@@ -6,6 +6,7 @@ import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 
 import { audit } from "../audit.server";
+import { isInScope, scopeOn } from "../scope.server";
 
 import { computeWardReport, findLatestSnapshot, parseSnapshot, type Snapshot, snapshotSelect } from "./snapshot.server";
 
@@ -79,8 +80,7 @@ export async function reopenWardReport(admin: { id: string }, scopePath: string,
     where: { id: snapshotId, scope: "ward" },
     select: { id: true, unitId: true, reportPeriod: true, version: true, unitCode: true, reopening: { select: { id: true } } },
   });
-  const unit = snapshot ? await prisma.adminUnit.findFirst({ where: { id: snapshot.unitId, path: { startsWith: scopePath } }, select: { id: true } }) : null;
-  if (!snapshot || !unit) return { ok: false, error: "not_found" };
+  if (!snapshot || !isInScope(await scopeOn(scopePath), snapshot.unitId)) return { ok: false, error: "not_found" };
   const latest = await prisma.reportSnapshot.findFirst({
     where: { unitId: snapshot.unitId, reportPeriod: snapshot.reportPeriod },
     select: { id: true },

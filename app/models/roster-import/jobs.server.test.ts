@@ -4,9 +4,9 @@ import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
 import { importRoster, markRosterEntryLeft } from "#app/models/roster.server";
 import { scopeOn } from "#app/models/scope.server";
 import { prisma } from "#app/utils/db.server";
-import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
+import { createAdmin, createDistrict, createReorganisedArea, uniquePhone } from "#tests/fixtures/units";
 
-import { confirmImport, discardImport, failInterruptedImports, findImportJob, startImport } from "./jobs.server";
+import { confirmImport, discardImport, failInterruptedImports, findImportJob, listImportJobs, startImport } from "./jobs.server";
 import { importSettled } from "./pool.server";
 import { previewRows } from "./read.server";
 import { writeImport } from "./write.server";
@@ -130,5 +130,17 @@ describe("writing an import", () => {
     expect(await findImportJob(admin.unitPath, job.id)).toMatchObject({ status: "failed", problems: [{ problem: "rosterImport.interrupted" }] });
     expect(await prisma.importRow.count({ where: { jobId: job.id } })).toBe(0);
     expect(await prisma.rosterEntry.count({ where: target })).toBe(0);
+  });
+
+  test("a new ward's import history holds the imports into the former wards it took over; another new ward's does not", async () => {
+    const area = await createReorganisedArea();
+    const formerAdmin = await createAdmin(area.first.id, "ward_admin");
+    await importRoster(formerAdmin, { unitId: area.first.id, targetGroup: "HH" }, [{ name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null }]);
+    const job = await prisma.importJob.findFirstOrThrow({ where: { unitId: area.first.id }, select: { id: true } });
+
+    expect((await listImportJobs(area.northWard.path)).map((listed) => listed.id)).toEqual([job.id]);
+    expect(await findImportJob(area.northWard.path, job.id)).toMatchObject({ status: "done" });
+    expect(await listImportJobs(area.southWard.path)).toEqual([]);
+    expect(await findImportJob(area.southWard.path, job.id)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import type { RosterProblem } from "#app/models/roster-file.server";
+import { scopeOn, unitInScope } from "#app/models/scope.server";
 import type { AdminUser } from "#app/utils/auth.server";
 import { prisma } from "#app/utils/db.server";
 
@@ -38,7 +39,7 @@ export async function startImport(admin: AdminUser, target: { unitId: string; ta
  */
 export async function confirmImport(admin: AdminUser, jobId: string, fileHash: string, clearLeft: boolean) {
   const { count } = await prisma.importJob.updateMany({
-    where: { id: jobId, status: "previewed", fileHash, unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: jobId, status: "previewed", fileHash, ...unitInScope(await scopeOn(admin.unitPath)) },
     data: { status: "writing", clearLeft },
   });
   if (count === 0) return false;
@@ -50,7 +51,7 @@ export async function confirmImport(admin: AdminUser, jobId: string, fileHash: s
 /** Gives up a previewed job: nothing is written, its file and staged rows go. */
 export async function discardImport(admin: AdminUser, jobId: string) {
   const { count } = await prisma.importJob.updateMany({
-    where: { id: jobId, status: "previewed", unit: { path: { startsWith: admin.unitPath } } },
+    where: { id: jobId, status: "previewed", ...unitInScope(await scopeOn(admin.unitPath)) },
     data: { status: "failed", problems: JSON.stringify([{ row: null, column: null, problem: "rosterImport.discarded" }]), file: null, finishedAt: new Date() },
   });
   if (count > 0) await prisma.importRow.deleteMany({ where: { jobId } });
@@ -79,7 +80,7 @@ const jobSelect = {
 
 /** An import job in the admin's scope, with its problems and preview, or null. */
 export async function findImportJob(scopePath: string, jobId: string) {
-  const job = await prisma.importJob.findFirst({ where: { id: jobId, unit: { path: { startsWith: scopePath } } }, select: { ...jobSelect, problems: true, preview: true } });
+  const job = await prisma.importJob.findFirst({ where: { id: jobId, ...unitInScope(await scopeOn(scopePath)) }, select: { ...jobSelect, problems: true, preview: true } });
   if (!job) return null;
   const { problems, preview, ...rest } = job;
   return {
@@ -93,7 +94,7 @@ export async function findImportJob(scopePath: string, jobId: string) {
 /** Where a job stands, for the progress bar's polling: a few fields, no preview. */
 export async function findImportProgress(scopePath: string, jobId: string) {
   const job = await prisma.importJob.findFirst({
-    where: { id: jobId, unit: { path: { startsWith: scopePath } } },
+    where: { id: jobId, ...unitInScope(await scopeOn(scopePath)) },
     select: { status: true, rowsTotal: true, rowsRead: true, rowsWritten: true },
   });
   return job && { ...job, rowsWritten: rowsWrittenSoFar(jobId) ?? job.rowsWritten };
@@ -101,7 +102,7 @@ export async function findImportProgress(scopePath: string, jobId: string) {
 
 /** The latest imports into the wards of the admin's scope, newest first: who, when, which file, what came of it. */
 export async function listImportJobs(scopePath: string, take = 20) {
-  return prisma.importJob.findMany({ where: { unit: { path: { startsWith: scopePath } } }, select: jobSelect, orderBy: { createdAt: "desc" }, take });
+  return prisma.importJob.findMany({ where: unitInScope(await scopeOn(scopePath)), select: jobSelect, orderBy: { createdAt: "desc" }, take });
 }
 
 /**
