@@ -132,7 +132,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
     return figures;
   };
 
-  const rows = wards
+  const allRows = wards
     .map((ward) => ({
       ward,
       cells: indicators.map((indicator) => {
@@ -143,11 +143,15 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
         });
       }),
     }))
-    // A ward created after the chosen date cannot be mapped back onto older units: it keeps a
-    // row of its own, but only when it holds records.
+    // A unit abolished with nowhere to go keeps a row while it holds records, labelled as former.
     .filter((row) => row.ward.inForce || row.cells.some((cell) => cell.population > 0 || cell.reached > 0));
+  // A ward created after the chosen date is not one of that date's units and cannot be mapped back
+  // onto older ones (its area came from several): no row, but its records stay in the totals,
+  // and the page names it.
+  const rows = allRows.filter((row) => !row.ward.createdLater);
+  const createdLater = allRows.filter((row) => row.ward.createdLater).map((row) => row.ward.name);
   const totals = indicators.map((indicator, index) => {
-    const sum = (pick: (cell: CoverageCell) => number) => rows.reduce((total, row) => total + pick(row.cells[index]!), 0);
+    const sum = (pick: (cell: CoverageCell) => number) => allRows.reduce((total, row) => total + pick(row.cells[index]!), 0);
     return coverageCell(
       sum((cell) => cell.population),
       sum((cell) => cell.reached),
@@ -155,8 +159,8 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       period,
       asOf,
       {
-        declared: rows.some((row) => row.cells[index]!.declared),
-        counted: rows.some((row) => row.cells[index]!.counted),
+        declared: allRows.some((row) => row.cells[index]!.declared),
+        counted: allRows.some((row) => row.cells[index]!.counted),
       },
     );
   });
@@ -170,7 +174,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       return { month, rate: population === 0 ? 0 : Math.round((reachedSoFar * 1000) / population) / 10 };
     });
   });
-  return { asOf, unitsOn, indicators, rows, totals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
+  return { asOf, unitsOn, indicators, rows, createdLater, totals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
 }
 
 const NOT_REACHED_PAGE_SIZE = 25;
@@ -216,7 +220,7 @@ export async function listNotReached(
 export async function findNotReachedFrame(scopePath: string, indicatorCode: string | undefined, query: ReportQuery) {
   const indicator = getProgramme().indicators.find((candidate) => candidate.code === indicatorCode);
   if (!indicator) return null;
-  const { wards } = await reportScope(scopePath, query.unitsOn);
+  const wards = (await reportScope(scopePath, query.unitsOn)).wards.filter((candidate) => !candidate.createdLater);
   const ward = (query.wardCode && wards.find((candidate) => candidate.code === query.wardCode || candidate.id === query.wardCode)) || null;
   return { indicator, period: reportPeriod(query.periodCode), wards, ward };
 }

@@ -2,10 +2,11 @@ import { describe, expect, test } from "vitest";
 
 import { getProgramme, type Period } from "#app/content/programme.server";
 import { prisma } from "#app/utils/db.server";
+import { readReportQuery } from "#app/utils/report-query";
 import { foldForSearch } from "#app/utils/search";
 import { createReorganisedArea } from "#tests/fixtures/units";
 
-import { getCoverage, listNotReached } from "./coverage.server";
+import { findNotReachedFrame, getCoverage, listNotReached } from "./coverage.server";
 
 const PLAN: Period = { code: "2021-2025", start: new Date("2021-01-01T00:00:00+07:00"), end: new Date("2025-12-31T00:00:00+07:00"), targetsAssumed: false };
 const END_OF_PLAN = new Date("2025-12-31T12:00:00+07:00");
@@ -42,11 +43,19 @@ describe("reports drawn for the units in force on a chosen date", () => {
     expect(await rowsOn("2026-01-15")).toEqual(["Phường Bắc", "Phường Nam"]);
   });
 
-  test("a ward created after the chosen date keeps a row of its own when it holds records", async () => {
+  test("a ward created after the chosen date has no row and is no choice of the not-reached filter, even with records; the totals keep them and name it", async () => {
     const area = await createReorganisedArea();
+    await households(area.first.id, 1, 0);
     await households(area.southWard.id, 2, 0);
     const in2021 = await getCoverage(area.district.path, PLAN, END_OF_PLAN, new Date("2021-06-01T12:00:00+07:00"));
-    expect(in2021.rows.map((row) => row.ward.name)).toEqual(["Phường Ba", "Phường Hai", "Phường Một", "Phường Nam"]);
+    expect(in2021.rows.map((row) => row.ward.name)).toEqual(["Phường Ba", "Phường Hai", "Phường Một"]);
+    expect(in2021.createdLater).toEqual(["Phường Nam"]);
+    expect(in2021.totals[in2021.indicators.findIndex((indicator) => indicator.code === "T-COOP-HH")]).toMatchObject({ population: 3 });
+
+    const { code } = await prisma.adminUnit.findUniqueOrThrow({ where: { id: area.southWard.id }, select: { code: true } });
+    const frame = await findNotReachedFrame(area.district.path, "T-COOP-HH", readReportQuery(new URLSearchParams({ "don-vi": "2021-06-01", phuong: code })));
+    expect(frame?.wards.map((ward) => ward.name)).toEqual(["Phường Ba", "Phường Hai", "Phường Một"]);
+    expect(frame?.ward).toBeNull();
   });
 
   test("records of 2021-2025 add up under the wards of 2026", async () => {

@@ -41,7 +41,14 @@ export async function wardOptions(admin: { unitPath: string }) {
   return wards.map((ward) => ({ value: ward.id, label: ward.name }));
 }
 
-type ReportWard = { id: string; code: string; name: string; inForce: boolean };
+type ReportWard = {
+  id: string;
+  code: string;
+  name: string;
+  inForce: boolean;
+  /** Created after the date: not one of that date's units, so no row or choice of its own */
+  createdLater: boolean;
+};
 
 /**
  * The wards a report counts for a scope, drawn for the units in force on a date. Records stay with
@@ -92,7 +99,7 @@ export async function resolveReportWards(scopePath: string, unitsOn: Date) {
     // not yet created on the date (it is shown as itself).
     const reached = (abolished || !inForce(shown)) && (inReach(ward.path) || inReach(last.path));
     if (!inScope(ward.path) && !inScope(shown.path) && !inScope(last.path) && !reached) continue;
-    shownAs.set(ward.id, { id: shown.id, code: shown.code, name: shown.name, inForce: inForce(shown) });
+    shownAs.set(ward.id, { id: shown.id, code: shown.code, name: shown.name, inForce: inForce(shown), createdLater: shown.validFrom > unitsOn });
   }
   const shown = new Map([...shownAs.values()].map((ward) => [ward.id, ward]));
   return {

@@ -45,7 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
       rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells })),
       totals: coverage.totals,
-      showTotals: coverage.rows.length > 1,
+      /** Units created after the date: counted in the totals, without a row */
+      createdLater: coverage.createdLater.length > 0 ? { date: formatDate(coverage.unitsOn), names: coverage.createdLater.join(", ") } : null,
+      showTotals: coverage.rows.length > 1 || coverage.createdLater.length > 0,
       trends: coverage.trends,
       monthsInPeriod: coverage.monthsInPeriod,
       endMonth: monthOf(period.end),
@@ -56,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
+  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, createdLater, showTotals, trends, monthsInPeriod, endMonth } =
     useLoaderData<typeof loader>();
   return (
     <section>
@@ -145,6 +147,7 @@ export default function CoverageOverviewPage() {
           ) : null}
         </table>
       </TableScroll>
+      {createdLater ? <p className="muted">{t("coverage.createdLater", createdLater)}</p> : null}
       <TargetsNote note={targetsNote} />
       <h2>{t("trend.title")}</h2>
       <p className="muted">{t("trend.legend")}</p>
