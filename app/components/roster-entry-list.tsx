@@ -12,6 +12,7 @@ export type ListedRow = {
   id: string;
   name: string;
   phone: string | null;
+  birthYear: number | null;
   targetGroup: string;
   userId: string | null;
   leftAt: Date | null;
@@ -24,6 +25,7 @@ export function toListedEntry(entry: ListedRow, groupLabels: Record<string, stri
     id: entry.id,
     name: entry.name,
     phone: entry.phone ? formatPhone(entry.phone) : "",
+    birthYear: entry.birthYear,
     ward: unitLabelOn(lang, entry.unit, unitsOn),
     group: groupLabels[entry.targetGroup] ?? entry.targetGroup,
     hasAccount: entry.userId !== null,
@@ -31,7 +33,7 @@ export function toListedEntry(entry: ListedRow, groupLabels: Record<string, stri
   };
 }
 
-type Entry = { id: string; name: string; phone: string; ward: string; group: string; hasAccount: boolean; leftOn: string | null };
+type Entry = { id: string; name: string; phone: string; birthYear: number | null; ward: string; group: string; hasAccount: boolean; leftOn: string | null };
 
 /** A post to the "left" action: marking an entry as left, or taking that back. */
 function LeftForm({ entryId, intent, label, children }: { entryId: string; intent: "left" | "undo"; label?: string; children: React.ReactNode }) {
@@ -75,6 +77,7 @@ export function RosterEntryList({ entries }: { entries: Entry[] }) {
         {entries.map((entry) => (
           <li key={entry.id} className="record">
             <span className="record__title">{entry.name}</span>
+            {entry.birthYear ? <span>{t("roster.bornIn", { year: entry.birthYear })}</span> : null}
             <PhoneLink phone={entry.phone} />
             <span>{entry.ward}</span>
             <span>

@@ -202,7 +202,7 @@ export async function listNotReached(
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
+      select: { id: true, name: true, phone: true, birthYear: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       ...pageOf(filter.page, NOT_REACHED_PAGE_SIZE),
     }),

@@ -59,7 +59,7 @@ async function personWithHistory(course: CatalogueCourse) {
   const learner = await createUser({ unitId: units.vanPhuc.id, targetGroup: "HH", fullName });
   const rosterName = `Hộ bà ${fullName}`;
   await importRoster(admin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [
-    { name: rosterName, phone: learner.phone, taxCode: null, externalId: `X-${learner.id}` },
+    { name: rosterName, phone: learner.phone, taxCode: null, externalId: `X-${learner.id}`, birthYear: 1958 },
     { name: "Hộ khác", phone: uniquePhone(), taxCode: null, externalId: null },
   ]);
   await completeCourse(learner.id, course);
@@ -146,6 +146,7 @@ describe("personal data", () => {
       expect(data.tables[table]?.length ?? 0, table).toBeGreaterThan(0);
     }
     expect(data.tables.User).toEqual([expect.objectContaining({ fullName, phone: learner.phone })]);
+    expect(data.tables.RosterEntry).toEqual([expect.objectContaining({ phone: learner.phone, birthYear: 1958 })]);
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/passwordHash|codeHash|setupCodeHash/);
     const sessionIds = await prisma.session.findMany({ where: { userId: learner.id }, select: { id: true } });
@@ -166,6 +167,7 @@ describe("personal data", () => {
         for (const trace of [fullName, rosterName, learner.phone, local]) expect(row, `${table} still holds ${trace}`).not.toContain(trace);
       }
     }
+    expect(await prisma.rosterEntry.findMany({ where: { userId: learner.id }, select: { birthYear: true } })).toEqual([{ birthYear: null }]);
     expect(await prisma.session.count({ where: { userId: learner.id } })).toBe(0);
     expect(await verifySignIn({ phone: learner.phone }, TEST_PASSWORD)).toBeNull();
     // Irreversible: a second deletion finds nothing to erase, and nothing can be downloaded any more.

@@ -78,7 +78,10 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
   },
   RosterEntry: {
     about: (p) =>
-      prisma.rosterEntry.findMany({ where: { userId: p.id }, select: { id: true, unitId: true, targetGroup: true, name: true, phone: true, externalId: true, leftAt: true } }),
+      prisma.rosterEntry.findMany({
+        where: { userId: p.id },
+        select: { id: true, unitId: true, targetGroup: true, name: true, phone: true, externalId: true, birthYear: true, leftAt: true },
+      }),
   },
   Qualification: { about: (p) => prisma.qualification.findMany({ where: ownRoster(p), select: { indicator: true, period: true, source: true, qualifiedAt: true } }) },
   Attendance: { about: (p) => prisma.attendance.findMany({ where: ownRoster(p), select: { sessionId: true, createdAt: true } }) },
@@ -170,7 +173,7 @@ export async function eraseAccount(userId: string, now = new Date()) {
     await tx.importRow.deleteMany({ where: { phone: person.phone } });
     // Each row needs its own placeholder: the phone is unique within a training session.
     await tx.$executeRaw`UPDATE "AttendanceConfirmation" SET "phone" = 'erased:' || "id", "phoneAsTyped" = '' WHERE "phone" = ${person.phone}`;
-    await tx.rosterEntry.updateMany({ where: { userId }, data: { name: "", searchName: "", phone: null, externalId: null } });
+    await tx.rosterEntry.updateMany({ where: { userId }, data: { name: "", searchName: "", phone: null, externalId: null, birthYear: null } });
     await tx.user.update({
       where: { id: userId },
       data: {

@@ -14,8 +14,8 @@ import { createTrainingSession, findTrainingSession, recordAttendance } from "./
 const PERIOD: Period = { code: "2021-2025", start: new Date("2021-01-01T00:00:00+07:00"), end: new Date("2025-12-31T00:00:00+07:00"), targetsAssumed: false };
 const NOW = new Date("2025-10-01T12:00:00+07:00");
 
-async function household(unitId: string, name: string, phone: string | null = null) {
-  return (await prisma.rosterEntry.create({ data: { unitId, targetGroup: "HH", name, searchName: foldForSearch(name), phone }, select: { id: true } })).id;
+async function household(unitId: string, name: string, phone: string | null = null, birthYear: number | null = null) {
+  return (await prisma.rosterEntry.create({ data: { unitId, targetGroup: "HH", name, searchName: foldForSearch(name), phone, birthYear }, select: { id: true } })).id;
 }
 
 async function qualify(rosterEntryId: string, unitId: string, qualifiedAt: Date) {
@@ -42,6 +42,37 @@ describe("one person entered twice", () => {
     expect((await findPossibleDuplicates(scope, { name: "hộ bà nguyễn thị lan", phone: null, targetGroup: "HH" })).map((entry) => entry.id)).toEqual([old]);
     expect(await findPossibleDuplicates(scope, { name: "Hộ bà Nguyễn Thị Lan", phone: null, targetGroup: "HH", formerWardId: area.first.id })).toEqual([]);
     expect(await findPossibleDuplicates(scope, { name: "Hộ bà Nguyễn Thị Lan", phone, targetGroup: "PAR" })).toEqual([]);
+  });
+
+  test("a namesake of the same former ward is offered when a birth year is unknown or the same; two known different years are two people", async () => {
+    const area = await createReorganisedArea();
+    const name = "Hộ ông Lê Văn Nam";
+    const born1960 = await household(area.second.id, name, null, 1960);
+    const born1975 = await household(area.second.id, name, null, 1975);
+    const unknown = await household(area.second.id, name);
+    const scope = await scopeOn(area.northWard.path, NOW);
+    const offered = async (birthYear: number | null) =>
+      (await findPossibleDuplicates(scope, { name, phone: null, targetGroup: "HH", formerWardId: area.second.id, birthYear })).map((entry) => entry.id).sort();
+
+    expect(await offered(null)).toEqual([born1960, born1975, unknown].sort());
+    expect(await offered(1960)).toEqual([born1960, unknown].sort());
+    expect(await offered(1990)).toEqual([unknown]);
+
+    const pairs = (await listDuplicatePairs(scope)).map((pair) => [pair.first.id, pair.second.id].sort().join());
+    expect(pairs.sort()).toEqual([[born1960, unknown].sort().join(), [born1975, unknown].sort().join()].sort());
+  });
+
+  test("the same phone is the same person whatever birth years the entries give", async () => {
+    const area = await createReorganisedArea();
+    const phone = uniquePhone();
+    const old = await household(area.second.id, "Hộ bà Phạm Thị Thu", phone, 1950);
+    const added = await household(area.northWard.id, "Hộ bà Phạm Thu", phone, 1980);
+    const scope = await scopeOn(area.northWard.path, NOW);
+
+    expect((await findPossibleDuplicates(scope, { name: "Hộ bà Phạm Thu", phone, targetGroup: "HH", birthYear: 1980 })).map((entry) => entry.id).sort()).toEqual(
+      [old, added].sort(),
+    );
+    expect((await listDuplicatePairs(scope)).map((pair) => [pair.first.id, pair.second.id].sort())).toEqual([[old, added].sort()]);
   });
 
   test("merging keeps every attendance and the first qualification of both, is audited, and the person counts once", async () => {

@@ -6,17 +6,29 @@ import { foldForSearch } from "#app/utils/search";
 import { audit } from "./audit.server";
 import { rosterInScope, sqlInScope, type Scope } from "./scope.server";
 
-const candidateSelect = { id: true, name: true, phone: true, targetGroup: true, formerUnitId: true, unit: { select: { name: true, validFrom: true, validTo: true } } } as const;
+const candidateSelect = {
+  id: true,
+  name: true,
+  phone: true,
+  birthYear: true,
+  targetGroup: true,
+  formerUnitId: true,
+  unit: { select: { name: true, validFrom: true, validTo: true } },
+} as const;
 
 /**
  * Entries of the scope (former wards' included) that may be the person about to be added: the
  * same phone, or the same name folded for search in the same group, from the same former ward
- * when it is known. Offered before a new entry is made, so no one is counted twice.
+ * when it is known, born the same year when both years are known (two people of one name born in
+ * different years are two people). Offered before a new entry is made, so no one is counted twice.
  */
-export function findPossibleDuplicates(scope: Scope, person: { name: string; phone: string | null; targetGroup: string; formerWardId?: string | null }) {
+export function findPossibleDuplicates(scope: Scope, person: { name: string; phone: string | null; targetGroup: string; formerWardId?: string | null; birthYear?: number | null }) {
   const sameName: Prisma.RosterEntryWhereInput = {
     searchName: foldForSearch(person.name),
-    ...(person.formerWardId ? { OR: [{ formerUnitId: person.formerWardId }, { unitId: person.formerWardId, formerUnitId: null }] } : {}),
+    AND: [
+      person.formerWardId ? { OR: [{ formerUnitId: person.formerWardId }, { unitId: person.formerWardId, formerUnitId: null }] } : {},
+      person.birthYear ? { OR: [{ birthYear: null }, { birthYear: person.birthYear }] } : {},
+    ],
   };
   return prisma.rosterEntry.findMany({
     where: { ...rosterInScope(scope), targetGroup: person.targetGroup, leftAt: null, OR: [...(person.phone ? [{ phone: person.phone }] : []), sameName] },
@@ -30,7 +42,8 @@ const PAIR_LIMIT = 200;
 
 /**
  * Probable duplicate pairs of a scope, one group at a time: the same phone, or the same folded
- * name from the same ward of origin (its former ward once re-homed). At most 200 pairs, the
+ * name from the same ward of origin (its former ward once re-homed) and the same year of birth
+ * when both entries have one. At most 200 pairs, the
  * lower id first, so that each pair is listed once.
  */
 export async function listDuplicatePairs(scope: Scope) {
@@ -38,7 +51,8 @@ export async function listDuplicatePairs(scope: Scope) {
     SELECT a."id" AS "first", b."id" AS "second" FROM "RosterEntry" a
     JOIN "RosterEntry" b ON a."id" < b."id" AND a."targetGroup" = b."targetGroup"
       AND ((a."phone" IS NOT NULL AND a."phone" = b."phone")
-        OR (a."searchName" = b."searchName" AND COALESCE(a."formerUnitId", a."unitId") = COALESCE(b."formerUnitId", b."unitId")))
+        OR (a."searchName" = b."searchName" AND COALESCE(a."formerUnitId", a."unitId") = COALESCE(b."formerUnitId", b."unitId")
+          AND (a."birthYear" IS NULL OR b."birthYear" IS NULL OR a."birthYear" = b."birthYear")))
     WHERE ${sqlInScope('a."unitId"', scope)} AND ${sqlInScope('b."unitId"', scope)}
       AND a."mergedIntoId" IS NULL AND b."mergedIntoId" IS NULL AND a."leftAt" IS NULL AND b."leftAt" IS NULL
     ORDER BY a."searchName", a."id", b."id"
@@ -71,7 +85,7 @@ export async function currentEntryId(tx: Prisma.TransactionClient, entryId: stri
 export async function mergeEntries(admin: AdminUser, scope: Scope, keepId: string, mergeId: string) {
   if (keepId === mergeId) return false;
   return prisma.$transaction(async (tx) => {
-    const fields = { id: true, unitId: true, targetGroup: true, phone: true, userId: true, taxCode: true, externalId: true, leftAt: true } as const;
+    const fields = { id: true, unitId: true, targetGroup: true, phone: true, userId: true, taxCode: true, externalId: true, birthYear: true, leftAt: true } as const;
     const [keep, gone] = await Promise.all([
       tx.rosterEntry.findFirst({ where: { id: keepId, ...rosterInScope(scope) }, select: fields }),
       tx.rosterEntry.findFirst({ where: { id: mergeId, ...rosterInScope(scope) }, select: fields }),
@@ -93,7 +107,13 @@ export async function mergeEntries(admin: AdminUser, scope: Scope, keepId: strin
     await tx.qualification.updateMany({ where: { id: { in: [...keptIds] } }, data: { rosterEntryId: keep.id, unitId: keep.unitId, leftAt: keep.leftAt } });
     await tx.rosterEntry.update({
       where: { id: keep.id },
-      data: { phone: keep.phone ?? gone.phone, userId: keep.userId ?? gone.userId, taxCode: keep.taxCode ?? gone.taxCode, externalId: keep.externalId ?? gone.externalId },
+      data: {
+        phone: keep.phone ?? gone.phone,
+        userId: keep.userId ?? gone.userId,
+        taxCode: keep.taxCode ?? gone.taxCode,
+        externalId: keep.externalId ?? gone.externalId,
+        birthYear: keep.birthYear ?? gone.birthYear,
+      },
       select: { id: true },
     });
     // The merged entry keeps its own fields for its history, but no account: it must never qualify again.

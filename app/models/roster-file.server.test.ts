@@ -128,6 +128,18 @@ describe("reading a roster file", () => {
     expect((await parseRosterFile(bytes(`"Tên cơ sở","Mã số thuế"\nCông ty Dệt,0101234567\n`))).ok).toBe(true);
   });
 
+  test("a year of birth is read under each office name for it; a year that is not four digits from 1900 to this year is refused, naming the column", async () => {
+    for (const header of ["Năm sinh", "NS", "Năm sinh (chủ hộ)", "NĂM SINH\nchủ hộ"]) {
+      const parsed = await parseRosterFile(bytes(`Họ và tên,Số điện thoại,"${header}"\nHộ bà Lan,0912000111,1962\nHộ ông Ba,0912000112,\n`));
+      expect(parsed.ok && parsed.rows.map((row) => row.birthYear ?? null), header).toEqual([1962, null]);
+    }
+    const nextYear = new Date().getFullYear() + 1;
+    const rows = ["Hộ A,0912000111,62", "Hộ B,0912000112,1899", `Hộ C,0912000113,${nextYear}`, "Hộ D,0912000114,năm 1962", "Hộ E,0912000115,1900"];
+    expect(await refusal(bytes(["Họ và tên,Số điện thoại,Năm sinh", ...rows].join("\n")))).toEqual(
+      [2, 3, 4, 5].map((row) => ({ row, column: "Năm sinh", problem: "form.birthYear.invalid" })),
+    );
+  });
+
   test("phones written every way offices write them are read, and what was mended is noted", async () => {
     const csv = [
       "Họ và tên,Số điện thoại",

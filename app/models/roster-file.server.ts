@@ -1,4 +1,5 @@
 import type { MessageKey } from "#app/i18n/messages";
+import { readBirthYear } from "#app/utils/birth-year";
 import { readPhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 import { isTaxCode } from "#app/utils/tax-code";
@@ -17,6 +18,7 @@ export const ROSTER_COLUMNS = {
   taxCode: "Mã số thuế",
   externalId: "Mã riêng của phường",
   ward: "Phường",
+  birthYear: "Năm sinh",
 } as const;
 type Column = keyof typeof ROSTER_COLUMNS;
 
@@ -50,6 +52,8 @@ const HEADER_NAMES: Record<Column, string[]> = {
   taxCode: ["ma so thue", "mst", "ma so doanh nghiep", "ma so thue doanh nghiep", "tax code"],
   externalId: ["ma rieng cua phuong", "ma rieng", "ma ho", "ma ho gia dinh", "ma dinh danh", "ma", "id"],
   ward: ["phuong", "phuong xa", "xa phuong", "ward"],
+  // "Năm sinh (chủ hộ)" reads "nam sinh chu ho", which starts with "nam sinh".
+  birthYear: ["nam sinh", "ns", "nam sinh chu ho", "year of birth", "birth year"],
 };
 const KEY_COLUMNS: Column[] = ["phone", "taxCode", "externalId"];
 
@@ -75,7 +79,7 @@ const FORMULA = /^(=|@|[+-](?![\d\s]))/;
 const PHONE_SEPARATOR = /\s*(?:[/;,|\n]|\s-\s|\s(?:hoặc|hoac|và|va|or)\s)\s*/i;
 
 /** One person or organisation of the file; `line` is the row as the spreadsheet numbers it. */
-export type RosterRow = { line: number; name: string; phone: string | null; taxCode: string | null; externalId: string | null };
+export type RosterRow = { line: number; name: string; phone: string | null; taxCode: string | null; externalId: string | null; birthYear?: number | null };
 /** A problem in the file: the row as a spreadsheet numbers it and the column. */
 export type RosterProblem = { row: number | null; column: string | null; problem: MessageKey };
 
@@ -204,6 +208,8 @@ export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null
     const externalId = cell("externalId") || null;
     if (externalId && externalId.length > 50) report("externalId", "form.tooLong");
     if (!firstPhone && !taxCode && !externalId) report("phone", "roster.key.missing");
+    const birthYear = readBirthYear(cell("birthYear"));
+    if (birthYear === "invalid") report("birthYear", "form.birthYear.invalid");
     const rowWard = cell("ward");
     if (ward && rowWard && !namesWard(rowWard, ward)) report("ward", "roster.ward.other");
     // A row repeating an earlier one's phone, tax code or id is left out: the first is kept.
@@ -218,7 +224,7 @@ export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null
       continue;
     }
     for (const [column, value] of keys) if (value) seen[column].add(value);
-    rows.push({ line, name, phone, taxCode, externalId });
+    rows.push({ line, name, phone, taxCode, externalId, ...(typeof birthYear === "number" ? { birthYear } : {}) });
   }
   if (problems.length > 0) return { ok: false, problems };
   const recognised = entries.map(([column, index]) => ({ column, header: labels[index] ?? "" }));
@@ -228,6 +234,6 @@ export async function parseRosterFile(bytes: Uint8Array, ward: ImportWard | null
 }
 
 export function rosterTemplateCsv() {
-  const example = ["Nguyễn Thị Hoa", "0912 345 678", "", "VP-001", ""];
+  const example = ["Nguyễn Thị Hoa", "0912 345 678", "", "VP-001", "", "1978"];
   return `\uFEFF${Object.values(ROSTER_COLUMNS).join(",")}\r\n${example.join(",")}\r\n`;
 }

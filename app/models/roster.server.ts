@@ -15,7 +15,7 @@ export async function listRoster(scope: Scope, query: string, page: number | nul
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
+      select: { id: true, name: true, phone: true, birthYear: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       ...pageOf(page, ROSTER_PAGE_SIZE),
     }),

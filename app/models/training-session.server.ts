@@ -151,7 +151,7 @@ export function recordAttendance(admin: AdminUser, trainingSession: TrainingSess
 export async function addPersonAndAttend(
   admin: AdminUser,
   trainingSession: TrainingSession,
-  person: { name: string; phone: string | null; phoneAsTyped: string; targetGroup: string },
+  person: { name: string; phone: string | null; phoneAsTyped: string; targetGroup: string; birthYear?: number | null },
 ) {
   const { phoneAsTyped, ...fields } = person;
   const onRoster = fields.phone

@@ -26,7 +26,7 @@ import {
 import { deleteTrainingSession, removeAttendee } from "#app/models/training-session-changes.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
-import { fullNameField, parseForm, phoneField, requiredField, type FieldErrors } from "#app/utils/forms";
+import { fullNameField, optionalBirthYearField, parseForm, phoneField, requiredField, type FieldErrors } from "#app/utils/forms";
 import { readForm, rejectForm } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { parseListQuery } from "#app/utils/list-query";
@@ -38,6 +38,7 @@ const newPersonSchema = z.object({
   name: fullNameField,
   phone: z.union([z.literal(""), phoneField]).transform((value) => value || null),
   targetGroup: requiredField,
+  birthYear: optionalBirthYearField,
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -244,7 +245,7 @@ export default function TrainingSessionPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="add-person" />
             <input type="hidden" name="addAnyway" value="1" />
-            {["name", "phone", "targetGroup"].map((field) => (
+            {["name", "phone", "targetGroup", "birthYear"].map((field) => (
               <input key={field} type="hidden" name={field} value={String(actionData.values[field] ?? "")} />
             ))}
             <button type="submit" className="button">
@@ -255,9 +256,13 @@ export default function TrainingSessionPage() {
       ) : null}
       <Form method="post" className="stack narrow" noValidate>
         <input type="hidden" name="intent" value="add-person" />
-        <ErrorSummary errors={errors} labels={{ name: t("roster.name"), phone: t("trainingSessions.phoneOptional"), targetGroup: t("roster.group") }} />
+        <ErrorSummary
+          errors={errors}
+          labels={{ name: t("roster.name"), phone: t("trainingSessions.phoneOptional"), birthYear: t("roster.birthYearOptional"), targetGroup: t("roster.group") }}
+        />
         <TextField name="name" label={t("roster.name")} error={errors.name} defaultValue={actionData?.values.name} />
         <TextField name="phone" type="tel" label={t("trainingSessions.phoneOptional")} error={errors.phone} defaultValue={actionData?.values.phone} />
+        <TextField name="birthYear" inputMode="numeric" label={t("roster.birthYearOptional")} error={errors.birthYear} defaultValue={actionData?.values.birthYear} />
         <TargetGroupField options={targetGroups} label="roster.group" error={errors.targetGroup} defaultValue={actionData?.values.targetGroup} />
         <button type="submit" className="button button--primary">
           {t("trainingSessions.addAndMark")}

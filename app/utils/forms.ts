@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isMessageKey, type MessageKey } from "#app/i18n/messages";
+import { readBirthYear } from "./birth-year";
 import { normalisePhone } from "./phone";
 import { cleanText } from "./text";
 
@@ -27,6 +28,18 @@ export const phoneField = text()
       return z.NEVER;
     }
     return phone;
+  });
+
+/** An optional year of birth: null when left empty (or not posted). */
+export const optionalBirthYearField = text()
+  .optional()
+  .transform((value, ctx) => {
+    const year = readBirthYear(value ?? "");
+    if (year === "invalid") {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: message("form.birthYear.invalid") });
+      return z.NEVER;
+    }
+    return year;
   });
 
 export const optionalEmailField = text()

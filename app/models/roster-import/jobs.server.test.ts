@@ -65,6 +65,33 @@ describe("a roster import job", { timeout: 30_000 }, () => {
     expect((await prisma.importJob.findUniqueOrThrow({ where: { id: job.id }, select: { file: true } })).file).toBeNull();
   });
 
+  test("a file with a year of birth column writes each year, and a later file without the year keeps it", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const [lan, son] = [uniquePhone(), uniquePhone()];
+    const file = (text: string) => ({ name: "ho-gia-dinh.csv", bytes: new TextEncoder().encode(text) });
+    const importFile = async (text: string) => {
+      const job = await uploaded(admin, target, file(text));
+      expect(await confirmImport(admin, job.id, job.fileHash, false)).toBe(true);
+      await importSettled(job.id);
+      expect(await findImportJob(admin.unitPath, job.id)).toMatchObject({ status: "done" });
+    };
+    const years = async () =>
+      (await prisma.rosterEntry.findMany({ where: target, select: { name: true, birthYear: true }, orderBy: { name: "asc" } })).map((entry) => [entry.name, entry.birthYear]);
+
+    await importFile(`Họ và tên chủ hộ,Năm sinh (chủ hộ),SĐT\nHộ bà Lan,1962,${local(lan)}\nHộ ông Sơn,,${local(son)}\n`);
+    expect(await years()).toEqual([
+      ["Hộ bà Lan", 1962],
+      ["Hộ ông Sơn", null],
+    ]);
+    await importFile(`Họ tên,SĐT,NS\nHộ bà Lan,${local(lan)},\nHộ ông Sơn,${local(son)},1958\n`);
+    expect(await years()).toEqual([
+      ["Hộ bà Lan", 1962],
+      ["Hộ ông Sơn", 1958],
+    ]);
+  });
+
   test("a file with problems fails with them, and a discarded preview writes nothing", async () => {
     const units = await createDistrict();
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");

@@ -45,7 +45,13 @@ export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
       continue;
     }
     claimed.add(entry.id);
-    const same = entry.name === row.name && entry.phone === row.phone && entry.taxCode === row.taxCode && entry.externalId === row.externalId;
+    // A file without the year keeps the one the entry has.
+    const same =
+      entry.name === row.name &&
+      entry.phone === row.phone &&
+      entry.taxCode === row.taxCode &&
+      entry.externalId === row.externalId &&
+      (row.birthYear == null || entry.birthYear === row.birthYear);
     if (entry.name !== row.name) renames.push({ line: row.line, from: entry.name, to: row.name });
     if (entry.leftAt) returning.push({ line: row.line, name: row.name, leftAt: formatDate(entry.leftAt) });
     planned.push({ ...row, action: same ? "unchanged" : "update", entryId: entry.id, leftBefore: entry.leftAt !== null });
@@ -62,7 +68,18 @@ async function fail(jobId: string, problems: RosterProblem[]) {
 }
 
 async function stage(jobId: string, planned: Planned[]) {
-  const rows: StagedRow[] = planned.map((row) => [row.line, row.action, row.entryId, row.name, foldForSearch(row.name), row.phone, row.taxCode, row.externalId, row.leftBefore]);
+  const rows: StagedRow[] = planned.map((row) => [
+    row.line,
+    row.action,
+    row.entryId,
+    row.name,
+    foldForSearch(row.name),
+    row.phone,
+    row.taxCode,
+    row.externalId,
+    row.leftBefore,
+    row.birthYear ?? null,
+  ]);
   await insertStagedRows(jobId, rows, async (staged) => {
     await prisma.importJob.update({ where: { id: jobId }, data: { rowsRead: staged }, select: { id: true } });
   });

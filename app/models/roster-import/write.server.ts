@@ -28,12 +28,12 @@ async function writeRows(tx: Tx, job: { id: string; unitId: string; targetGroup:
   for (let from = 0; from <= Number(last ?? 0); from += LINES_PER_STATEMENT) {
     const to = from + LINES_PER_STATEMENT;
     await tx.$executeRaw`
-      INSERT INTO "RosterEntry" ("id", "unitId", "targetGroup", "name", "searchName", "phone", "taxCode", "externalId", "userId", "createdAt", "updatedAt")
-      SELECT s."entryId", ${job.unitId}, ${job.targetGroup}, s."name", s."searchName", s."phone", s."taxCode", s."externalId", ${matchedUser}, ${now}, ${now}
+      INSERT INTO "RosterEntry" ("id", "unitId", "targetGroup", "name", "searchName", "phone", "taxCode", "externalId", "birthYear", "userId", "createdAt", "updatedAt")
+      SELECT s."entryId", ${job.unitId}, ${job.targetGroup}, s."name", s."searchName", s."phone", s."taxCode", s."externalId", s."birthYear", ${matchedUser}, ${now}, ${now}
       FROM "ImportRow" s WHERE s."jobId" = ${job.id} AND s."action" = 'create' AND s."line" >= ${from} AND s."line" < ${to}`;
     await tx.$executeRaw`
       UPDATE "RosterEntry" SET "name" = s."name", "searchName" = s."searchName", "phone" = s."phone", "taxCode" = s."taxCode", "externalId" = s."externalId",
-        "userId" = ${matchedUser}, "updatedAt" = ${now}
+        "birthYear" = COALESCE(s."birthYear", "RosterEntry"."birthYear"), "userId" = ${matchedUser}, "updatedAt" = ${now}
       FROM "ImportRow" s WHERE s."jobId" = ${job.id} AND s."action" = 'update' AND s."line" >= ${from} AND s."line" < ${to} AND "RosterEntry"."id" = s."entryId"`;
     progress(Math.min(job.rowsTotal, to));
   }
