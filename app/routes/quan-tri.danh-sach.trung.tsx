@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     id: entry.id,
     name: entry.name,
     phone: entry.phone ? formatPhone(entry.phone) : "",
+    birthYear: entry.birthYear,
     group: groups[entry.targetGroup] ?? entry.targetGroup,
     // A former ward says so ("Kiến Hưng (cũ, đến 30/6/2025)"): two wards of one name read apart.
     ward: unitLabelOn(lang, entry.unit, new Date()),
@@ -75,6 +76,7 @@ export default function DuplicatesPage() {
             ].map(([keep, other]) => (
               <div key={keep!.id} className="stack">
                 <span className="record__title">{keep!.name}</span>
+                {keep!.birthYear ? <span>{t("roster.bornIn", { year: keep!.birthYear })}</span> : null}
                 <span>
                   {keep!.phone} · {keep!.group} · {keep!.ward}
                 </span>

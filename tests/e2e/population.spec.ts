@@ -18,9 +18,9 @@ async function households(page: Page, wardCode: string) {
   return { reached: Number(reached), population: Number(population) };
 }
 
-async function household(unitId: string, name: string, phone: string) {
+async function household(unitId: string, name: string, phone: string | null, birthYear: number | null = null) {
   return prisma.rosterEntry.create({
-    data: { unitId, targetGroup: "HH", name, searchName: foldForSearch(name), phone: `+84${phone.slice(1)}` },
+    data: { unitId, targetGroup: "HH", name, searchName: foldForSearch(name), phone: phone && `+84${phone.slice(1)}`, birthYear },
     select: { id: true },
   });
 }
@@ -93,4 +93,42 @@ test("a ward admin merges two entries of one person and the population falls by 
   expect(await households(page, "HN-KIEN-HUNG")).toEqual({ reached: before.reached, population: before.population - 1 });
   await page.goto(`/quan-tri/danh-sach?q=${phone.slice(1)}`);
   await expect(page.getByRole("listitem").filter({ hasText: name })).toHaveCount(1);
+});
+
+test("at a session, a namesake of a former ward born in another year is added as another person, and the roster shows each year", async ({ page, signInAs }) => {
+  const vanPhuc = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HD-VAN-PHUC" }, select: { id: true } });
+  const haDong = await prisma.adminUnit.findUniqueOrThrow({ where: { code: "HN-HA-DONG" }, select: { id: true } });
+  const suffix = randomInt(1000, 9999);
+  const name = `Hộ bà Trùng Tên ${suffix}`;
+  await household(vanPhuc.id, name, null, 1950);
+  const session = await prisma.trainingSession.create({
+    data: {
+      unitId: haDong.id,
+      heldOn: new Date(),
+      place: `Nhà văn hóa ${suffix}`,
+      kind: "training",
+      courses: "[]",
+      trainer: "Cán bộ phường",
+      createdById: await findUserId(DEMO.vanPhucAdmin),
+    },
+    select: { id: true },
+  });
+
+  await signInAs(DEMO.vanPhucAdmin);
+  await page.goto(`/quan-tri/buoi-hoc/${session.id}`);
+  await page.getByLabel("Họ và tên hoặc tên tổ chức").fill(name);
+  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByLabel("Năm sinh (không bắt buộc)").fill("85");
+  await page.getByRole("button", { name: "Thêm vào danh sách và điểm danh" }).click();
+  await expect(page.locator("#field-birthYear-error")).toContainText("Năm sinh không hợp lệ. Hãy nhập năm có 4 chữ số, từ 1900 đến năm nay, ví dụ 1978.");
+
+  await page.getByLabel("Năm sinh (không bắt buộc)").fill("1985");
+  await page.getByRole("button", { name: "Thêm vào danh sách và điểm danh" }).click();
+  await expect(page.getByRole("heading", { name: "Điểm danh (1 người)" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Người này có thể đã có trong danh sách" })).toHaveCount(0);
+
+  await page.goto(`/quan-tri/danh-sach?q=${encodeURIComponent(name)}`);
+  const entries = page.getByRole("listitem").filter({ hasText: name });
+  await expect(entries.filter({ hasText: "Sinh năm 1950" })).toHaveCount(1);
+  await expect(entries.filter({ hasText: "Sinh năm 1985" })).toHaveCount(1);
 });
