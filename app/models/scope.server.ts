@@ -1,7 +1,9 @@
 import { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 
-import { findWardInForce, resolveReportWards } from "./unit.server";
+import { VIETNAMESE_ORDER } from "#app/utils/search";
+
+import { findWardInForce, inForce, LOCAL_LEVELS, resolveReportWards } from "./unit.server";
 
 /** The units whose records belong to an administrator on a date: what every scoped query filters on. */
 export type Scope = { unitIds: string[] };
@@ -65,4 +67,16 @@ export async function findWardInScope(scopePath: string, unitId: string, now = n
 export async function findUnitInScope(admin: { unitPath: string }, code: string) {
   const [unit, scope] = await Promise.all([prisma.adminUnit.findUnique({ where: { code }, select: { id: true, name: true, path: true } }), scopeOn(admin.unitPath)]);
   return unit && isInScope(scope, unit.id) ? unit : null;
+}
+
+/** Units in force in an administrator's scope (their own unit, the units beneath it, and the wards their area passed to), in name order. */
+export async function listUnitsInScope(scopePath: string, now = new Date()) {
+  const [scope, units] = await Promise.all([scopeOn(scopePath, now), prisma.adminUnit.findMany({ where: inForce(now), select: { id: true, name: true, level: true } })]);
+  return units.filter((unit) => isInScope(scope, unit.id)).sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
+}
+
+/** The wards an administrator may choose in a form: every ward in force in their scope. */
+export async function wardOptions(admin: { unitPath: string }) {
+  const wards = (await listUnitsInScope(admin.unitPath)).filter((unit) => (LOCAL_LEVELS as readonly string[]).includes(unit.level));
+  return wards.map((ward) => ({ value: ward.id, label: ward.name }));
 }

@@ -7,6 +7,7 @@ import { foldForSearch } from "#app/utils/search";
 import { createReorganisedArea } from "#tests/fixtures/units";
 
 import { findNotReachedFrame, getCoverage, listNotReached } from "./coverage.server";
+import { wardOptions } from "./scope.server";
 
 const PLAN: Period = { code: "2021-2025", start: new Date("2021-01-01T00:00:00+07:00"), end: new Date("2025-12-31T00:00:00+07:00"), targetsAssumed: false };
 const END_OF_PLAN = new Date("2025-12-31T12:00:00+07:00");
@@ -99,5 +100,13 @@ describe("reports drawn for the units in force on a chosen date", () => {
     const indicator = getProgramme().indicators.find((candidate) => candidate.code === "T-COOP-HH")!;
     const notReached = await listNotReached(area.district.path, indicator, PLAN, { wardId: area.northWard.id, query: "", page: 1 }, today);
     expect(notReached.total).toBe(4);
+  });
+
+  test("the wards an administrator may choose in a form are those in force in their scope: a former district's admin chooses the wards its area passed to", async () => {
+    const area = await createReorganisedArea();
+    const labels = async (unitPath: string) => (await wardOptions({ unitPath })).map((option) => option.label);
+
+    expect(await labels(area.district.path)).toEqual(["Phường Bắc", "Phường Nam"]);
+    expect(await labels(area.northWard.path)).toEqual(["Phường Bắc"]);
   });
 });

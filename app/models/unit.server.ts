@@ -15,17 +15,8 @@ export async function listWards(now = new Date()) {
   return wards.sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
 }
 
-function inForce(now: Date) {
+export function inForce(now: Date) {
   return { validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] };
-}
-
-/** Units in force inside an administrator's scope (their own unit and everything beneath it). */
-export async function listUnitsInScope(scopePath: string, now = new Date()) {
-  const units = await prisma.adminUnit.findMany({
-    where: { path: { startsWith: scopePath }, ...inForce(now) },
-    select: { id: true, name: true, level: true },
-  });
-  return units.sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name));
 }
 
 export function findWardInForce(unitId: string, now = new Date()) {
@@ -33,12 +24,6 @@ export function findWardInForce(unitId: string, now = new Date()) {
     where: { id: unitId, ...local, ...inForce(now) },
     select: { id: true, path: true, name: true, code: true },
   });
-}
-
-/** The wards an administrator may choose in a form: every ward in force inside their scope. */
-export async function wardOptions(admin: { unitPath: string }) {
-  const wards = (await listUnitsInScope(admin.unitPath)).filter((unit) => (LOCAL_LEVELS as readonly string[]).includes(unit.level));
-  return wards.map((ward) => ({ value: ward.id, label: ward.name }));
 }
 
 type ReportWard = {

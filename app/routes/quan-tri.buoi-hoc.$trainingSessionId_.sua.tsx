@@ -9,7 +9,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { findIdenticalTrainingSession, updateTrainingSession } from "#app/models/training-session-changes.server";
 import { findTrainingSession } from "#app/models/training-session.server";
-import { wardOptions } from "#app/models/unit.server";
+import { wardOptions } from "#app/models/scope.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { isoDay } from "#app/utils/dates";
 import { readForm, rejectForm } from "#app/utils/forms.server";
