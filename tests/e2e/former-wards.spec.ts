@@ -68,7 +68,7 @@ test("the date switch shows the units in force on the date, labels the others, a
   for (const name of names) expect(name).not.toMatch(/^(Hà Đông|Đại Mỗ|Tây Mỗ|Thanh Liệt|Chương Mỹ)$/);
 
   // The not-reached list's ward filter offers only wards in force on the date.
-  await page.getByRole("link", { name: "T-COOP-HH" }).click();
+  await page.getByRole("link", { name: "HTX, hộ gia đình được tập huấn T-COOP-HH" }).click();
   const filter = page.getByLabel("Phường", { exact: true });
   await expect(filter.locator("option", { hasText: /^Vạn Phúc$/ })).toHaveCount(1);
   await expect(filter.locator("option", { hasText: /^Hà Đông/ })).toHaveCount(0);
