@@ -89,6 +89,6 @@ describe("the audit log's sentences", () => {
 
   test("a deleted account and an unknown action still read, without a raw id", () => {
     const line = auditLine("vi", entry("some.future-action", { actor: null, target: { name: null } }), VOCABULARY);
-    expect(line.sentence).toBe("Một người dùng đã xóa tài khoản: some.future-action, 02/12/2026 14:05");
+    expect(line.sentence).toBe("(Người dùng đã xóa tài khoản): some.future-action, 02/12/2026 14:05");
   });
 });

@@ -94,7 +94,7 @@ test("every administrative change writes one audit entry naming who, what, which
   // on a loaded machine.
 }, 30_000);
 
-test("the log names the people, units and training sessions an entry's ids point to", async () => {
+test("the log names the people, units and training sessions an entry's ids point to, within the reader's scope", async () => {
   const units = await createDistrict();
   const wardAdmin = await createAdmin(units.vanPhuc.id, "ward_admin");
   await importRoster(wardAdmin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [{ name: "Nguyễn Thị Hoa", phone: uniquePhone(), taxCode: null, externalId: null }]);
@@ -111,7 +111,7 @@ test("the log names the people, units and training sessions an entry's ids point
     headcountGroup: null,
   });
 
-  const entries = await listAuditEntries(1000);
+  const entries = await listAuditEntries(wardAdmin.unitPath, 1000);
   const left = entries.find((written) => written.action === "roster.mark-left" && written.target.name === "Nguyễn Thị Hoa");
   expect(left?.actor).toBe("Cán Bộ Quản Trị");
   const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { id: units.vanPhuc.id }, select: { name: true } });
@@ -119,4 +119,11 @@ test("the log names the people, units and training sessions an entry's ids point
   const recorded = entries.find((written) => written.action === "training-session.create" && written.target.place === "Nhà văn hóa tổ 5");
   expect(recorded?.target.heldOn).toEqual(new Date("2026-03-15T00:00:00+07:00"));
   expect(recorded?.names[units.vanPhuc.id]).toBe(ward.name);
-});
+
+  // An official of another area reads who acted, never whom it concerned.
+  const elsewhere = await createAdmin((await createDistrict()).district.id, "district_admin");
+  const seenElsewhere = (await listAuditEntries(elsewhere.unitPath, 1000)).find((written) => written.id === left?.id);
+  expect(seenElsewhere?.actor).toBe("Cán Bộ Quản Trị");
+  expect(seenElsewhere?.target.name).toBeNull();
+  // Two areas with their admins (password hashing) on a loaded machine: more than the default 5 s.
+}, 30_000);

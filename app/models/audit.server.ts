@@ -4,6 +4,8 @@ import type { Prisma } from "#app/generated/prisma/client";
 import { prisma } from "#app/utils/db.server";
 import { decodeJsonColumn } from "#app/utils/json-column";
 
+import { isInScope, scopeOn, unitInScope } from "./scope.server";
+
 type AuditInput = {
   actorId: string;
   action: string;
@@ -29,20 +31,21 @@ const UNIT_KEYS = ["unitId", "from", "to", "ward"];
 
 /**
  * The latest administrative changes, newest first, with who made them and the names of what they
- * changed: the people, training sessions, units and organisations their ids point to.
+ * changed: the people, training sessions, units and organisations their ids point to, when these
+ * are in the reader's scope (`scopePath`); outside it, an entry names no one but the official.
  */
-export async function listAuditEntries(take = 100) {
+export async function listAuditEntries(scopePath: string, take = 100) {
   const rows = await prisma.auditEntry.findMany({
     select: { id: true, actorId: true, action: true, targetType: true, targetId: true, details: true, createdAt: true },
     orderBy: { createdAt: "desc" },
     take,
   });
   const entries = rows.map((row) => ({ ...row, details: decodeJsonColumn(row.details, DETAILS_SCHEMA) ?? {} }));
-  const ids = { user: new Set<string>(), roster: new Set<string>(), session: new Set<string>(), unit: new Set<string>(), unitCode: new Set<string>() };
+  const ids = { actor: new Set<string>(), user: new Set<string>(), roster: new Set<string>(), session: new Set<string>(), unit: new Set<string>(), unitCode: new Set<string>() };
   const applications = new Set<string>();
   const certificates = new Set<string>();
   for (const entry of entries) {
-    ids.user.add(entry.actorId);
+    ids.actor.add(entry.actorId);
     if (entry.targetType === "user") ids.user.add(entry.targetId);
     if (entry.targetType === "rosterEntry") ids.roster.add(entry.targetId);
     if (entry.targetType === "trainingSession") ids.session.add(entry.targetId);
@@ -53,17 +56,20 @@ export async function listAuditEntries(take = 100) {
     for (const value of referencedIds(entry.details, ROSTER_KEYS)) ids.roster.add(value);
     for (const value of referencedIds(entry.details, UNIT_KEYS)) ids.unit.add(value);
   }
-  const [users, roster, sessions, units, unitsByCode, applicationRows, certificateRows] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: [...ids.user] } }, select: { id: true, fullName: true } }),
-    prisma.rosterEntry.findMany({ where: { id: { in: [...ids.roster] } }, select: { id: true, name: true } }),
-    prisma.trainingSession.findMany({ where: { id: { in: [...ids.session] } }, select: { id: true, place: true, heldOn: true } }),
-    prisma.adminUnit.findMany({ where: { id: { in: [...ids.unit] } }, select: { id: true, name: true } }),
-    prisma.adminUnit.findMany({ where: { code: { in: [...ids.unitCode] } }, select: { code: true, name: true } }),
-    prisma.certificationApplication.findMany({ where: { id: { in: [...applications] } }, select: { id: true, organisation: { select: { name: true } } } }),
-    prisma.certificate.findMany({ where: { id: { in: [...certificates] } }, select: { id: true, holderName: true } }),
+  const scope = await scopeOn(scopePath);
+  const inScope = unitInScope(scope);
+  const [actors, users, roster, sessions, units, unitsByCode, applicationRows, certificateRows] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...ids.actor] } }, select: { id: true, fullName: true } }),
+    prisma.user.findMany({ where: { id: { in: [...ids.user] }, ...inScope }, select: { id: true, fullName: true } }),
+    prisma.rosterEntry.findMany({ where: { id: { in: [...ids.roster] }, ...inScope }, select: { id: true, name: true } }),
+    prisma.trainingSession.findMany({ where: { id: { in: [...ids.session] }, ...inScope }, select: { id: true, place: true, heldOn: true } }),
+    prisma.adminUnit.findMany({ where: { id: { in: [...ids.unit].filter((id) => isInScope(scope, id)) } }, select: { id: true, name: true } }),
+    prisma.adminUnit.findMany({ where: { code: { in: [...ids.unitCode] }, id: { in: scope.unitIds } }, select: { code: true, name: true } }),
+    prisma.certificationApplication.findMany({ where: { id: { in: [...applications] }, ...inScope }, select: { id: true, organisation: { select: { name: true } } } }),
+    prisma.certificate.findMany({ where: { id: { in: [...certificates] }, ...inScope }, select: { id: true, holderName: true } }),
   ]);
   const names = new Map<string, string>([
-    ...users.filter((user) => user.fullName).map((user) => [user.id, user.fullName] as const),
+    ...[...actors, ...users].filter((user) => user.fullName).map((user) => [user.id, user.fullName] as const),
     ...roster.map((entry) => [entry.id, entry.name] as const),
     ...units.map((unit) => [unit.id, unit.name] as const),
     ...unitsByCode.map((unit) => [unit.code, unit.name] as const),

@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   invariantResponse(admin.role === "district_admin", 403);
-  const [lang, entries, { courses }] = await Promise.all([getLang(request), listAuditEntries(), getCatalogue()]);
+  const [lang, entries, { courses }] = await Promise.all([getLang(request), listAuditEntries(admin.unitPath), getCatalogue()]);
   const vocabulary = {
     groups: targetGroupLabels(lang),
     courses: Object.fromEntries(courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title])),
