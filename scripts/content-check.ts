@@ -10,7 +10,7 @@ import { loadUnits } from "#app/content/units.server";
 const contentDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 const { catalogue, problems } = await loadCatalogue(contentDir);
 // The interface's messages are held to the same spelling as the real content.
-problems.push(...checkToneMarks(contentDir ?? CONTENT_DIR, contentDir ? [] : [path.join(process.cwd(), "app", "i18n", "messages.ts")]));
+problems.push(...checkToneMarks(contentDir ?? CONTENT_DIR, contentDir ? [] : ["messages.ts", "audit-text.ts"].map((file) => path.join(process.cwd(), "app", "i18n", file))));
 // The wards belong to the real content only.
 if (!contentDir) {
   try {

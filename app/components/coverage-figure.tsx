@@ -1,5 +1,5 @@
 import type { MessageKey } from "#app/i18n/messages";
-import { useT } from "#app/i18n/use-t";
+import { useNumbers, useT } from "#app/i18n/use-t";
 
 type Cell = { population: number; declared: boolean; counted: boolean; reached: number; rate: number; gap: number; status: string };
 
@@ -13,11 +13,12 @@ export const STATUS_LABEL: Record<string, MessageKey> = {
 /** One coverage figure: reached of population, the rate, and the status as a word, not a colour. */
 export function CoverageFigure({ cell }: { cell: Cell }) {
   const t = useT();
+  const format = useNumbers();
   return (
     <>
-      <span className="coverage__rate">{cell.population > 0 ? `${cell.rate}%` : "—"}</span>
+      <span className="coverage__rate">{cell.population > 0 ? format.percent(cell.rate) : "—"}</span>
       <span className="coverage__counts">
-        {cell.reached}/{cell.population}
+        {format.number(cell.reached)}/{format.number(cell.population)}
         {cell.declared ? ` (${t("coverage.declared")})` : ""}
       </span>
       {cell.counted ? <span className="coverage__counts">{t("coverage.counted")}</span> : null}

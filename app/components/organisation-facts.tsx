@@ -1,4 +1,4 @@
-import { useT } from "#app/i18n/use-t";
+import { useNumbers, useT } from "#app/i18n/use-t";
 import type { OrganisationProfile } from "#app/models/certification/organisation.server";
 
 import { organisationKindKey } from "./certificate-status";
@@ -12,6 +12,7 @@ type OrganisationFactsData = Omit<OrganisationProfile, "kind" | "name" | "unitId
  */
 export function OrganisationFacts({ organisation, name }: { organisation: OrganisationFactsData; name?: string }) {
   const t = useT();
+  const format = useNumbers();
   return (
     <dl className="facts">
       {name === undefined ? null : (
@@ -31,13 +32,13 @@ export function OrganisationFacts({ organisation, name }: { organisation: Organi
       <dt>{t("org.craftVillage")}</dt>
       <dd>{organisation.craftVillage ? t("org.yes") : t("org.no")}</dd>
       <dt>{t("org.workerCount")}</dt>
-      <dd>{organisation.workerCount}</dd>
+      <dd>{format.number(organisation.workerCount)}</dd>
       <dt>{t("org.workersUnder13")}</dt>
-      <dd>{organisation.workersUnder13}</dd>
+      <dd>{format.number(organisation.workersUnder13)}</dd>
       <dt>{t("org.workers13To15")}</dt>
-      <dd>{organisation.workers13To15}</dd>
+      <dd>{format.number(organisation.workers13To15)}</dd>
       <dt>{t("org.workers15To18")}</dt>
-      <dd>{organisation.workers15To18}</dd>
+      <dd>{format.number(organisation.workers15To18)}</dd>
     </dl>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from "react";
 
-import { useT } from "#app/i18n/use-t";
+import { useNumbers, useT } from "#app/i18n/use-t";
+import { formatMonth } from "#app/utils/dates";
 
 type TrendChartProps = {
   code: string;
@@ -23,12 +24,13 @@ const PAD = { left: 34, right: 8, top: 10, bottom: 22 };
  */
 export function TrendChart({ code, label, target, points, monthsInPeriod, endMonth }: TrendChartProps) {
   const t = useT();
+  const format = useNumbers();
   const titleId = useId();
   const x = (index: number) => PAD.left + ((WIDTH - PAD.left - PAD.right) * index) / Math.max(1, monthsInPeriod - 1);
   const y = (rate: number) => PAD.top + ((HEIGHT - PAD.top - PAD.bottom) * (100 - Math.min(100, rate))) / 100;
   const last = points[points.length - 1];
   const actual = points.map((point, index) => `${x(index).toFixed(1)},${y(point.rate).toFixed(1)}`).join(" ");
-  const summary = t("trend.summary", { code, rate: last?.rate ?? 0, target, month: last?.month ?? "" });
+  const summary = t("trend.summary", { code, rate: last?.rate ?? 0, target, month: last ? formatMonth(last.month) : "" });
   return (
     <figure className="trend">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} className="trend__chart">
@@ -36,23 +38,23 @@ export function TrendChart({ code, label, target, points, monthsInPeriod, endMon
         <line x1={PAD.left} y1={y(0)} x2={WIDTH - PAD.right} y2={y(0)} className="trend__axis" />
         <line x1={PAD.left} y1={y(0)} x2={PAD.left} y2={y(100)} className="trend__axis" />
         <text x={PAD.left - 4} y={y(0) + 4} className="trend__tick" textAnchor="end">
-          0%
+          {format.percent(0)}
         </text>
         <text x={PAD.left - 4} y={y(100) + 4} className="trend__tick" textAnchor="end">
-          100%
+          {format.percent(100)}
         </text>
         <line x1={PAD.left} y1={y(target)} x2={WIDTH - PAD.right} y2={y(target)} className="trend__target" />
         <text x={WIDTH - PAD.right} y={y(target) - 3} className="trend__tick" textAnchor="end">
-          {target}%
+          {format.percent(target)}
         </text>
         <line x1={x(0)} y1={y(0)} x2={x(monthsInPeriod - 1)} y2={y(target)} className="trend__path" />
         {points.length > 1 ? <polyline points={actual} className="trend__actual" /> : null}
         {last ? <circle cx={x(points.length - 1)} cy={y(last.rate)} r={3} className="trend__now" /> : null}
         <text x={PAD.left} y={HEIGHT - 6} className="trend__tick">
-          {points[0]?.month}
+          {points[0] ? formatMonth(points[0].month) : null}
         </text>
         <text x={WIDTH - PAD.right} y={HEIGHT - 6} className="trend__tick" textAnchor="end">
-          {endMonth}
+          {formatMonth(endMonth)}
         </text>
       </svg>
       <figcaption>

@@ -70,6 +70,8 @@ const programmeSchema = z
           sessionKinds: z.array(z.enum(["training", "communication"])),
           groups: z.array(z.string()).min(1),
           ...bilingual,
+          /** The report's column heading, shown with the code beside it (issue 18: codes alone mean nothing to a reader) */
+          short: z.object(bilingual),
         }),
       )
       .min(1),

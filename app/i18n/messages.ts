@@ -1,3 +1,5 @@
+import { formatDecimal } from "#app/utils/numbers";
+
 import type { Lang } from "./lang";
 
 // Vietnamese is the source of truth; English mirrors it key for key (the type enforces it).
@@ -554,41 +556,16 @@ const vi = {
   "reports.reminder.lateWards": "Kỳ {period} (hạn {due}): {count} phường quá hạn: {wards}.",
   "reports.reminder.noneLate": "Không có phường nào quá hạn báo cáo.",
   "adminHome.title": "Quản trị",
-  "audit.action.report.freeze": "Chốt số liệu báo cáo",
-  "audit.action.report.reopen": "Mở lại báo cáo đã chốt",
-  "audit.action.report.consolidate": "Chốt báo cáo tổng hợp",
 
   "nav.trainingSessions": "Buổi tập huấn",
   "nav.audit": "Nhật ký thay đổi",
   "audit.title": "Nhật ký thay đổi",
-  "audit.when": "Thời điểm",
-  "audit.who": "Người thực hiện",
-  "audit.what": "Thao tác",
-  "audit.target": "Đối tượng",
-  "audit.details": "Chi tiết",
-  "audit.action.user.create": "Tạo tài khoản",
-  "audit.action.user.create-from-roster": "Tạo tài khoản hàng loạt từ danh sách",
-  "audit.action.user.reissue-setup-code": "Cấp mã thiết lập mới",
-  "audit.action.user.confirm-phone": "Xác nhận số điện thoại",
-  "audit.action.user.update": "Đổi vai trò hoặc đơn vị",
-  "audit.action.roster.import": "Nhập danh sách",
-  "audit.action.roster.add": "Thêm vào danh sách tại buổi học",
-  "audit.action.roster.mark-left": "Ghi nhận đã rời đi",
-  "audit.action.training-session.create": "Ghi nhận buổi học",
-  "audit.action.training-session.attend": "Điểm danh",
-  "audit.action.training-session.ask-confirmation": "Ghi người tham dự chờ họ tự xác nhận",
-  "audit.action.training-session.confirm": "Người tham dự tự xác nhận buổi học",
-  "audit.action.roster.undo-left": "Hoàn tác ghi nhận đã rời đi",
-  "audit.action.training-session.update": "Sửa buổi học",
-  "audit.action.training-session.delete": "Xóa buổi học",
-  "audit.action.training-session.remove-attendee": "Bỏ điểm danh",
   "roster.leftConfirmIntro": "{name} sẽ không còn được tính trong danh sách đối tượng từ hôm nay. Có thể hoàn tác.",
   "roster.leftConfirm": "Xác nhận đã rời đi",
   "roster.leftDone": "Đã ghi nhận một người đã rời đi.",
   "roster.undoLeft": "Hoàn tác",
   "roster.undoLeftFor": "Hoàn tác: {name} chưa rời đi",
   "roster.leftUndone": "Đã hoàn tác: người này lại được tính trong danh sách.",
-  "audit.action.headcount.declare": "Khai báo số đối tượng",
   "notReached.title": "Những người, tổ chức chưa đạt",
   "notReached.allWards": "Tất cả các phường",
   "export.filteredBy": "lọc theo «{q}»",
@@ -881,12 +858,6 @@ const vi = {
   "courseCert.issue": "Nhận giấy chứng nhận",
   "courseCert.notCompleted": "Anh/chị cần hoàn thành khóa học (đọc hết các bài và đạt các bài kiểm tra) trước khi nhận giấy chứng nhận.",
   "courseCert.link": "Giấy chứng nhận hoàn thành khóa học",
-
-  "audit.action.certification.approve": "Duyệt hồ sơ chứng nhận, cấp giấy chứng nhận",
-  "audit.action.certification.reject": "Không duyệt hồ sơ chứng nhận",
-  "audit.action.certification.request-changes": "Đề nghị bổ sung hồ sơ chứng nhận",
-  "audit.action.certification.inspect": "Ghi nhận kiểm tra thực tế",
-  "audit.action.certificate.revoke": "Thu hồi giấy chứng nhận",
 
   "app.shortName": "Phòng chống LĐTE",
   "app.description": "Tập huấn phòng ngừa lao động trẻ em: học cả khi không có mạng.",
@@ -1460,41 +1431,16 @@ const en: Record<MessageKey, string> = {
   "reports.reminder.lateWards": "{period} (due {due}): {count} ward(s) late: {wards}.",
   "reports.reminder.noneLate": "No ward is late with a report.",
   "adminHome.title": "Administration",
-  "audit.action.report.freeze": "Report figures frozen",
-  "audit.action.report.reopen": "Frozen report reopened",
-  "audit.action.report.consolidate": "Consolidated report frozen",
 
   "nav.trainingSessions": "Sessions",
   "nav.audit": "Audit log",
   "audit.title": "Audit log",
-  "audit.when": "When",
-  "audit.who": "Who",
-  "audit.what": "Action",
-  "audit.target": "Target",
-  "audit.details": "Details",
-  "audit.action.user.create": "Account created",
-  "audit.action.user.create-from-roster": "Accounts created in bulk from a roster",
-  "audit.action.user.reissue-setup-code": "New set-up code issued",
-  "audit.action.user.confirm-phone": "Phone number confirmed",
-  "audit.action.user.update": "Role or unit changed",
-  "audit.action.roster.import": "Roster imported",
-  "audit.action.roster.add": "Added to the roster at a session",
-  "audit.action.roster.mark-left": "Marked as left",
-  "audit.action.training-session.create": "Session recorded",
-  "audit.action.training-session.attend": "Attendance marked",
-  "audit.action.training-session.ask-confirmation": "Attendance recorded, waiting for the person's confirmation",
-  "audit.action.training-session.confirm": "Attendance confirmed by the person",
-  "audit.action.roster.undo-left": "Marking as left undone",
-  "audit.action.training-session.update": "Session edited",
-  "audit.action.training-session.delete": "Session deleted",
-  "audit.action.training-session.remove-attendee": "Removed from attendance",
   "roster.leftConfirmIntro": "{name} will no longer count in the population from today. This can be undone.",
   "roster.leftConfirm": "Confirm: has left",
   "roster.leftDone": "One person was marked as left.",
   "roster.undoLeft": "Undo",
   "roster.undoLeftFor": "Undo: {name} has not left",
   "roster.leftUndone": "Undone: this person counts in the population again.",
-  "audit.action.headcount.declare": "Headcount declared",
   "notReached.title": "Not reached yet",
   "notReached.allWards": "Every ward",
   "export.filteredBy": "filtered by «{q}»",
@@ -1790,12 +1736,6 @@ const en: Record<MessageKey, string> = {
   "courseCert.notCompleted": "Complete the course (read every module and pass its quiz) before getting its certificate.",
   "courseCert.link": "Certificate of course completion",
 
-  "audit.action.certification.approve": "Approve a certification, issue its certificate",
-  "audit.action.certification.reject": "Reject a certification",
-  "audit.action.certification.request-changes": "Ask for changes to a certification",
-  "audit.action.certification.inspect": "Record an inspection visit",
-  "audit.action.certificate.revoke": "Revoke a certificate",
-
   "app.shortName": "Child Labour Prevention",
   "app.description": "Child labour prevention training: learn even without a connection.",
 
@@ -1820,19 +1760,18 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(vi, value);
 }
 
+/** A message with its parameters; numbers are written as the language writes them (1.234, 37,5), a year as it is. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>) {
   const template = CATALOGUES[lang][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === "number" && name !== "year" ? formatDecimal(value, lang) : String(value);
+  });
 }
 
 export function roleKey(role: string): MessageKey {
   const key = `role.${role}`;
   return isMessageKey(key) ? key : "role.learner";
-}
-
-/** The label of an audit action in the reader's language; an unknown action shows its code. */
-export function auditActionLabel(lang: Lang, action: string) {
-  const key = `audit.action.${action}`;
-  return isMessageKey(key) ? translate(lang, key) : action;
 }

@@ -3,6 +3,8 @@ import { useRouteLoaderData } from "@remix-run/react";
 import type { loader as rootLoader } from "#app/root";
 
 import type { Lang } from "./lang";
+import { formatNumber, formatPercent } from "#app/utils/numbers";
+
 import { translate, type MessageKey } from "./messages";
 
 export function useLang(): Lang {
@@ -12,6 +14,12 @@ export function useLang(): Lang {
 export function useT() {
   const lang = useLang();
   return (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+}
+
+/** Numbers as the page's language writes them: 1.234 and 37,5% in Vietnamese, 1,234 and 37.5% in English. */
+export function useNumbers() {
+  const lang = useLang();
+  return { number: (value: number) => formatNumber(value, lang), percent: (value: number) => formatPercent(value, lang) };
 }
 
 type MetaMatch = { id: string; data: unknown };

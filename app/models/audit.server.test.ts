@@ -5,6 +5,7 @@ import { getProgramme } from "#app/content/programme.server";
 import { prisma } from "#app/utils/db.server";
 import { createAdmin, createDistrict, uniquePhone } from "#tests/fixtures/units";
 
+import { listAuditEntries } from "./audit.server";
 import { declareHeadcount } from "./coverage.server";
 import { scopeOn } from "./scope.server";
 import { importRoster, markRosterEntryLeft } from "./roster.server";
@@ -91,4 +92,38 @@ test("every administrative change writes one audit entry naming who, what, which
   expect(declared.entries).toMatchObject([{ action: "headcount.declare", targetType: "unit", targetId: units.phuLa.id }]);
   // One test walks every kind of change, with password hashing among them: more than the default 5 s
   // on a loaded machine.
+}, 30_000);
+
+test("the log names the people, units and training sessions an entry's ids point to, within the reader's scope", async () => {
+  const units = await createDistrict();
+  const wardAdmin = await createAdmin(units.vanPhuc.id, "ward_admin");
+  await importRoster(wardAdmin, { unitId: units.vanPhuc.id, targetGroup: "HH" }, [{ name: "Nguyễn Thị Hoa", phone: uniquePhone(), taxCode: null, externalId: null }]);
+  const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: units.vanPhuc.id, name: "Nguyễn Thị Hoa" }, select: { id: true } });
+  await markRosterEntryLeft(wardAdmin, await scopeOn(wardAdmin.unitPath), entry.id, new Date());
+  await createTrainingSession(wardAdmin, {
+    unitId: units.vanPhuc.id,
+    heldOn: new Date("2026-03-15T00:00:00+07:00"),
+    place: "Nhà văn hóa tổ 5",
+    kind: "communication",
+    courseSlugs: [],
+    trainer: "Cán bộ phường",
+    headcount: null,
+    headcountGroup: null,
+  });
+
+  const entries = await listAuditEntries(wardAdmin.unitPath, 1000);
+  const left = entries.find((written) => written.action === "roster.mark-left" && written.target.name === "Nguyễn Thị Hoa");
+  expect(left?.actor).toBe("Cán Bộ Quản Trị");
+  const ward = await prisma.adminUnit.findUniqueOrThrow({ where: { id: units.vanPhuc.id }, select: { name: true } });
+  expect(entries.find((written) => written.action === "roster.import" && written.target.name === ward.name)).toBeDefined();
+  const recorded = entries.find((written) => written.action === "training-session.create" && written.target.place === "Nhà văn hóa tổ 5");
+  expect(recorded?.target.heldOn).toEqual(new Date("2026-03-15T00:00:00+07:00"));
+  expect(recorded?.names[units.vanPhuc.id]).toBe(ward.name);
+
+  // An official of another area reads who acted, never whom it concerned.
+  const elsewhere = await createAdmin((await createDistrict()).district.id, "district_admin");
+  const seenElsewhere = (await listAuditEntries(elsewhere.unitPath, 1000)).find((written) => written.id === left?.id);
+  expect(seenElsewhere?.actor).toBe("Cán Bộ Quản Trị");
+  expect(seenElsewhere?.target.name).toBeNull();
+  // Two areas with their admins (password hashing) on a loaded machine: more than the default 5 s.
 }, 30_000);

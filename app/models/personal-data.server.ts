@@ -1,5 +1,6 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import { verifyPassword } from "#app/utils/auth.server";
+import { formatDate, formatTime } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
@@ -138,7 +139,8 @@ export function personalDataRows(data: PersonalData): string[][] {
         table,
         String(index + 1),
         field,
-        value instanceof Date ? value.toISOString() : value === null ? "" : String(value),
+        // The readable form: a time as Hà Nội reads it; the JSON keeps the exact instant.
+        value instanceof Date ? `${formatDate(value)} ${formatTime(value)}` : value === null ? "" : String(value),
       ]),
     ),
   );

@@ -24,14 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     extractedAtLabel: translate(lang, "coverage.extractedAt"),
     header: document.figureHeader,
     rows: [
-      ...document.figureRows,
+      ...document.data.figures,
       gap,
       [document.sections.activities],
       ACTIVITY_HEADER,
-      ...document.activityRows,
+      ...document.data.activities,
       gap,
       [document.sections.adjustments],
-      ...(document.adjustmentRows.length > 0 ? [document.adjustmentHeader, ...document.adjustmentRows] : [[document.noAdjustments]]),
+      ...(document.adjustmentRows.length > 0 ? [document.adjustmentHeader, ...document.data.adjustments] : [[document.noAdjustments]]),
     ],
   });
 }

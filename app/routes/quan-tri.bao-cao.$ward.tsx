@@ -12,7 +12,7 @@ import { TableScroll } from "#app/components/table-scroll";
 import { isTargetGroup, targetsNoteOf } from "#app/content/programme.server";
 import { targetGroupOptions } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
-import { pageTitle, useT } from "#app/i18n/use-t";
+import { pageTitle, useNumbers, useT } from "#app/i18n/use-t";
 import { declareHeadcount, getCoverage, reportPeriod } from "#app/models/coverage.server";
 import { findUnitInScope } from "#app/models/scope.server";
 import { requireAdmin } from "#app/utils/auth.server";
@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     indicators: coverage.indicators.map((indicator, index) => ({
       code: indicator.code,
       label: indicator[lang],
+      short: indicator.short[lang],
       cell: coverage.totals[index]!,
     })),
   };
@@ -73,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WardCoveragePage() {
   const t = useT();
+  const format = useNumbers();
   const { ward, wardCode, period, targetsNote, asOf, unitsOn, indicators, targetGroups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -103,13 +105,15 @@ export default function WardCoveragePage() {
             {indicators.map((indicator) => (
               <tr key={indicator.code}>
                 <th scope="row">
-                  <strong>{indicator.code}</strong> {indicator.label}
+                  <strong>{indicator.short}</strong> <small className="indicator-code">{indicator.code}</small>
+                  <br />
+                  <span className="muted">{indicator.label}</span>
                 </th>
                 <td className={`coverage__cell coverage__cell--${indicator.cell.status}`}>
                   <CoverageFigure cell={indicator.cell} />
                 </td>
-                <td>{indicator.cell.target}%</td>
-                <td>{indicator.cell.gap}</td>
+                <td>{format.percent(indicator.cell.target)}</td>
+                <td>{format.number(indicator.cell.gap)}</td>
                 <td>
                   <NotReachedLinks code={indicator.code} query={`ky=${period}&phuong=${wardCode}`} />
                 </td>

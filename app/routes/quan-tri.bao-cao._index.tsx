@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       view: new URLSearchParams({ ky: period.code, "don-vi": unitsOn }).toString(),
       periods: getProgramme().periods.map((candidate) => candidate.code),
       asOf: formatDate(coverage.asOf),
-      indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
+      indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], short: indicator.short[lang], target: indicator.target })),
       rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells })),
       totals: coverage.totals,
       /** Units created after the date: counted in the totals, without a row */
@@ -100,7 +100,7 @@ export default function CoverageOverviewPage() {
       <ul className="indicator-legend">
         {indicators.map((indicator) => (
           <li key={indicator.code}>
-            <strong>{indicator.code}</strong>: {indicator.label} ({t("coverage.target", { target: indicator.target })})
+            <strong>{indicator.short}</strong> <small className="indicator-code">{indicator.code}</small>: {indicator.label} ({t("coverage.target", { target: indicator.target })})
           </li>
         ))}
       </ul>
@@ -112,8 +112,8 @@ export default function CoverageOverviewPage() {
               <th scope="col">{t("form.ward")}</th>
               {indicators.map((indicator) => (
                 <th key={indicator.code} scope="col">
-                  <Link to={`/quan-tri/bao-cao/chi-tieu/${indicator.code}?${view}`} title={t("notReached.title")}>
-                    {indicator.code}
+                  <Link to={`/quan-tri/bao-cao/chi-tieu/${indicator.code}?${view}`}>
+                    {indicator.short} <small className="indicator-code">{indicator.code}</small>
                   </Link>
                 </th>
               ))}

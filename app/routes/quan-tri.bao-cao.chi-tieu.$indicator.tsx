@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const groups = targetGroupLabels(lang);
   return json(
     {
-      indicator: { code: indicator.code, label: indicator[lang] },
+      indicator: { code: indicator.code, label: indicator[lang], short: indicator.short[lang] },
       refused: refusedDayMessage(lang, query.refusedDay),
       period: period.code,
       targetsNote: targetsNoteOf(period, lang),
@@ -59,7 +59,7 @@ export default function NotReachedPage() {
         <Link to={`/quan-tri/bao-cao?ky=${period}&don-vi=${unitsOn}`}>← {t("coverage.title")}</Link>
       </p>
       <h1>
-        {t("notReached.title")}: {indicator.code}
+        {t("notReached.title")}: {indicator.short} <small className="indicator-code">{indicator.code}</small>
       </h1>
       <p>
         {indicator.label} · {period}

@@ -2,32 +2,32 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { TableScroll } from "#app/components/table-scroll";
+import { trainingSessionKindKey } from "#app/components/training-session-kind";
+import { getCatalogue } from "#app/content/catalogue.server";
+import { targetGroupLabels } from "#app/content/target-groups.server";
+import { auditLine } from "#app/i18n/audit-text";
 import { getLang } from "#app/i18n/lang.server";
-import { auditActionLabel } from "#app/i18n/messages";
+import { roleKey, translate } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listAuditEntries } from "#app/models/audit.server";
 import { requireAdmin } from "#app/utils/auth.server";
-import { formatDate, formatTime } from "#app/utils/dates";
 import { invariantResponse } from "#app/utils/http.server";
+import { ROLES } from "#app/utils/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "audit.title") }];
 
-/** Who changed what, when: district administrators only. */
+/** Who changed what, when, as sentences: district administrators only. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   invariantResponse(admin.role === "district_admin", 403);
-  const [lang, entries] = await Promise.all([getLang(request), listAuditEntries()]);
-  return {
-    entries: entries.map((entry) => ({
-      id: entry.id,
-      at: `${formatDate(entry.createdAt)} ${formatTime(entry.createdAt)}`,
-      actor: entry.actor,
-      action: auditActionLabel(lang, entry.action),
-      target: `${entry.targetType} ${entry.targetId}`,
-      details: entry.details,
-    })),
+  const [lang, entries, { courses }] = await Promise.all([getLang(request), listAuditEntries(admin.unitPath), getCatalogue()]);
+  const vocabulary = {
+    groups: targetGroupLabels(lang),
+    courses: Object.fromEntries(courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title])),
+    roles: Object.fromEntries(ROLES.map((role) => [role, translate(lang, roleKey(role))])),
+    kinds: Object.fromEntries(["training", "communication"].map((kind) => [kind, translate(lang, trainingSessionKindKey(kind))])),
   };
+  return { entries: entries.map((entry) => ({ id: entry.id, ...auditLine(lang, entry, vocabulary) })) };
 }
 
 export default function AuditPage() {
@@ -36,32 +36,23 @@ export default function AuditPage() {
   return (
     <section>
       <h1>{t("audit.title")}</h1>
-      <TableScroll label={t("audit.title")}>
-        <table className="coverage">
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.what")}</th>
-              <th scope="col">{t("audit.target")}</th>
-              <th scope="col">{t("audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{entry.at}</td>
-                <td>{entry.actor}</td>
-                <td>{entry.action}</td>
-                <td>{entry.target}</td>
-                <td>
-                  <code>{entry.details}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <ol className="audit-log">
+        {entries.map((entry) => (
+          <li key={entry.id} className="audit-log__entry">
+            <p>{entry.sentence}</p>
+            {entry.fields.length > 0 ? (
+              <dl className="audit-log__details">
+                {entry.fields.map((field, index) => (
+                  <div key={index}>
+                    <dt>{field.label}</dt>
+                    <dd>{field.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -64,3 +64,9 @@ export function parseIsoDay(value: string) {
   const date = startOfDay(value);
   return Number.isNaN(date.getTime()) || isoDay(date) !== value ? null : date;
 }
+
+/** "03/2026" from the month "2026-03", as a reader writes a month. */
+export function formatMonth(month: string) {
+  const [year, number] = month.split("-");
+  return `${number}/${year}`;
+}

@@ -1,13 +1,23 @@
-// Vietnamese writes 1.234 and 37,5%: one formatter for pages, exports and charts (issue 18).
-const INTEGER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-const ONE_DECIMAL = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+import type { Lang } from "#app/i18n/lang";
 
-/** A count as Vietnamese write it: 1.234. */
-export function formatNumber(value: number) {
-  return INTEGER.format(value);
+// Vietnamese writes 1.234 and 37,5%, English 1,234 and 37.5%: one formatter for pages, exports
+// and charts (issue 18), following the page's language. Vietnamese is the default because the
+// documents a ward signs and sends are always in Vietnamese.
+const LOCALE: Record<Lang, string> = { vi: "vi-VN", en: "en-GB" };
+const INTEGER = { vi: new Intl.NumberFormat(LOCALE.vi, { maximumFractionDigits: 0 }), en: new Intl.NumberFormat(LOCALE.en, { maximumFractionDigits: 0 }) };
+const ONE_DECIMAL = { vi: new Intl.NumberFormat(LOCALE.vi, { maximumFractionDigits: 1 }), en: new Intl.NumberFormat(LOCALE.en, { maximumFractionDigits: 1 }) };
+
+/** A count as the reader writes it: 1.234 in Vietnamese, 1,234 in English. */
+export function formatNumber(value: number, lang: Lang = "vi") {
+  return INTEGER[lang].format(value);
 }
 
-/** A percentage with at most one decimal, as Vietnamese write it: 37,5%. */
-export function formatPercent(value: number) {
-  return `${ONE_DECIMAL.format(value)}%`;
+/** A figure with at most one decimal: 37,5 in Vietnamese, 37.5 in English. */
+export function formatDecimal(value: number, lang: Lang = "vi") {
+  return ONE_DECIMAL[lang].format(value);
+}
+
+/** A percentage with at most one decimal: 37,5% in Vietnamese, 37.5% in English. */
+export function formatPercent(value: number, lang: Lang = "vi") {
+  return `${formatDecimal(value, lang)}%`;
 }

@@ -40,7 +40,9 @@ test("a ward's report is issued by its People's Committee, dated at the ward, an
   expect(document.issuer).toEqual(["ỦY BAN NHÂN DÂN", "PHƯỜNG HÀ ĐÔNG"]);
   expect(document.placeAndDate).toBe("Hà Đông, ngày 05 tháng 7 năm 2026");
   expect(document.subject).toBe("Kết quả thực hiện Kế hoạch phòng ngừa, giảm thiểu lao động trẻ em 6 tháng đầu năm 2026");
-  expect(document.figureRows[0]).toEqual(["1", "T-COOP-HH Hợp tác xã và hộ gia đình được tập huấn", "3", "1", "33.3", "70", "2", "Chậm", ""]);
+  expect(document.figureRows[0]).toEqual(["1", "T-COOP-HH Hợp tác xã và hộ gia đình được tập huấn", "3", "1", "33,3", "70", "2", "Chậm", ""]);
+  // The spreadsheet keeps the figures as numbers.
+  expect(document.data.figures[0]).toEqual([1, "T-COOP-HH Hợp tác xã và hộ gia đình được tập huấn", 3, 1, 33.3, 70, 2, "Chậm", ""]);
   expect(document.targetsNote).toMatch(/^Ghi chú: Mục tiêu giai đoạn 2026-2030 là giả định/);
   expect(document.recipients.lines).toEqual(["- UBND Thành phố Hà Nội;", "- Lưu: VT."]);
   expect(reportDocument({ ...INPUT, planPeriod: { code: "2021-2025", targetsNote: null } }).targetsNote).toBeNull();

@@ -5,6 +5,7 @@
 // document itself is always in Vietnamese: it is what the ward signs and sends.
 
 import { isoDay } from "./dates";
+import { formatDecimal, formatNumber } from "./numbers";
 
 type ReportFigureLine = {
   code: string;
@@ -72,11 +73,43 @@ const FIGURE_HEADER = ["STT", "Chỉ tiêu", "Số đối tượng", "Đã đạ
 export const ACTIVITY_HEADER = ["Hoạt động trong kỳ", "Số lượng"];
 const ADJUSTMENT_HEADER = ["STT", "Chỉ tiêu", "Đối tượng", "Nội dung", "Ngày của số liệu", "Tăng/giảm"];
 
+type Cell = string | number;
+
+/** The document is Vietnamese whatever the page's language: 1.234 and 33,3. */
+const formatCell = (cell: Cell) => (typeof cell === "number" ? formatDecimal(cell) : cell);
+const formatRow = (row: Cell[]) => row.map(formatCell);
+
 export function reportDocument(input: ReportDocumentInput) {
   const title = unitTitle(input.unit);
   const periodWords = input.report.kind === "half-year" ? `6 tháng đầu năm ${input.report.endDay.slice(0, 4)}` : `năm ${input.report.endDay.slice(0, 4)}`;
   const endDay = day(input.report.endDay);
   const withAdjustments = input.consolidated ? [...ADJUSTMENT_HEADER.slice(0, 2), "Phường", ...ADJUSTMENT_HEADER.slice(2)] : ADJUSTMENT_HEADER;
+  const figureData = input.figures.map((figure, index): Cell[] => [
+    index + 1,
+    `${figure.code} ${figure.label}`,
+    figure.population,
+    figure.reached,
+    figure.rate,
+    figure.target,
+    figure.gap,
+    STATUS_TEXT[figure.status],
+    [figure.declared ? "Số đối tượng khai báo" : "", figure.headcount > 0 ? `Gồm ${formatNumber(figure.headcount)} người đếm không ghi tên` : ""].filter(Boolean).join("; "),
+  ]);
+  const activityData: Cell[][] = [
+    ["Buổi tập huấn đã tổ chức", input.activities.trainingSessions],
+    ["Buổi truyền thông đã tổ chức", input.activities.communicationSessions],
+    ["Lượt người tham dự (kể cả số đếm không ghi tên)", input.activities.peopleReached],
+    ["Cơ sở được cấp chứng nhận không sử dụng lao động trẻ em", input.activities.certified],
+  ];
+  const adjustmentData = input.adjustments.map((adjustment, index): Cell[] => [
+    index + 1,
+    adjustment.indicator,
+    ...(input.consolidated ? [adjustment.ward ?? ""] : []),
+    adjustment.who,
+    WHAT_TEXT[adjustment.what] ?? adjustment.what,
+    adjustment.datedOn ? day(isoDayOf(adjustment.datedOn)) : "",
+    adjustment.change,
+  ]);
   return {
     issuer: ["ỦY BAN NHÂN DÂN", title.toUpperCase()],
     number: "Số: …/BC-UBND",
@@ -94,33 +127,14 @@ export function reportDocument(input: ReportDocumentInput) {
       adjustments: "III. ĐIỀU CHỈNH KỲ TRƯỚC",
     },
     figureHeader: FIGURE_HEADER,
-    figureRows: input.figures.map((figure, index) => [
-      String(index + 1),
-      `${figure.code} ${figure.label}`,
-      String(figure.population),
-      String(figure.reached),
-      String(figure.rate),
-      String(figure.target),
-      String(figure.gap),
-      STATUS_TEXT[figure.status],
-      [figure.declared ? "Số đối tượng khai báo" : "", figure.headcount > 0 ? `Gồm ${figure.headcount} người đếm không ghi tên` : ""].filter(Boolean).join("; "),
-    ]),
-    activityRows: [
-      ["Buổi tập huấn đã tổ chức", String(input.activities.trainingSessions)],
-      ["Buổi truyền thông đã tổ chức", String(input.activities.communicationSessions)],
-      ["Lượt người tham dự (kể cả số đếm không ghi tên)", String(input.activities.peopleReached)],
-      ["Cơ sở được cấp chứng nhận không sử dụng lao động trẻ em", String(input.activities.certified)],
-    ],
+    figureRows: figureData.map(formatRow),
+    activityRows: activityData.map(formatRow),
     adjustmentHeader: withAdjustments,
-    adjustmentRows: input.adjustments.map((adjustment, index) => [
-      String(index + 1),
-      adjustment.indicator,
-      ...(input.consolidated ? [adjustment.ward ?? ""] : []),
-      adjustment.who,
-      WHAT_TEXT[adjustment.what] ?? adjustment.what,
-      adjustment.datedOn ? day(isoDayOf(adjustment.datedOn)) : "",
-      adjustment.change > 0 ? `+${adjustment.change}` : String(adjustment.change),
-    ]),
+    adjustmentRows: adjustmentData.map((row) =>
+      row.map((cell, index) => (index === row.length - 1 && typeof cell === "number" && cell > 0 ? `+${formatNumber(cell)}` : formatCell(cell))),
+    ),
+    /** The same tables with their figures as numbers, for a spreadsheet to compute with */
+    data: { figures: figureData, activities: activityData, adjustments: adjustmentData },
     noAdjustments: "Không có số liệu của kỳ trước được nhập sau ngày chốt.",
     adjustmentsIntro: "Số liệu của kỳ trước được nhập hoặc thay đổi sau khi kỳ đó đã chốt; đã được tính trong số liệu của kỳ này.",
     targetsNote: input.planPeriod.targetsNote ? `Ghi chú: ${input.planPeriod.targetsNote}` : null,

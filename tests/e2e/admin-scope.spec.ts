@@ -110,9 +110,18 @@ test("the audit log shows a district admin who changed what, and is closed to wa
   await page.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByRole("heading", { name: "Đã tạo tài khoản" })).toBeVisible();
 
+  // Each entry reads as a sentence, at Hà Nội's time, with its details as labelled fields.
   await page.goto("/quan-tri/nhat-ky");
-  const rows = page.getByRole("row").filter({ hasText: "Tạo tài khoản" }).filter({ hasText: "Trần Thị Quản Trị" });
-  await expect(rows.first()).toBeVisible();
+  const entry = page.getByRole("listitem").filter({ hasText: /^Trần Thị Quản Trị tạo tài khoản cho Người Được Ghi Nhật Ký, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/ });
+  await expect(entry).toHaveCount(1);
+  await expect(entry.getByRole("term")).toHaveText(["Đơn vị", "Nhóm đối tượng"]);
+  await expect(entry.getByRole("definition")).toHaveText(["Yên Nghĩa", "Cha mẹ, người chăm sóc trẻ"]);
+  const hanoiNow = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+  await expect(entry).toContainText(`, ${hanoiNow} `);
+  await expect(page.locator("main")).not.toContainText("{");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: /^Trần Thị Quản Trị created an account for Người Được Ghi Nhật Ký, / })).toHaveCount(1);
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
 
   await signInAs(DEMO.vanPhucAdmin);
   const response = await page.goto("/quan-tri/nhat-ky");

@@ -67,7 +67,7 @@ test("a ward admin imports a roster, fixes two bad rows, and the ward's coverage
   await expect(page.getByRole("status")).toHaveText("Đã nhập xong: 3 mục mới, 0 mục cập nhật, 0 mục không đổi, 1 mục khớp với tài khoản.", waitForJob);
 
   await page.goto(`/quan-tri/bao-cao/${ward.code}`);
-  await expect(householdRow).toContainText("33.3%");
+  await expect(householdRow).toContainText("33,3%");
   await expect(householdRow).toContainText("1/3");
   // 70% of 3 households means 3: two still to reach (the gap column, before the not-reached links).
   await expect(householdRow.getByRole("cell").nth(2)).toHaveText("2");
@@ -108,12 +108,16 @@ test("a district admin sees every ward and exports the report as CSV and Excel",
   await expect(page.getByRole("row", { name: /Tổng cộng/ })).toBeVisible();
   // One server-drawn chart per indicator, each named by what it shows.
   await expect(page.getByRole("img", { name: /^T-\w+(-\w+)* đạt|^C-\w+ đạt/ })).toHaveCount(8);
-  await expect(page.getByRole("img", { name: /^T-OFF-W đạt \d+(\.\d)?% \(tháng \d{4}-\d{2}\), mục tiêu 90%$/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^T-OFF-W đạt \d+(,\d)?% \(tháng \d{2}\/\d{4}\), mục tiêu 90%$/ })).toBeVisible();
+  // Each indicator's column is headed by a short Vietnamese name, the code beside it.
+  await expect(page.getByRole("columnheader", { name: "Cán bộ phường được tập huấn T-OFF-W" })).toBeVisible();
 
   // The plan sets no 2026-2030 targets: the page and both files say the targets are assumed.
   await expect(page.getByRole("note")).toHaveText(ASSUMED_VI);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("note")).toHaveText(ASSUMED_EN);
+  await expect(page.getByRole("columnheader", { name: "Ward officials trained T-OFF-W" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^T-OFF-W at \d+(\.\d)?% \(\d{2}\/\d{4}\), target 90%$/ })).toBeVisible();
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("note")).toHaveText(ASSUMED_VI);
 
@@ -196,7 +200,7 @@ test("a ward admin records a session with attendance and the ward's coverage mov
 
   await page.goto(`/quan-tri/bao-cao/${ward.code}`);
   await expect(householdRow).toContainText("2/3");
-  await expect(householdRow).toContainText("66.7%");
+  await expect(householdRow).toContainText("66,7%");
 
   // A household that moves away leaves the population and the reached count.
   await page.goto("/quan-tri/danh-sach?q=den sau");
@@ -221,8 +225,8 @@ test("an indicator's figure leads to the named people not reached yet, filtered 
   await rosterOf(ward.id, "OFF-W", ["Mai Thị Thanh", "Lê Văn Phượng"]);
   await signInAs(DEMO.districtAdmin);
   await page.goto("/quan-tri/bao-cao");
-  await page.getByRole("link", { name: "T-OFF-W" }).click();
-  await expect(page.getByRole("heading", { name: "Những người, tổ chức chưa đạt: T-OFF-W" })).toBeVisible();
+  await page.getByRole("link", { name: "Cán bộ phường được tập huấn T-OFF-W" }).click();
+  await expect(page.getByRole("heading", { name: "Những người, tổ chức chưa đạt: Cán bộ phường được tập huấn T-OFF-W" })).toBeVisible();
   await page.getByLabel("Phường", { exact: true }).selectOption({ label: ward.name });
   await page.getByRole("button", { name: "Tìm" }).click();
   await expect(page.getByRole("status")).toHaveText("2 chưa đạt");

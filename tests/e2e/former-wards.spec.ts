@@ -70,7 +70,7 @@ test("the date switch shows the units in force on the date, labels the others, a
   expect(names.filter((name) => name.includes("(mới"))).toEqual([]);
 
   // The not-reached list's ward filter offers only wards in force on the date.
-  await page.getByRole("link", { name: "T-COOP-HH" }).click();
+  await page.getByRole("link", { name: "HTX, hộ gia đình được tập huấn T-COOP-HH" }).click();
   const filter = page.getByLabel("Phường", { exact: true });
   await expect(filter.locator("option", { hasText: /^Vạn Phúc$/ })).toHaveCount(1);
   await expect(filter.locator("option", { hasText: /^Hà Đông/ })).toHaveCount(0);

@@ -160,9 +160,10 @@ test("a ward freezes its half-year; a late attendance shows as an adjustment in 
   expect(text).toContain("CHỦ TỊCH");
   // Every indicator's line: the two wards' frozen figures summed (A: 1 of 2 households, B: 0 of 1).
   for (const code of ["T-OFF-D", "T-OFF-W", "T-BIZ", "C-EDU", "C-PAR", "C-CHILD", "C-ORG"]) {
-    expect(text).toMatch(new RegExp(`${code}.*\\s\\d+\\s+\\d+\\s+[\\d.]+\\s+\\d+\\s+\\d+\\s`));
+    expect(text).toMatch(new RegExp(`${code}.*\\s\\d+\\s+\\d+\\s+[\\d,]+\\s+\\d+\\s+\\d+\\s`));
   }
-  expect(text).toMatch(/T-COOP-HH.*\s3\s+1\s+33\.3\s+70\s+2\s/);
+  // Figures as Vietnamese write them: a decimal comma.
+  expect(text).toMatch(/T-COOP-HH.*\s3\s+1\s+33,3\s+70\s+2\s/);
 });
 
 test("only the city reopens a ward's frozen report, with a reason, and a ward admin cannot consolidate", async ({ page, context, signInAs, baseURL }) => {

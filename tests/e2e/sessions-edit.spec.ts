@@ -4,7 +4,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
-import { createWardAdmin, expect, test } from "./fixtures";
+import { createWardAdmin, DEMO, expect, test } from "./fixtures";
 
 async function fillSession(page: Page, place: string) {
   const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
@@ -115,4 +115,12 @@ test("'Đã rời đi' asks first, and the person can be brought back", async ({
   const entry = await prisma.rosterEntry.findFirstOrThrow({ where: { unitId: ward.id }, select: { id: true, leftAt: true } });
   expect(entry.leftAt).toBeNull();
   expect(await prisma.auditEntry.count({ where: { targetId: entry.id, action: { in: ["roster.mark-left", "roster.undo-left"] } } })).toBe(2);
+
+  // The city's audit log tells both as sentences, at Hà Nội's time.
+  await signInAs(DEMO.districtAdmin);
+  await page.goto("/quan-tri/nhat-ky");
+  const left = page.getByRole("listitem").filter({ hasText: /^Cán Bộ Rời Đi đánh dấu Hộ ông Chuyển Nhà đã rời đi, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/ });
+  await expect(left.getByRole("term")).toHaveText(["Ngày rời đi"]);
+  await expect(left.getByRole("definition")).toHaveText(/^\d{2}\/\d{2}\/\d{4}$/);
+  await expect(page.getByRole("listitem").filter({ hasText: /^Cán Bộ Rời Đi hoàn tác việc đánh dấu Hộ ông Chuyển Nhà đã rời đi, / })).toHaveCount(1);
 });

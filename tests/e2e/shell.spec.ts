@@ -65,13 +65,15 @@ test.describe("accessibility", () => {
     });
   }
 
-  test("the admin user list has no serious or critical axe violations", async ({ page, signInAs }) => {
-    await signInAs(DEMO.districtAdmin);
-    await page.goto("/quan-tri/nguoi-dung");
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-  });
+  for (const path of ["/quan-tri/nguoi-dung", "/quan-tri/bao-cao", "/quan-tri/nhat-ky"]) {
+    test(`the admin page ${path} has no serious or critical axe violations`, async ({ page, signInAs }) => {
+      await signInAs(DEMO.districtAdmin);
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+      expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    });
+  }
 });
 
 test.describe("forged and tampered requests", () => {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 
 import { toCsv } from "../csv";
-import { formatDate } from "../dates";
+import { formatDate, formatTime } from "../dates";
 
 type Cell = string | number;
 
@@ -33,7 +33,7 @@ export function exportFormat(request: Request) {
  */
 export async function spreadsheetResponse(format: "csv" | "xlsx", sheet: Sheet) {
   const now = new Date();
-  const extractedAt = `${formatDate(now)} ${now.toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })}`;
+  const extractedAt = `${formatDate(now)} ${formatTime(now)}`;
   const preamble: Cell[][] = [[sheet.title], ...sheet.facts, [sheet.extractedAtLabel, extractedAt], []];
   const notes: Cell[][] = sheet.notes?.length ? [[], ...sheet.notes.map((note) => [note])] : [];
   if (format === "xlsx") {
@@ -47,6 +47,14 @@ export async function spreadsheetResponse(format: "csv" | "xlsx", sheet: Sheet) 
     );
     worksheet.addRows([...preamble, sheet.header, ...sheet.rows, ...notes]);
     worksheet.getRow(preamble.length + 1).font = { bold: true };
+    // Figures stay numbers Excel can add up; the format groups thousands and shows a rate's decimal,
+    // each drawn with the reader's own Excel separators (1.234 and 37,5 in a Vietnamese Excel).
+    worksheet.eachRow((row, rowNumber) => {
+      if (rowNumber <= preamble.length + 1) return;
+      row.eachCell((cell) => {
+        if (typeof cell.value === "number") cell.numFmt = Number.isInteger(cell.value) ? "#,##0" : "#,##0.0";
+      });
+    });
     worksheet.columns.forEach((column, index) => {
       const widest = Math.max(...sheet.rows.slice(0, 200).map((row) => String(row[index] ?? "").length), sheet.header[index]?.length ?? 0);
       column.width = Math.min(60, Math.max(12, widest + 2));
