@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 
+import { expectAccessible } from "./axe";
 import { answerQuiz, createLearner, expect, findUserId, test } from "./fixtures";
 
 /** A household learner who has passed every module of the businesses' course but the last. */
@@ -53,6 +54,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(`/khoa-hoc/${learner.course.slug}`);
       await expect(panel.getByRole("link", { name: "Tải giấy chứng nhận (PDF)" })).toHaveAttribute("href", `/chung-nhan/${code}/pdf`);
       await expect(panel.getByRole("link", { name: learner.ownCourse.title })).toBeVisible();
+      // The panel only: the whole lesson-long course page is too long to check within the test's time.
+      if (javaScriptEnabled) await expectAccessible(page, ".course-end");
     });
   });
 }

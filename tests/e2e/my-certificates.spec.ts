@@ -4,6 +4,7 @@ import { DAY, formatDate } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
+import { expectAccessible } from "./axe";
 import { createLearner, expect, findUserId, openMenu, test } from "./fixtures";
 
 /** A learner who completed two courses, the first with its certificate issued, the second not yet. */
@@ -44,6 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(cards.nth(0)).toContainText(learner.completedOn);
       await expect(page.getByRole("link", { name: `Tải về (PDF): ${learner.first.title}` })).toHaveAttribute("href", `/chung-nhan/${learner.code}/pdf`);
       await expect(page.getByText(other.code)).toHaveCount(0);
+      if (javaScriptEnabled) await expectAccessible(page);
 
       await page.getByRole("button", { name: `Nhận giấy chứng nhận: ${learner.second.title}` }).click();
       await expect(page.locator(".cert-code")).toHaveText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);

@@ -3,6 +3,7 @@ import type { Locator, Page } from "@playwright/test";
 import { getCatalogue, type CatalogueModule } from "#app/content/catalogue.server";
 import { optionsOf } from "#app/models/grade.server";
 
+import { expectAccessible } from "./axe";
 import { createLearner, expect, test } from "./fixtures";
 
 async function firstModule() {
@@ -41,6 +42,7 @@ test.describe("with JavaScript", () => {
     const quizUrl = page.url();
     const { fieldset, label } = await answerFirstQuestion(page, module);
     await expect(page.getByText("Đã lưu các câu trả lời.")).toBeVisible();
+    await expectAccessible(page);
 
     await page.reload();
     await expectStillChosen(fieldset, label);
