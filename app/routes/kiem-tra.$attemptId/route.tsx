@@ -1,12 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 
+import { CourseEnd } from "#app/components/course-end";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireCourse, requireModule } from "#app/content/courses.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { questionsToAnswer, reviewOf } from "#app/models/grade.server";
+import { getCourseEnd } from "#app/models/my-certificates.server";
 import { getOwnAttempt, saveAnswers, submitAttempt } from "#app/models/progress.server";
 import { getShownQuiz } from "#app/models/shown-quiz.server";
 import { requireUser } from "#app/utils/auth.server";
@@ -33,12 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     module: { slug: module.slug, title: lang === "en" ? module.titleEn : module.title, passMark: module.quiz.passMark },
   };
   if (attempt.submittedAt && attempt.answers) {
+    // Passing the last module's quiz may have just completed the course.
+    const last = course.modules.at(-1)?.slug === module.slug;
     return json({
       ...base,
       state: "submitted" as const,
       score: attempt.score ?? 0,
       passed: attempt.passed ?? false,
       review: reviewOf(module.quiz, attempt.layout, attempt.answers, attempt.passed ?? false),
+      end: attempt.passed && last ? await getCourseEnd(user, course.slug, lang) : null,
     });
   }
   if (attempt.contentVersion !== module.version) return json({ ...base, state: "stale" as const });
@@ -94,7 +99,10 @@ export default function QuizPage() {
       {data.state === "open" ? <OpenQuiz questions={data.questions} passMark={data.module.passMark} saved={data.saved} /> : null}
       {data.state === "stale" ? <StaleQuiz courseSlug={data.course.slug} moduleSlug={data.module.slug} /> : null}
       {data.state === "submitted" ? (
-        <QuizResult score={data.score} passed={data.passed} passMark={data.module.passMark} review={data.review} courseSlug={data.course.slug} moduleSlug={data.module.slug} />
+        <>
+          {data.end ? <CourseEnd courseSlug={data.course.slug} end={data.end} /> : null}
+          <QuizResult score={data.score} passed={data.passed} passMark={data.module.passMark} review={data.review} courseSlug={data.course.slug} moduleSlug={data.module.slug} />
+        </>
       ) : null}
     </article>
   );
