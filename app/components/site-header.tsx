@@ -61,6 +61,7 @@ function NavItems({ user }: { user: HeaderUser }) {
       </NavLink>
       {user ? <NavLink to="/khoa-hoc">{t("nav.courses")}</NavLink> : null}
       {user?.role === "learner" && user.organisation ? <NavLink to="/co-so">{t("nav.myOrganisation")}</NavLink> : null}
+      {user?.role === "learner" ? <NavLink to="/tai-khoan/chung-nhan">{t("nav.myCertificates")}</NavLink> : null}
       {user && user.role !== "learner" ? (
         <>
           <NavLink to="/quan-tri/bao-cao">{t("nav.coverage")}</NavLink>

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Quiz } from "#app/content/schemas";
 import { loadFixtureCourse } from "#tests/fixtures/content";
 
-import { checkAnswers, grade, layoutFor, optionsOf, reviewOf, type QuizLayout } from "./grade.server";
+import { checkAnswers, grade, layoutFor, optionsOf, readSavedAnswers, reviewOf, type QuizLayout } from "./grade.server";
 
 let quiz: Quiz;
 
@@ -218,5 +218,18 @@ describe("checking posted answers", () => {
       const posted: Record<string, string[]> = { ...complete, [id]: [...(complete[id as keyof typeof complete] ?? []), extra] };
       expect(checkAnswers(posted, drawn(), quiz), `${id}=${extra}`).toEqual({ ok: false, problem: "tampered" });
     }
+  });
+});
+
+describe("answers saved before submitting", () => {
+  test("any subset of the shown questions is kept, empty choices dropped and repeats folded", () => {
+    expect(readSavedAnswers({ "nhieu-lua-chon": ["a", "a", "b"], "dung-sai": [] }, drawn(), quiz)).toEqual({ "nhieu-lua-chon": ["a", "b"] });
+    expect(readSavedAnswers({}, drawn(), quiz)).toEqual({});
+  });
+
+  test("two choices for a single-choice question, an option not shown, or a question not drawn are refused", () => {
+    expect(readSavedAnswers({ "mot-lua-chon": ["a", "b"] }, drawn(), quiz)).toBeNull();
+    expect(readSavedAnswers({ "dung-sai": ["khong"] }, drawn(), quiz)).toBeNull();
+    expect(readSavedAnswers({ "mot-lua-chon": ["b"] }, drawn(["dung-sai"]), quiz)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import type { Question, Quiz } from "#app/content/schemas";
 import { seededRandom, shuffle } from "#app/utils/shuffle";
 
@@ -61,6 +63,26 @@ export function checkAnswers(posted: Answers, layout: QuizLayout, quiz: Quiz): C
   const questionNumbers = layout.flatMap((entry, index) => (answers[entry.question]?.length ? [] : [index + 1]));
   if (questionNumbers.length > 0) return { ok: false, problem: "missing", questionNumbers };
   return { ok: true, answers };
+}
+
+/**
+ * The answers of a half-done attempt, as saved before submitting: any subset of its questions,
+ * each with options it showed (one for a single choice). Null for anything else, as a question or
+ * an option the attempt did not show. Nothing here says what is right.
+ */
+export function readSavedAnswers(posted: Answers, layout: QuizLayout, quiz: Quiz): Answers | null {
+  const multiple = new Set(quiz.questions.filter((question) => question.type === "multiple").map((question) => question.id));
+  const shape = Object.fromEntries(
+    layout.map((entry) => {
+      const options = z.array(z.enum(entry.options as [string, ...string[]]));
+      return [entry.question, (multiple.has(entry.question) ? options : options.max(1)).optional()];
+    }),
+  );
+  const parsed = z.object(shape).strict().safeParse(posted);
+  if (!parsed.success) return null;
+  const answers: Answers = {};
+  for (const [questionId, chosen] of Object.entries(parsed.data as Answers)) if (chosen.length > 0) answers[questionId] = [...new Set(chosen)];
+  return answers;
 }
 
 type QuestionResult = { question: string; right: boolean };

@@ -31,3 +31,10 @@ export async function getMyCourses(user: SessionUser, lang: Lang) {
     completed: courses.flatMap(({ completedAt, ...course }) => (completedAt ? [{ ...course, completedAt }] : [])),
   };
 }
+
+/** The course to suggest after finishing one: the first not yet completed of the learner's own group, or none. */
+export async function suggestNextCourse(user: SessionUser, lang: Lang, after: string) {
+  const { inProgress } = await getMyCourses(user, lang);
+  const next = inProgress.find((course) => course.forMe && course.slug !== after);
+  return next ? { slug: next.slug, title: next.title } : null;
+}

@@ -67,7 +67,18 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
     about: (p) =>
       prisma.quizAttempt.findMany({
         where: { userId: p.id },
-        select: { id: true, courseSlug: true, moduleSlug: true, contentVersion: true, answers: true, score: true, passed: true, startedAt: true, submittedAt: true },
+        select: {
+          id: true,
+          courseSlug: true,
+          moduleSlug: true,
+          contentVersion: true,
+          answers: true,
+          savedAnswers: true,
+          score: true,
+          passed: true,
+          startedAt: true,
+          submittedAt: true,
+        },
       }),
   },
   ShownQuiz: { about: (p) => prisma.shownQuiz.findMany({ where: { attempt: { userId: p.id } }, select: { attemptId: true, createdAt: true } }) },

@@ -6,7 +6,7 @@ import { answersTo, drawnIds, loadFixtureCourse, rightAnswers } from "#tests/fix
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
 import { optionsOf } from "./grade.server";
-import { getOwnAttempt, markModuleRead, startAttempt, submitAttempt } from "./progress.server";
+import { getOwnAttempt, markModuleRead, saveAnswers, startAttempt, submitAttempt } from "./progress.server";
 
 let course: CatalogueCourse;
 let wardId: string;
@@ -184,5 +184,48 @@ describe("drawing from the pool", () => {
     await startAttempt(other.id, course, module);
     const retry = await startAttempt(learner.id, course, module);
     expect((await drawnIds(learner.id, retry.id)).filter((id) => ids.includes(id))).toEqual([]);
+  });
+});
+
+describe("half-done attempts", () => {
+  test("saved answers come back with the attempt, each save replacing the last, and the submission clears them", async () => {
+    const learner = await createUser({ unitId: wardId });
+    const module = course.modules[0]!;
+    const attempt = await startAttempt(learner.id, course, module);
+    const ids = await drawnIds(learner.id, attempt.id);
+
+    expect(await saveAnswers(learner.id, attempt.id, module, answerForm(ids.slice(0, 2)))).toEqual({ ok: true });
+    expect(await saveAnswers(learner.id, attempt.id, module, answerForm(ids.slice(0, 1), WRONG))).toEqual({ ok: true });
+    expect((await getOwnAttempt(learner.id, attempt.id))?.savedAnswers).toEqual(answerForm(ids.slice(0, 1), WRONG));
+    // Coming back to the quiz opens the same attempt, answers and all.
+    expect((await startAttempt(learner.id, course, module)).id).toBe(attempt.id);
+
+    await submitAttempt(learner.id, attempt.id, course, module, answerForm(ids));
+    expect((await getOwnAttempt(learner.id, attempt.id))?.savedAnswers).toBeNull();
+    expect(await saveAnswers(learner.id, attempt.id, module, answerForm(ids.slice(0, 1), WRONG))).toEqual({ ok: false, problem: "closed" });
+    expect((await getOwnAttempt(learner.id, attempt.id))?.answers).toEqual(answerForm(ids));
+  });
+
+  test("an option or a question the attempt did not show is refused and nothing is saved", async () => {
+    const learner = await createUser({ unitId: wardId });
+    const module = course.modules[0]!;
+    const attempt = await startAttempt(learner.id, course, module);
+    const ids = await drawnIds(learner.id, attempt.id);
+    const notShown = module.quiz.questions.find((question) => !ids.includes(question.id));
+
+    expect(await saveAnswers(learner.id, attempt.id, module, { [ids[0]!]: ["zz"] })).toEqual({ ok: false, problem: "tampered" });
+    if (notShown) expect(await saveAnswers(learner.id, attempt.id, module, answerForm([notShown.id]))).toEqual({ ok: false, problem: "tampered" });
+    expect((await getOwnAttempt(learner.id, attempt.id))?.savedAnswers).toBeNull();
+  });
+
+  test("another learner cannot save into an attempt", async () => {
+    const owner = await createUser({ unitId: wardId });
+    const intruder = await createUser({ unitId: wardId });
+    const module = course.modules[0]!;
+    const attempt = await startAttempt(owner.id, course, module);
+    const ids = await drawnIds(owner.id, attempt.id);
+
+    expect(await saveAnswers(intruder.id, attempt.id, module, answerForm(ids))).toEqual({ ok: false, problem: "closed" });
+    expect((await getOwnAttempt(owner.id, attempt.id))?.savedAnswers).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { newId, prisma } from "#app/utils/db.server";
 
 import { recordCourseCompletion } from "./course-completion.server";
 import { recordQualifications } from "./qualification.server";
-import { checkAnswers, grade, layoutFor, type Answers, type Grade, type QuizLayout } from "./grade.server";
+import { checkAnswers, grade, layoutFor, readSavedAnswers, type Answers, type Grade, type QuizLayout } from "./grade.server";
 import { getShownQuiz } from "./shown-quiz.server";
 
 type Tx = Prisma.TransactionClient;
@@ -74,6 +74,7 @@ type AttemptRow = {
   contentVersion: string;
   layout: string;
   answers: string | null;
+  savedAnswers: string | null;
   score: number | null;
   passed: boolean | null;
   submittedAt: Date | null;
@@ -82,13 +83,14 @@ type AttemptRow = {
 /** One of the learner's own attempts; another learner's attempt is as good as missing. */
 export async function getOwnAttempt(userId: string, attemptId: string) {
   const [attempt] = await prisma.$queryRaw<AttemptRow[]>`
-    SELECT "id", "courseSlug", "moduleSlug", "contentVersion", "layout", "answers", "score", "passed", "submittedAt"
+    SELECT "id", "courseSlug", "moduleSlug", "contentVersion", "layout", "answers", "savedAnswers", "score", "passed", "submittedAt"
     FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "userId" = ${userId}`;
   if (!attempt) return null;
   return {
     ...attempt,
     layout: JSON.parse(attempt.layout) as QuizLayout,
     answers: attempt.answers ? (JSON.parse(attempt.answers) as Answers) : null,
+    savedAnswers: attempt.savedAnswers ? (JSON.parse(attempt.savedAnswers) as Answers) : null,
   };
 }
 
@@ -111,7 +113,7 @@ export async function submitAttempt(userId: string, attemptId: string, course: C
   const result = grade(quiz, attempt.layout, read.answers);
   await prisma.$transaction(async (tx) => {
     const count = await tx.$executeRaw`
-      UPDATE "QuizAttempt" SET "answers" = ${JSON.stringify(read.answers)}, "score" = ${result.score}, "passed" = ${result.passed}, "submittedAt" = ${now}
+      UPDATE "QuizAttempt" SET "answers" = ${JSON.stringify(read.answers)}, "savedAnswers" = NULL, "score" = ${result.score}, "passed" = ${result.passed}, "submittedAt" = ${now}
       WHERE "id" = ${attempt.id} AND "userId" = ${userId} AND "submittedAt" IS NULL`;
     if (count === 0) return;
     // The best score is kept and the first pass's date stays: one upsert, whichever attempt came first.
@@ -128,6 +130,29 @@ export async function submitAttempt(userId: string, attemptId: string, course: C
     if (result.passed) await completeCourseIfDone(tx, userId, course, now);
   });
   return { ok: true, grade: result };
+}
+
+/**
+ * Keeps the answers of a half-done attempt, so that a reload or a return to the quiz shows them
+ * (issue 18). Only the owner's open attempt, and only options it showed; each save replaces the last.
+ */
+export async function saveAnswers(
+  userId: string,
+  attemptId: string,
+  module: CatalogueModule,
+  posted: Answers,
+): Promise<{ ok: true } | { ok: false; problem: "tampered" | "closed" }> {
+  const attempt = await getOwnAttempt(userId, attemptId);
+  if (!attempt || attempt.submittedAt || attempt.moduleSlug !== module.slug) return { ok: false, problem: "closed" };
+  const quiz = attempt.contentVersion === module.version ? module.quiz : await getShownQuiz(attempt.id);
+  if (!quiz) return { ok: false, problem: "closed" };
+  const answers = readSavedAnswers(posted, attempt.layout, quiz);
+  if (!answers) return { ok: false, problem: "tampered" };
+  // A save that arrives after the submission (a slow connection) finds the attempt closed and changes nothing.
+  const count = await prisma.$executeRaw`
+    UPDATE "QuizAttempt" SET "savedAnswers" = ${JSON.stringify(answers)}
+    WHERE "id" = ${attempt.id} AND "userId" = ${userId} AND "submittedAt" IS NULL`;
+  return count === 0 ? { ok: false, problem: "closed" } : { ok: true };
 }
 
 type ModuleStatus = "not_started" | "in_progress" | "passed";

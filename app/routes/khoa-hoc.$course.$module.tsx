@@ -2,12 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { CourseEnd } from "#app/components/course-end";
 import { Lesson } from "#app/components/lesson";
 import { requireCourse, requireModule } from "#app/content/courses.server";
 import { lessonForLoader } from "#app/content/lesson-html.server";
 import { isOpenCourse } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { useT } from "#app/i18n/use-t";
+import { getCourseEnd } from "#app/models/my-certificates.server";
 import { getModuleProgress, markModuleRead, startAttempt } from "#app/models/progress.server";
 import { getUser, requireUser } from "#app/utils/auth.server";
 import { readForm } from "#app/utils/forms.server";
@@ -22,6 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = isOpenCourse(course) ? await getUser(request) : await requireUser(request);
   const [lang, mine] = await Promise.all([getLang(request), user ? getModuleProgress(user.id, course, module) : null]);
   const next = course.modules[course.modules.indexOf(module) + 1];
+  // Only the last module, once passed, ends the course: every other lesson view skips the lookup.
+  const end = user && !next && mine?.passedAt ? await getCourseEnd(user, course.slug, lang) : null;
   return {
     course: { slug: course.slug, title: lang === "en" ? course.titleEn : course.title },
     module: {
@@ -39,6 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     passed: Boolean(mine?.passedAt),
     bestScore: mine?.bestScore ?? null,
     next: next ? { slug: next.slug, title: lang === "en" ? next.titleEn : next.title } : null,
+    end,
   };
 }
 
@@ -60,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonPage() {
   const t = useT();
-  const { course, module, anonymous, read, passed, bestScore, next } = useLoaderData<typeof loader>();
+  const { course, module, anonymous, read, passed, bestScore, next, end } = useLoaderData<typeof loader>();
   return (
     <article>
       <p>
@@ -98,6 +103,7 @@ export default function LessonPage() {
             </Form>
           </>
         )}
+        {end ? <CourseEnd courseSlug={course.slug} end={end} /> : null}
         {!anonymous && read && passed ? (
           next ? (
             <p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { CourseEnd } from "#app/components/course-end";
 import { Lesson } from "#app/components/lesson";
 import { OfflineDownload } from "#app/components/offline-download";
 import { ProgressBar } from "#app/components/progress-bar";
@@ -11,6 +12,7 @@ import { isOpenCourse } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { useT } from "#app/i18n/use-t";
+import { getCourseEnd } from "#app/models/my-certificates.server";
 import { getDownloadSize } from "#app/models/offline.server";
 import { getCourseProgress } from "#app/models/progress.server";
 import { getUser, requireUser } from "#app/utils/auth.server";
@@ -22,7 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const course = await requireCourse(params.course);
   // The children's course is read without an account: nothing is recorded for an anonymous reader.
   const user = isOpenCourse(course) ? await getUser(request) : await requireUser(request);
-  const [lang, progress] = await Promise.all([getLang(request), user ? getCourseProgress(user.id, course) : null]);
+  const lang = await getLang(request);
+  const [progress, end] = await Promise.all([user ? getCourseProgress(user.id, course) : null, user ? getCourseEnd(user, course.slug, lang) : null]);
   return {
     course: {
       slug: course.slug,
@@ -43,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     completedOn: progress?.completedAt ? formatDate(progress.completedAt) : null,
     // Named only when the course has changed since: the learner may want to read what changed.
     completedVersion: progress && progress.completedVersion !== course.courseVersion ? progress.completedVersion : null,
+    end,
     offline: { version: course.version, bytes: getDownloadSize(course, lang) },
   };
 }
@@ -55,7 +59,7 @@ const STATUS_LABEL: Record<string, MessageKey> = {
 
 export default function CoursePage() {
   const t = useT();
-  const { course, modules, anonymous, completedOn, completedVersion, offline } = useLoaderData<typeof loader>();
+  const { course, modules, anonymous, completedOn, completedVersion, end, offline } = useLoaderData<typeof loader>();
   const passed = modules.filter((module) => module.status === "passed").length;
   return (
     <article>
@@ -70,9 +74,7 @@ export default function CoursePage() {
         <>
           <p className="status status--done">{t("courses.completedOn", { date: completedOn })}</p>
           {completedVersion ? <p>{t("course.completedVersion", { version: completedVersion, current: course.version })}</p> : null}
-          <p>
-            <Link to={`/khoa-hoc/${course.slug}/chung-nhan`}>{t("courseCert.link")}</Link>
-          </p>
+          {end ? <CourseEnd courseSlug={course.slug} end={end} /> : null}
         </>
       ) : null}
       {anonymous ? (

@@ -178,6 +178,11 @@ export default function AccountPage() {
         </>
       )}
 
+      <h2>{t("myCerts.title")}</h2>
+      <p>
+        <Link to="/tai-khoan/chung-nhan">{t("account.myCertificatesLink")}</Link>
+      </p>
+
       <h2>{t("myData.title")}</h2>
       <p>
         <Link to="/tai-khoan/du-lieu">{t("account.myDataLink")}</Link>

@@ -95,6 +95,8 @@ registerRoute(
       return await fetch(request);
     } catch {
       const module = modulePageOf(url.pathname);
+      // A save as the learner goes is not worth queueing: the answers stay on the page, and the next change saves them.
+      if (!module && (await queued.clone().formData()).get("intent") === "autosave") return Response.json({ saved: false }, { status: 503 });
       if (!module) {
         await answers.pushRequest({ request: queued });
         return goTo(request, savedPageUrl(url.pathname));

@@ -25,6 +25,7 @@ export const MATRIX: Record<string, Row> = {
   "ngon-ngu.tsx": { method: "POST", url: () => "/ngon-ngu", expect: everyone("redirect") },
   "tai-khoan._index.tsx": { url: () => "/tai-khoan", expect: signedIn(200) },
   "tai-khoan.mat-khau.tsx": { url: () => "/tai-khoan/mat-khau", expect: signedIn(200) },
+  "tai-khoan.chung-nhan.tsx": { url: () => "/tai-khoan/chung-nhan", expect: signedIn(200) },
   "tai-khoan.so-dien-thoai.tsx": { url: () => "/tai-khoan/so-dien-thoai", expect: signedIn(200) },
   "tai-khoan.dong-y.tsx": { url: () => "/tai-khoan/dong-y", expect: signedIn(200) },
   "tai-khoan.du-lieu._index.tsx": { url: () => "/tai-khoan/du-lieu", expect: signedIn(200) },

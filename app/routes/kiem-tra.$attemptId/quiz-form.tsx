@@ -1,4 +1,5 @@
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 import { ErrorSummary, fieldId } from "#app/components/error-summary";
 import type { MessageKey } from "#app/i18n/messages";
@@ -7,6 +8,8 @@ import type { Answers } from "#app/models/grade.server";
 
 // Each question is one field named after it, repeated for each option of a multiple choice.
 const FIELD_PREFIX = "q.";
+// With JavaScript the answers are saved this long after the learner's last change.
+const SAVE_DELAY_MS = 800;
 
 /**
  * The answers a quiz form posts: question id → chosen option ids, in the order sent. A value that
@@ -25,13 +28,15 @@ export type QuizProblem = { message: MessageKey; missing: number[]; chosen: Answ
 
 type OpenQuestion = { id: string; number: number; multiple: boolean; prompt: string; options: { id: string; text: string }[] };
 
-export function OpenQuiz({ questions, passMark }: { questions: OpenQuestion[]; passMark: number }) {
+export function OpenQuiz({ questions, passMark, saved }: { questions: OpenQuestion[]; passMark: number; saved: Answers }) {
   const t = useT();
   const actionData = useActionData<QuizProblem>();
   const submitting = useNavigation().state === "submitting";
-  const chosen = actionData?.chosen ?? {};
+  const savedNow = useSearchParams()[0].has("da-luu");
+  const autosave = useAutosave();
+  const chosen = actionData?.chosen ?? saved;
   return (
-    <Form method="post" className="stack">
+    <Form method="post" className="stack" ref={autosave.form} onChange={autosave.schedule} onSubmit={autosave.cancel}>
       <p>{t("quiz.intro", { count: questions.length, passMark })}</p>
       {actionData ? (
         <ErrorSummary
@@ -60,11 +65,38 @@ export function OpenQuiz({ questions, passMark }: { questions: OpenQuestion[]; p
           ))}
         </fieldset>
       ))}
-      <button type="submit" className="button button--primary" disabled={submitting}>
-        {t("quiz.submit")}
-      </button>
+      <p className="muted" role="status">
+        {autosave.saved ? t("quiz.autosaved") : savedNow && !actionData ? t("quiz.savedForLater") : ""}
+      </p>
+      <p className="quiz__actions">
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {t("quiz.submit")}
+        </button>
+        <button type="submit" name="intent" value="save" className="button" disabled={submitting}>
+          {t("quiz.saveForLater")}
+        </button>
+      </p>
     </Form>
   );
+}
+
+/** Saves the form's answers a moment after each change, without leaving the page; nothing when offline. */
+function useAutosave() {
+  const fetcher = useFetcher<{ saved: boolean }>();
+  const form = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const cancel = () => clearTimeout(timer.current);
+  useEffect(() => cancel, []);
+  const schedule = () => {
+    cancel();
+    timer.current = setTimeout(() => {
+      if (!form.current || !navigator.onLine) return;
+      const data = new FormData(form.current);
+      data.set("intent", "autosave");
+      fetcher.submit(data, { method: "post" });
+    }, SAVE_DELAY_MS);
+  };
+  return { form, schedule, cancel, saved: fetcher.state === "idle" && fetcher.data?.saved === true };
 }
 
 export function StaleQuiz({ courseSlug, moduleSlug }: { courseSlug: string; moduleSlug: string }) {

@@ -1,13 +1,15 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 
+import { CourseEnd } from "#app/components/course-end";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireCourse, requireModule } from "#app/content/courses.server";
 import { getLang } from "#app/i18n/lang.server";
 import type { MessageKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { questionsToAnswer, reviewOf } from "#app/models/grade.server";
-import { getOwnAttempt, submitAttempt } from "#app/models/progress.server";
+import { getCourseEnd } from "#app/models/my-certificates.server";
+import { getOwnAttempt, saveAnswers, submitAttempt } from "#app/models/progress.server";
 import { getShownQuiz } from "#app/models/shown-quiz.server";
 import { requireUser } from "#app/utils/auth.server";
 import { readForm } from "#app/utils/forms.server";
@@ -33,16 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     module: { slug: module.slug, title: lang === "en" ? module.titleEn : module.title, passMark: module.quiz.passMark },
   };
   if (attempt.submittedAt && attempt.answers) {
+    // Passing the last module's quiz may have just completed the course.
+    const last = course.modules.at(-1)?.slug === module.slug;
     return json({
       ...base,
       state: "submitted" as const,
       score: attempt.score ?? 0,
       passed: attempt.passed ?? false,
       review: reviewOf(module.quiz, attempt.layout, attempt.answers, attempt.passed ?? false),
+      end: attempt.passed && last ? await getCourseEnd(user, course.slug, lang) : null,
     });
   }
   if (attempt.contentVersion !== module.version) return json({ ...base, state: "stale" as const });
-  return json({ ...base, state: "open" as const, questions: questionsToAnswer(module.quiz, attempt.layout) });
+  return json({ ...base, state: "open" as const, questions: questionsToAnswer(module.quiz, attempt.layout), saved: attempt.savedAnswers ?? {} });
 }
 
 const SUBMIT_PROBLEM: Record<"tampered" | "stale" | "not_found", MessageKey> = {
@@ -58,7 +63,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!attempt) throw notFound();
   const course = await requireCourse(attempt.courseSlug);
   const module = requireModule(course, attempt.moduleSlug);
-  const chosen = readQuizForm(await readForm(request));
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  const chosen = readQuizForm(formData);
+  if (intent === "save" || intent === "autosave") {
+    const saved = await saveAnswers(user.id, attemptId, module, chosen);
+    // The page saves as the learner goes (a fetcher, answered in data); "Lưu tạm" without JavaScript comes back to the quiz.
+    if (intent === "autosave") return json({ saved: saved.ok }, { status: saved.ok ? 200 : 400 });
+    if (saved.ok) return redirect(`/kiem-tra/${attemptId}?da-luu`);
+    if (saved.problem === "closed") return redirect(`/kiem-tra/${attemptId}`);
+    return json({ message: "quiz.tampered", missing: [], chosen } satisfies QuizProblem, { status: 400 });
+  }
   const result = await submitAttempt(user.id, attemptId, course, module, chosen);
   if (result.ok) return redirect(`/kiem-tra/${attemptId}`);
   // The learner's choices come back with the refusal, so a page without JavaScript keeps them.
@@ -66,6 +81,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result.problem === "missing" ? { message: "quiz.missing", missing: result.questionNumbers, chosen } : { message: SUBMIT_PROBLEM[result.problem], missing: [], chosen };
   return json(problem, { status: 400 });
 }
+
+// A save as the learner goes changes nothing the page shows: the loader need not run again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate);
 
 export default function QuizPage() {
   const data = useLoaderData<typeof loader>();
@@ -78,10 +96,13 @@ export default function QuizPage() {
       <h1>
         {t("quiz.title")}: {data.module.title}
       </h1>
-      {data.state === "open" ? <OpenQuiz questions={data.questions} passMark={data.module.passMark} /> : null}
+      {data.state === "open" ? <OpenQuiz questions={data.questions} passMark={data.module.passMark} saved={data.saved} /> : null}
       {data.state === "stale" ? <StaleQuiz courseSlug={data.course.slug} moduleSlug={data.module.slug} /> : null}
       {data.state === "submitted" ? (
-        <AttemptResult score={data.score} passed={data.passed} passMark={data.module.passMark} review={data.review} courseSlug={data.course.slug} moduleSlug={data.module.slug} />
+        <>
+          {data.end ? <CourseEnd courseSlug={data.course.slug} end={data.end} /> : null}
+          <AttemptResult score={data.score} passed={data.passed} passMark={data.module.passMark} review={data.review} courseSlug={data.course.slug} moduleSlug={data.module.slug} />
+        </>
       ) : null}
     </article>
   );

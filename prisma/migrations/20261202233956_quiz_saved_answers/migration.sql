@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QuizAttempt" ADD COLUMN "savedAnswers" TEXT;
+
