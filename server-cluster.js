@@ -3,25 +3,30 @@
 // all on SIGTERM or SIGINT. See docs/decisions/010-request-cpu.md.
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
 
 /** Resolves never: the process ends when its workers have stopped, or when one cannot start. */
 export function runCluster(workers, log) {
   // Names this start's workers for the roster import's sweep (app/models/roster-import/runner.server.ts):
   // a replacement fails the jobs of the workers that are gone, never a live sibling's.
   const group = randomUUID();
+  // Workers run server.js itself, also when `npm start` (scripts/start.js) imported it.
+  cluster.setupPrimary({ exec: fileURLToPath(new URL("./server.js", import.meta.url)) });
   const gone = [];
   const alive = new Set();
   const listening = new Set();
   let stopping = false;
+  let announced = false;
 
   function fork() {
     const worker = cluster.fork({ SERVER_GROUP_ID: group, SERVER_WORKERS_GONE: gone.join(",") });
     alive.add(worker.id);
     worker.once("listening", () => {
       listening.add(worker.id);
-      if (listening.size === workers) log("info", "listening", { url: `http://localhost:${process.env.PORT ?? 3000}`, workers, pid: process.pid });
+      if (announced || listening.size < workers) return;
+      announced = true;
+      log("info", "listening", { url: `http://localhost:${process.env.PORT ?? 3000}`, workers, pid: process.pid });
     });
-    return worker;
   }
 
   function exitWhenAllStopped() {
