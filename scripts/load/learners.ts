@@ -101,7 +101,7 @@ async function signIn(index: number) {
   const response = await send(bases[index % bases.length]!, "/dang-nhap", { form }, signInLatencies);
   const cookie = response.headers.get("set-cookie")?.split(";")[0];
   if (response.status !== 302 || !cookie) {
-    fail("sign-in refused");
+    fail(`sign-in refused (HTTP ${response.status})`);
     return null;
   }
   return cookie;
