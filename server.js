@@ -1,6 +1,7 @@
 // The HTTP server: static files, the checks every request passes, then Remix.
 // A custom server (not remix-serve) because the sign-in limit needs the client's address and the
 // origin check must run before every action; see docs/decisions/001-express-server.md.
+import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { setImmediate, setTimeout } from "node:timers";
@@ -10,18 +11,26 @@ import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
+// One JSON object per line on stdout, for whatever collects the logs. Callers pass only fields
+// chosen here: never cookies, bodies or query strings (they can hold names, phones, codes).
+function log(level, msg, fields = {}) {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
+}
+
+// One event loop renders every page, so one process uses one core. WEB_CONCURRENCY > 1 starts that
+// many processes on one port (server-cluster.js); sessions and the sign-in limit are in the database.
+const webConcurrency = Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10);
+if (cluster.isPrimary && webConcurrency > 1) {
+  const { runCluster } = await import("./server-cluster.js");
+  await runCluster(webConcurrency, log);
+}
+
 installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = "./build/index.js";
 const build = await import(BUILD_PATH);
 const port = Number(process.env.PORT ?? 3000);
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
-
-// One JSON object per line on stdout, for whatever collects the logs. Callers pass only fields
-// chosen here: never cookies, bodies or query strings (they can hold names, phones, codes).
-function log(level, msg, fields = {}) {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
-}
 
 const app = express();
 app.disable("x-powered-by");
@@ -170,7 +179,8 @@ const handleWithRemix = createRequestHandler({
 app.all("*", (req, res, next) => runInRequestScope(() => handleWithRemix(req, res, next)));
 
 const server = app.listen(port, () => {
-  log("info", "listening", { url: `http://localhost:${port}`, mode: build.mode, pid: process.pid });
+  // Under server-cluster.js, the first process says "listening" once all its workers do.
+  log("info", cluster.isWorker ? "worker listening" : "listening", { url: `http://localhost:${port}`, mode: build.mode, pid: process.pid });
   if (build.mode === "development") broadcastDevReady(build);
 });
 

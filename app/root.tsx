@@ -41,7 +41,7 @@ export const meta: MetaFunction = ({ error, matches }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, { user, cookie }] = await Promise.all([getLang(request), getSessionState(request)]);
   const headers = cookie ? { "Set-Cookie": cookie } : undefined;
-  const organisation = user?.role === "learner" ? await concernsOrganisationCertification(user) : false;
+  const organisation = user?.role === "learner" && concernsOrganisationCertification(user);
   return json({ lang, user: user && { fullName: user.fullName, role: user.role, organisation } }, { headers });
 }
 

@@ -19,6 +19,7 @@ type SessionRow = {
   unitId: string;
   unitPath: string;
   targetGroup: string | null;
+  organisationId: string | null;
 };
 
 function toDatabaseSession(row: { id: string; userId: string; expiresAt: Date }): DatabaseSession {
@@ -30,15 +31,16 @@ const sessionAdapter: Adapter = {
   // against 0.6 ms through the query builder, measured by bench:lesson). Quoted names keep it
   // valid SQL on PostgreSQL too. The unit's path comes along because an administrator's scope is
   // every unit whose path starts with it: routes and models read it here instead of looking it up.
+  // The organisation comes along for the root loader's "Chứng nhận cơ sở" link, which every page shows.
   async getSessionAndUser(sessionId) {
     const rows = await prisma.$queryRaw<SessionRow[]>`
-      SELECT s."id", s."userId", s."expiresAt", u."fullName", u."role", u."unitId", a."path" AS "unitPath", u."targetGroup"
+      SELECT s."id", s."userId", s."expiresAt", u."fullName", u."role", u."unitId", a."path" AS "unitPath", u."targetGroup", u."organisationId"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "AdminUnit" a ON a."id" = u."unitId"
       WHERE s."id" = ${sessionId}`;
     const row = rows[0];
     if (!row) return [null, null];
-    const { fullName, role, unitId, unitPath, targetGroup } = row;
-    return [toDatabaseSession(row), { id: row.userId, attributes: { fullName, role, unitId, unitPath, targetGroup } }];
+    const { fullName, role, unitId, unitPath, targetGroup, organisationId } = row;
+    return [toDatabaseSession(row), { id: row.userId, attributes: { fullName, role, unitId, unitPath, targetGroup, organisationId } }];
   },
   async getUserSessions(userId) {
     const sessions = await prisma.session.findMany({ where: { userId }, select: { id: true, userId: true, expiresAt: true } });
@@ -47,11 +49,12 @@ const sessionAdapter: Adapter = {
   async setSession(session) {
     await prisma.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt }, select: { id: true } });
   },
+  // Lucia extends a session, or deletes an expired one, while validating it on any page: by hand too.
   async updateSessionExpiration(sessionId, expiresAt) {
-    await prisma.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+    await prisma.$executeRaw`UPDATE "Session" SET "expiresAt" = ${expiresAt} WHERE "id" = ${sessionId}`;
   },
   async deleteSession(sessionId) {
-    await prisma.session.deleteMany({ where: { id: sessionId } });
+    await prisma.$executeRaw`DELETE FROM "Session" WHERE "id" = ${sessionId}`;
   },
   async deleteUserSessions(userId) {
     await prisma.session.deleteMany({ where: { userId } });
@@ -74,6 +77,7 @@ export const lucia = new Lucia(sessionAdapter, {
     unitId: attributes.unitId,
     unitPath: attributes.unitPath,
     targetGroup: attributes.targetGroup,
+    organisationId: attributes.organisationId,
   }),
 });
 
@@ -86,6 +90,7 @@ declare module "lucia" {
       unitId: string;
       unitPath: string;
       targetGroup: string | null;
+      organisationId: string | null;
     };
   }
 }
@@ -98,6 +103,8 @@ export type SessionUser = {
   /** The path of the user's unit: an administrator's scope is every unit whose path starts with it. */
   unitPath: string;
   targetGroup: string | null;
+  /** As of this request: a member of an organisation (or the one who registered it). */
+  organisationId: string | null;
 };
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes.

@@ -69,7 +69,10 @@ export function send(port: number, method: string, target: string, headers: http
 
 export type AppServer = {
   pid: number;
+  /** Signals the server and, under WEB_CONCURRENCY, every worker it started (one process group). */
   kill: (signal: NodeJS.Signals) => void;
+  /** Whether any process of the group is still running. */
+  groupAlive: () => boolean;
   /** The exit code, or null when a signal ended the process. */
   exited: Promise<number | null>;
   stdout: () => string;
@@ -79,7 +82,7 @@ export type AppServer = {
 };
 
 export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer> {
-  const child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -89,7 +92,19 @@ export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer>
     await expect.poll(() => stdout.includes(`"msg":"${msg}"`), { timeout: 120_000, message: `log line "${msg}"; stderr: ${stderr}` }).toBe(true);
   };
   await logged("listening");
-  return { pid: child.pid!, kill: (signal) => child.kill(signal), exited, stdout: () => stdout, stderr: () => stderr, logged };
+  const group = -child.pid!;
+  const groupAlive = () => {
+    try {
+      process.kill(group, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const kill = (signal: NodeJS.Signals) => {
+    if (groupAlive()) process.kill(group, signal);
+  };
+  return { pid: child.pid!, kill, groupAlive, exited, stdout: () => stdout, stderr: () => stderr, logged };
 }
 
 /** Posts a form to the server as a browser on its page would (same origin), without following redirects. */

@@ -144,8 +144,6 @@ export async function removeMember(user: SessionUser, memberId: string): Promise
 const ORGANISATION_GROUPS = new Set(["BIZ", "COOP"]);
 
 /** Whether "Chứng nhận cơ sở" concerns this learner: a business or cooperative, or a member of an organisation. */
-export async function concernsOrganisationCertification(user: { id: string; targetGroup: string | null }) {
-  if (user.targetGroup && ORGANISATION_GROUPS.has(user.targetGroup)) return true;
-  const member = await prisma.user.findFirst({ where: { id: user.id, organisationId: { not: null } }, select: { id: true } });
-  return member !== null;
+export function concernsOrganisationCertification(user: { targetGroup: string | null; organisationId: string | null }) {
+  return (user.targetGroup !== null && ORGANISATION_GROUPS.has(user.targetGroup)) || user.organisationId !== null;
 }

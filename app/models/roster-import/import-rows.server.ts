@@ -4,6 +4,7 @@ import { prisma } from "#app/utils/db.server";
 
 import { previewRows } from "./read.server";
 import { qualificationRules } from "./rules.server";
+import { runnerName, thisProcess } from "./runner.server";
 import { writeImport } from "./write.server";
 
 /**
@@ -12,7 +13,10 @@ import { writeImport } from "./write.server";
  * An entry marked left keeps its mark unless `clearLeft`.
  */
 export async function importRoster(admin: AdminUser, target: { unitId: string; targetGroup: string }, rows: Omit<RosterRow, "line">[], options = { clearLeft: false }) {
-  const job = await prisma.importJob.create({ data: { ...target, createdById: admin.id, fileName: "", fileHash: "", status: "reading" }, select: { id: true } });
+  const job = await prisma.importJob.create({
+    data: { ...target, createdById: admin.id, fileName: "", fileHash: "", status: "reading", runner: runnerName(thisProcess) },
+    select: { id: true },
+  });
   const parsed = { ok: true as const, rows: rows.map((row, index) => ({ ...row, line: index + 2 })), columns: { recognised: [], ignored: [] }, notes: [] };
   if (!(await previewRows(job.id, target, parsed))) throw new Error("two rows match one roster entry");
   await prisma.importJob.update({ where: { id: job.id }, data: { status: "writing", clearLeft: options.clearLeft }, select: { id: true } });

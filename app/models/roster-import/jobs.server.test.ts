@@ -9,6 +9,7 @@ import { createAdmin, createDistrict, createReorganisedArea, uniquePhone } from 
 import { confirmImport, discardImport, failInterruptedImports, findImportJob, listImportJobs, startImport } from "./jobs.server";
 import { importSettled } from "./pool.server";
 import { previewRows } from "./read.server";
+import type { Runners } from "./runner.server";
 import { writeImport } from "./write.server";
 
 const HEADER = Object.values(ROSTER_COLUMNS).join(",");
@@ -169,5 +170,23 @@ describe("writing an import", () => {
     expect(await findImportJob(area.northWard.path, job.id)).toMatchObject({ status: "done" });
     expect(await listImportJobs(area.southWard.path)).toEqual([]);
     expect(await findImportJob(area.southWard.path, job.id)).toBeNull();
+  });
+
+  test("with one server process per core, a replaced worker fails the jobs of the one that crashed, never a live sibling's", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const jobRunBy = async (runner: string) =>
+      (await prisma.importJob.create({ data: { ...target, createdById: admin.id, fileName: "a.csv", fileHash: "", status: "writing", runner }, select: { id: true } })).id;
+    const group = `group-${uniquePhone()}`;
+    const [sibling, crashed, previousStart] = [await jobRunBy(`${group}:2`), await jobRunBy(`${group}:1`), await jobRunBy("an-earlier-start:2")];
+
+    // Worker 3 replaces worker 1, which crashed; worker 2 is still writing its import.
+    const replacement: Runners = { group, worker: 3, gone: new Set([1]) };
+    await failInterruptedImports(replacement);
+    const statusOf = async (id: string) => (await findImportJob(admin.unitPath, id))?.status;
+    expect(await statusOf(sibling)).toBe("writing");
+    expect(await statusOf(crashed)).toBe("failed");
+    expect(await statusOf(previousStart)).toBe("failed");
   });
 });

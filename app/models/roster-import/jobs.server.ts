@@ -7,6 +7,7 @@ import { prisma } from "#app/utils/db.server";
 
 import { dispatchImport, rowsWrittenSoFar } from "./pool.server";
 import { qualificationRules } from "./rules.server";
+import { isAlive, runnerName, thisProcess, type Runners } from "./runner.server";
 import type { ImportPreview, ImportStatus } from "./types";
 
 const IN_PROGRESS: ImportStatus[] = ["queued", "reading", "writing"];
@@ -25,6 +26,7 @@ export async function startImport(admin: AdminUser, target: { unitId: string; ta
       fileHash: createHash("sha256").update(file.bytes).digest("hex"),
       file: new Uint8Array(file.bytes),
       status: "queued",
+      runner: runnerName(thisProcess),
     },
     select: { id: true },
   });
@@ -40,7 +42,7 @@ export async function startImport(admin: AdminUser, target: { unitId: string; ta
 export async function confirmImport(admin: AdminUser, jobId: string, fileHash: string, clearLeft: boolean) {
   const { count } = await prisma.importJob.updateMany({
     where: { id: jobId, status: "previewed", fileHash, ...unitInScope(await scopeOn(admin.unitPath)) },
-    data: { status: "writing", clearLeft },
+    data: { status: "writing", clearLeft, runner: runnerName(thisProcess) },
   });
   if (count === 0) return false;
   const job = await prisma.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { targetGroup: true } });
@@ -106,13 +108,15 @@ export async function listImportJobs(scopePath: string, take = 20) {
 }
 
 /**
- * At server start: a job left queued, reading or writing was interrupted by a crash or a stop.
- * A write is one transaction, so the roster holds none of it; the job is marked failed and its
- * staged rows and file are dropped. (With two servers, one's restart fails the other's running
- * job too: its write then finds the job no longer "writing" and rolls back; the admin re-uploads.)
+ * At server start: a job left queued, reading or writing by a process that is gone was
+ * interrupted by a crash or a stop (runner.server.ts). A write is one transaction, so the roster
+ * holds none of it; the job is marked failed and its staged rows and file are dropped. (With two
+ * servers on one database, one's restart fails the other's running job too: its write then finds
+ * the job no longer "writing" and rolls back; the admin re-uploads.)
  */
-export async function failInterruptedImports() {
-  const interrupted = await prisma.importJob.findMany({ where: { status: { in: IN_PROGRESS } }, select: { id: true } });
+export async function failInterruptedImports(runners: Runners = thisProcess) {
+  const inProgress = await prisma.importJob.findMany({ where: { status: { in: IN_PROGRESS } }, select: { id: true, runner: true } });
+  const interrupted = inProgress.filter((job) => !isAlive(job.runner, runners));
   if (interrupted.length === 0) return 0;
   const ids = interrupted.map((job) => job.id);
   const problem: RosterProblem = { row: null, column: null, problem: "rosterImport.interrupted" };
