@@ -7,7 +7,6 @@ import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.serve
 import { getProgramme, periodAt } from "#app/content/programme.server";
 import { indicatorsQualifiedBy } from "#app/models/qualification.server";
 import { resolveReportWards } from "#app/models/unit.server";
-import { bulkInsert } from "#app/utils/bulk-insert.server";
 import { DAY, monthOf } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
@@ -280,21 +279,10 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
   }
 
   await insertAll((rows) => prisma.user.createMany({ data: rows }), users);
-  // The rosters, the largest part, through the driver as an import stages its rows (bulkInsert).
-  const rosterColumns = ["id", "unitId", "targetGroup", "name", "searchName", "phone", "externalId", "userId", "leftAt", "createdAt", "updatedAt"];
-  await bulkInsert("RosterEntry", rosterColumns, entries, (entry) => [
-    entry.id,
-    entry.unitId,
-    entry.targetGroup,
-    entry.name,
-    foldForSearch(entry.name),
-    entry.phone,
-    `${DEMO_MARK}${entry.id}`,
-    entry.userId,
-    entry.leftAt,
-    entry.createdAt,
-    entry.createdAt,
-  ]);
+  await insertAll(
+    (rows) => prisma.rosterEntry.createMany({ data: rows }),
+    entries.map((entry) => ({ ...entry, searchName: foldForSearch(entry.name), externalId: `${DEMO_MARK}${entry.id}`, updatedAt: entry.createdAt })),
+  );
   await insertAll((rows) => prisma.moduleProgress.createMany({ data: rows }), progress);
   await insertAll((rows) => prisma.courseCompletion.createMany({ data: rows }), [...completions.values()]);
   await insertAll((rows) => prisma.trainingSession.createMany({ data: rows }), sessions);
