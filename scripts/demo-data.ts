@@ -3,14 +3,11 @@
 // accounts, online learning, in-person sessions with attendance, children counted without names,
 // and the qualifications the app would have recorded for all of it. The same seed and scale give
 // the same data. Used by the start-up seed (small scale), `npm run seed:demo` and the benchmarks.
-import path from "node:path";
-
-import Database from "better-sqlite3";
-
 import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.server";
 import { getProgramme, periodAt } from "#app/content/programme.server";
 import { indicatorsQualifiedBy } from "#app/models/qualification.server";
 import { resolveReportWards } from "#app/models/unit.server";
+import { type BulkValue, bulkInsert } from "#app/utils/bulk-insert.server";
 import { DAY, monthOf } from "#app/utils/dates";
 import { databaseProvider } from "#app/utils/database-url";
 import { newId, prisma } from "#app/utils/db.server";
@@ -332,34 +329,20 @@ export async function generateDemoData({ scale, seed, area = "/HN/HN-HD/", until
   };
 }
 
-type Cell = string | number | boolean | Date | null;
-
 /**
- * Rows into one table. On SQLite through the driver itself, on a connection of its own: one
- * prepared statement, 10,000 rows per transaction. Through the query builder's createMany the
- * data of bench:coverage (200,000 entries, 750,000 more rows) took over ten minutes on a loaded
- * machine, 200,000 entries alone nine; through the driver, under three minutes in all. Values are stored as the Prisma
- * adapter stores them (dates as ISO 8601 with "+00:00", booleans as 0/1), so the app reads the
- * same rows either way. On PostgreSQL, the query builder in chunks of 500 rows.
+ * Rows into one table. On SQLite through the driver itself, as an import stages its rows
+ * (bulkInsert: one prepared statement, 10,000 rows per transaction, values stored as the Prisma
+ * adapter stores them, so the app reads the same rows either way). Through the query builder's
+ * createMany the data of bench:coverage (200,000 entries, 750,000 more rows) took over ten minutes
+ * on a loaded machine, 200,000 entries alone nine; through the driver, under three minutes in all.
+ * On PostgreSQL, the query builder in chunks of 500 rows.
  */
-async function insertRows<Row extends Record<string, Cell>>(table: string, rows: Row[], createMany: (rows: Row[]) => Promise<unknown>) {
+async function insertRows<Row extends Record<string, BulkValue>>(table: string, rows: Row[], createMany: (rows: Row[]) => Promise<unknown>) {
   if (rows.length === 0) return;
   if (databaseProvider(env.DATABASE_URL) !== "sqlite") {
     for (let start = 0; start < rows.length; start += 500) await createMany(rows.slice(start, start + 500));
     return;
   }
   const columns = Object.keys(rows[0]!);
-  const db = new Database(path.resolve(env.DATABASE_URL.replace(/^file:/, "").split("?")[0] ?? ""));
-  try {
-    db.pragma("busy_timeout = 5000");
-    const insert = db.prepare(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-    const encode = (value: Cell | undefined) =>
-      value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : (value ?? null);
-    const insertChunk = db.transaction((chunk: Row[]) => {
-      for (const row of chunk) insert.run(columns.map((column) => encode(row[column])));
-    });
-    for (let start = 0; start < rows.length; start += 10_000) insertChunk(rows.slice(start, start + 10_000));
-  } finally {
-    db.close();
-  }
+  await bulkInsert(table, columns, rows, (row) => columns.map((column) => row[column] ?? null));
 }
