@@ -20,17 +20,18 @@ let pool: Piscina | undefined;
 function importPool() {
   const bundled = process.env.NODE_ENV === "production" && existsSync(BUNDLE);
   // One import at a time per server: on a 2-core machine a second one would take the other core
-  // from the pages. The thread ends a second after its last task, its database connection and its
-  // whole heap with it: a V8 heap once grown is kept by a live thread (some 400 MB of resident
-  // memory after a 100,000-row file); a confirm soon after its preview still finds it. Its heap
-  // is capped so that V8 collects as it goes rather than grow into memory the pages need (issue
-  // 14: an import may take 300 MB); a 100,000-row file's rows take under 100 MB of it.
+  // from the pages. The thread ends after each task (idleTimeout 0), its database connection and
+  // its whole heap with it: a V8 heap once grown is kept by a live thread (some 400 MB of resident
+  // memory after a 100,000-row file), and a thread kept from the preview to the write carried the
+  // read's memory into it; a new thread starts in a fraction of a second. Its heap is capped so
+  // that V8 collects as it goes rather than grow into memory the pages need (issue 14: an import
+  // may take 300 MB); a 100,000-row file's rows take under 100 MB of it.
   pool ??= new Piscina({
     filename: bundled ? BUNDLE : SOURCE,
     execArgv: bundled ? [] : ["--import", "tsx"],
     minThreads: 0,
     maxThreads: 1,
-    idleTimeout: 1_000,
+    idleTimeout: 0,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
   });
   return pool;
