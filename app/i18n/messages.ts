@@ -451,6 +451,7 @@ const vi = {
   "rosterImport.rosterChanged": "Danh sách của phường đã thay đổi sau khi xem trước. Hãy tải tệp lên lại để xem trước theo danh sách mới.",
   "rosterImport.writeFailed": "Ghi danh sách không thành công; không có dòng nào được ghi. Hãy thử lại.",
   "rosterImport.interrupted": "Máy chủ đã dừng giữa chừng; không có dòng nào được ghi. Hãy tải tệp lên lại.",
+  "rosterImport.readFailed": "Không đọc được tệp; chưa nhập gì. Hãy thử lại, hoặc chia thành nhiều tệp nhỏ hơn.",
   "rosterImport.discarded": "Đã hủy lần nhập này.",
   "rosterImport.notPreviewed": "Lần nhập này không còn chờ xác nhận, hoặc tệp đã khác tệp được xem trước.",
 
@@ -1348,6 +1349,7 @@ const en: Record<MessageKey, string> = {
   "rosterImport.rosterChanged": "The ward's roster changed after the preview. Upload the file again to preview it against the roster as it is now.",
   "rosterImport.writeFailed": "Writing the roster failed; no row was written. Try again.",
   "rosterImport.interrupted": "The server stopped part-way; no row was written. Upload the file again.",
+  "rosterImport.readFailed": "The file could not be read; nothing was imported. Try again, or split it into smaller files.",
   "rosterImport.discarded": "This import was cancelled.",
   "rosterImport.notPreviewed": "This import is no longer awaiting confirmation, or the file differs from the one previewed.",
 

@@ -1,5 +1,4 @@
 import { Prisma } from "#app/generated/prisma/client";
-import { prisma } from "#app/utils/db.server";
 
 import { VIETNAMESE_ORDER } from "#app/utils/search";
 
@@ -16,12 +15,9 @@ export type Scope = { unitIds: string[] };
  * units shown as that ward of the report on the date: the roster of one report row.
  */
 export async function scopeOn(scopePath: string, on = new Date(), wardId: string | null = null): Promise<Scope> {
-  const [{ shownAs }, above] = await Promise.all([
-    reportScope(scopePath, on),
-    wardId ? [] : prisma.adminUnit.findMany({ where: { path: { startsWith: scopePath }, level: { not: "ward" } }, select: { id: true } }),
-  ]);
+  const { shownAs, above } = await resolveReportWards(scopePath, on);
   const wards = [...shownAs].filter(([, shown]) => !wardId || shown.id === wardId).map(([unitId]) => unitId);
-  return { unitIds: [...wards, ...above.map((unit) => unit.id)] };
+  return { unitIds: [...wards, ...(wardId ? [] : above)] };
 }
 
 /**

@@ -45,18 +45,12 @@ type ReportWard = {
  * also covers the units its area passed to (a district admin of 2021 still sees the wards that replaced the district).
  */
 export async function resolveReportWards(scopePath: string, unitsOn: Date) {
-  const [wards, lines, scopeUnit] = await Promise.all([
-    prisma.adminUnit.findMany({
-      where: local,
-      select: { id: true, code: true, name: true, path: true, validFrom: true, validTo: true },
-    }),
-    prisma.unitSuccession.findMany({
-      select: { fromUnitId: true, toUnitId: true, effectiveOn: true, primary: true, toUnit: { select: { path: true } } },
-    }),
-    prisma.adminUnit.findUnique({ where: { path: scopePath }, select: { id: true, validTo: true } }),
-  ]);
+  const { units, lines } = await unitsAndCrosswalk();
+  const wards = units.filter((unit) => (LOCAL_LEVELS as readonly string[]).includes(unit.level));
+  const scopeUnit = units.find((unit) => unit.path === scopePath);
   const abolished = scopeUnit?.validTo != null && scopeUnit.validTo <= unitsOn;
-  const reachPaths = [scopePath, ...lines.filter((line) => line.fromUnitId === scopeUnit?.id).map((line) => line.toUnit.path)];
+  const pathOf = new Map(units.map((unit) => [unit.id, unit.path]));
+  const reachPaths = [scopePath, ...lines.filter((line) => line.fromUnitId === scopeUnit?.id).flatMap((line) => pathOf.get(line.toUnitId) ?? [])];
   const inScope = (path: string) => path.startsWith(scopePath);
   const inReach = (path: string) => reachPaths.some((prefix) => path.startsWith(prefix));
   const byId = new Map(wards.map((ward) => [ward.id, ward]));
@@ -92,5 +86,42 @@ export async function resolveReportWards(scopePath: string, unitsOn: Date) {
     wards: [...shown.values()].sort((a, b) => VIETNAMESE_ORDER.compare(a.name, b.name)),
     /** Every ward whose records the report counts, and the row it is counted under */
     shownAs,
+    /** The units of the subtree that are not wards (districts, the city, communes): their records are the admin's too */
+    above: units.filter((unit) => unit.path.startsWith(scopePath) && unit.level !== "ward").map((unit) => unit.id),
   };
+}
+
+type StoredUnit = { id: string; code: string; name: string; level: string; path: string; validFrom: Date; validTo: Date | null };
+type CrosswalkLine = { fromUnitId: string; toUnitId: string; effectiveOn: Date; primary: boolean };
+
+/** A change this recent may share its millisecond with the next one, which the stamp would miss. */
+const SETTLED_AFTER = 2_000;
+let cached: { stamp: string; read: Promise<{ units: StoredUnit[]; lines: CrosswalkLine[] }> } | undefined;
+
+/**
+ * Every unit and crosswalk line, read once per process: every scoped query starts from them, and
+ * reading them for each took a tenth of the report's time (bench:coverage). They change only by
+ * the seed (content/units.yml, run at start-up by another process), a migration, or a test's
+ * fixtures, so each call asks one question of the database, how many rows each table has and
+ * when either last changed, and reads again when the answer differs. Changes of the last two
+ * seconds are read afresh every time: two writes in one millisecond would look like one.
+ */
+export async function unitsAndCrosswalk() {
+  const [stamp] = await prisma.$queryRaw<{ units: number | bigint; unitsChanged: unknown; lines: number | bigint; linesChanged: unknown }[]>`
+    SELECT (SELECT COUNT(*) FROM "AdminUnit") AS "units", (SELECT MAX("updatedAt") FROM "AdminUnit") AS "unitsChanged",
+      (SELECT COUNT(*) FROM "UnitSuccession") AS "lines", (SELECT MAX("updatedAt") FROM "UnitSuccession") AS "linesChanged"`;
+  const changed = Math.max(
+    ...[stamp?.unitsChanged, stamp?.linesChanged].map((value) => (value instanceof Date ? value.getTime() : value == null ? 0 : new Date(String(value)).getTime())),
+  );
+  const key = `${stamp?.units}|${stamp?.lines}|${changed}`;
+  if (cached?.stamp === key && Date.now() - changed > SETTLED_AFTER) return cached.read;
+  const read = Promise.all([
+    prisma.adminUnit.findMany({ select: { id: true, code: true, name: true, level: true, path: true, validFrom: true, validTo: true } }),
+    prisma.unitSuccession.findMany({ select: { fromUnitId: true, toUnitId: true, effectiveOn: true, primary: true } }),
+  ]).then(([units, lines]) => ({ units, lines }));
+  cached = { stamp: key, read };
+  read.catch(() => {
+    if (cached?.read === read) cached = undefined;
+  });
+  return read;
 }

@@ -90,8 +90,8 @@ test("hostile roster files are refused with a message, import nothing, and leave
       expect(reply.body, `${name}: the message`).toContain(message);
       expect((await send(port, "GET", "/healthz")).status, `${name}: the server is up`).toBe(200);
     };
-    // Files are read in a worker thread started at the first upload and kept while imports come in;
-    // its own start-up is not memory the hostile files take, so a harmless refused file starts it first.
+    // Each file is read in a worker thread that ends with its task, so a file's peak includes the
+    // thread's start-up; a harmless refused file first sets up what the server keeps (the pool).
     await refused({ name: "khong-tieu-de.csv", file: Buffer.from("a,b\r\n1,2\r\n"), type: "text/csv", message: t("roster.header.missing") });
     // Each file on its own: what reading it up to its refusal costs. A 100,001-row file is read as far
     // as a 100,000-row roster would be, and issue 14 allows such an import 300 MB; the bomb, unpacked,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
+import { mergeEntries } from "#app/models/roster-duplicates.server";
 import { importRoster, markRosterEntryLeft } from "#app/models/roster.server";
 import { scopeOn } from "#app/models/scope.server";
 import { prisma } from "#app/utils/db.server";
@@ -188,5 +189,51 @@ describe("writing an import", () => {
     expect(await statusOf(sibling)).toBe("writing");
     expect(await statusOf(crashed)).toBe("failed");
     expect(await statusOf(previousStart)).toBe("failed");
+  });
+
+  test("a row matching an entry merged into another updates the entry it was merged into, never the merged one", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const [first, second] = [uniquePhone(), uniquePhone()];
+    await importRoster(admin, target, [
+      { name: "Hộ bà Lan", phone: first, taxCode: null, externalId: null },
+      { name: "Hộ bà Lan (nhập lần hai)", phone: second, taxCode: null, externalId: null },
+    ]);
+    const entry = (phone: string) => prisma.rosterEntry.findFirstOrThrow({ where: { ...target, phone }, select: { id: true } });
+    const [kept, merged] = [await entry(first), await entry(second)];
+    expect(await mergeEntries(admin, await scopeOn(admin.unitPath), kept.id, merged.id)).toBe(true);
+
+    expect(await importRoster(admin, target, [{ name: "Hộ bà Lan Anh", phone: second, taxCode: null, externalId: null }])).toMatchObject({ created: 0, updated: 1 });
+    const entries = await prisma.rosterEntry.findMany({ where: target, select: { id: true, name: true, phone: true, mergedIntoId: true }, orderBy: { createdAt: "asc" } });
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { id: kept.id, name: "Hộ bà Lan Anh", phone: second, mergedIntoId: null },
+        { id: merged.id, name: "Hộ bà Lan (nhập lần hai)", phone: second, mergedIntoId: kept.id },
+      ]),
+    );
+    expect(entries).toHaveLength(2);
+  });
+
+  test("a row matching an entry merged into another ward's entry is left as it is: nothing written, nothing created", async () => {
+    const units = await createDistrict();
+    const districtAdmin = await createAdmin(units.district.id, "district_admin");
+    const [vanPhuc, phuLa] = [
+      { unitId: units.vanPhuc.id, targetGroup: "HH" },
+      { unitId: units.phuLa.id, targetGroup: "HH" },
+    ];
+    const phone = uniquePhone();
+    await importRoster(districtAdmin, vanPhuc, [{ name: "Hộ bà Lan", phone, taxCode: null, externalId: "VP-1" }]);
+    await importRoster(districtAdmin, phuLa, [{ name: "Hộ bà Lan", phone: uniquePhone(), taxCode: null, externalId: null }]);
+    const [merged, kept] = [await prisma.rosterEntry.findFirstOrThrow({ where: vanPhuc }), await prisma.rosterEntry.findFirstOrThrow({ where: phuLa })];
+    expect(await mergeEntries(districtAdmin, await scopeOn(districtAdmin.unitPath), kept.id, merged.id)).toBe(true);
+
+    expect(await importRoster(districtAdmin, vanPhuc, [{ name: "Hộ bà Lan Anh", phone, taxCode: null, externalId: "VP-1" }])).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await prisma.rosterEntry.findMany({ where: vanPhuc, select: { name: true, mergedIntoId: true } })).toEqual([{ name: "Hộ bà Lan", mergedIntoId: kept.id }]);
+    expect(await prisma.rosterEntry.findUniqueOrThrow({ where: { id: kept.id }, select: { name: true } })).toEqual({ name: "Hộ bà Lan" });
   });
 });

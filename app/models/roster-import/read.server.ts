@@ -24,10 +24,16 @@ export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
   let created = 0;
   const nextId = () => `${idBase}${(created++).toString(36).padStart(8, "0")}`;
   const byKey = new Map<string, DigestedEntry>();
+  const keysOf = (entry: DigestedEntry) => [entry.externalId && `x:${entry.externalId}`, entry.phone && `p:${entry.phone}`, entry.taxCode && `t:${entry.taxCode}`];
+  for (const entry of existing) if (!entry.mergedIntoId) for (const key of keysOf(entry)) if (key) byKey.set(key, entry);
+  // An entry merged into another (issue 15) counts nowhere and is never written again: a row
+  // matching it by a key no present entry has is the entry it was merged into, or, when that one
+  // is on another ward's or group's roster, is left as it is there.
+  const byId = new Map(existing.map((entry) => [entry.id, entry]));
   for (const entry of existing) {
-    if (entry.externalId) byKey.set(`x:${entry.externalId}`, entry);
-    if (entry.phone) byKey.set(`p:${entry.phone}`, entry);
-    if (entry.taxCode) byKey.set(`t:${entry.taxCode}`, entry);
+    if (!entry.mergedIntoId) continue;
+    const kept = byId.get(entry.mergedIntoId) ?? entry;
+    for (const key of keysOf(entry)) if (key && !byKey.has(key)) byKey.set(key, kept);
   }
   const claimed = new Set<string>();
   const planned: Planned[] = [];
@@ -36,8 +42,10 @@ export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
   const returning: ImportPreview["returning"]["items"] = [];
   for (const row of rows) {
     const entry = (row.externalId && byKey.get(`x:${row.externalId}`)) || (row.phone && byKey.get(`p:${row.phone}`)) || (row.taxCode && byKey.get(`t:${row.taxCode}`)) || null;
+    // The plan is written onto the file's rows themselves: a copy of 100,000 rows is memory the
+    // import may not take (issue 14: 300 MB for the whole import).
     if (!entry) {
-      planned.push({ ...row, action: "create", entryId: nextId(), leftBefore: false });
+      planned.push(Object.assign(row, { action: "create" as const, entryId: nextId(), leftBefore: false }));
       continue;
     }
     if (claimed.has(entry.id)) {
@@ -45,6 +53,10 @@ export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
       continue;
     }
     claimed.add(entry.id);
+    if (entry.mergedIntoId) {
+      planned.push(Object.assign(row, { action: "unchanged" as const, entryId: entry.id, leftBefore: false }));
+      continue;
+    }
     // A file without the year keeps the one the entry has.
     const same =
       entry.name === row.name &&
@@ -54,7 +66,7 @@ export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
       (row.birthYear == null || entry.birthYear === row.birthYear);
     if (entry.name !== row.name) renames.push({ line: row.line, from: entry.name, to: row.name });
     if (entry.leftAt) returning.push({ line: row.line, name: row.name, leftAt: formatDate(entry.leftAt) });
-    planned.push({ ...row, action: same ? "unchanged" : "update", entryId: entry.id, leftBefore: entry.leftAt !== null });
+    planned.push(Object.assign(row, { action: same ? ("unchanged" as const) : ("update" as const), entryId: entry.id, leftBefore: entry.leftAt !== null }));
   }
   return { planned, problems, renames, returning };
 }
@@ -67,21 +79,11 @@ async function fail(jobId: string, problems: RosterProblem[]) {
   });
 }
 
+const staged = (row: Planned): StagedRow => [row.line, row.action, row.entryId, row.name, foldForSearch(row.name), row.phone, row.taxCode, row.externalId, row.leftBefore, row.birthYear ?? null];
+
 async function stage(jobId: string, planned: Planned[]) {
-  const rows: StagedRow[] = planned.map((row) => [
-    row.line,
-    row.action,
-    row.entryId,
-    row.name,
-    foldForSearch(row.name),
-    row.phone,
-    row.taxCode,
-    row.externalId,
-    row.leftBefore,
-    row.birthYear ?? null,
-  ]);
-  await insertStagedRows(jobId, rows, async (staged) => {
-    await prisma.importJob.update({ where: { id: jobId }, data: { rowsRead: staged }, select: { id: true } });
+  await insertStagedRows(jobId, planned, staged, async (count) => {
+    await prisma.importJob.update({ where: { id: jobId }, data: { rowsRead: count }, select: { id: true } });
   });
 }
 
@@ -136,6 +138,8 @@ export async function readImport(jobId: string) {
   });
   if (!job.file) return fail(jobId, [{ row: null, column: null, problem: "roster.file.missing" }]);
   const parsed = await parseRosterFile(job.file, job.unit);
+  // The file's bytes are not needed past its rows.
+  job.file = null;
   if (!parsed.ok) return fail(jobId, parsed.problems);
   await previewRows(jobId, job, parsed);
 }

@@ -168,12 +168,15 @@ function readXlsx(bytes: Uint8Array, limits: SheetLimits): SheetRow[] | SheetPro
   if (!entries) return "unreadable";
   let budget = limits.maxUnpackedBytes;
   const files = new Map<string, string>();
+  // Only the entries the rows come from are unpacked (the others' sizes were measured by
+  // unpacksWithin), each one's bytes dropped once it is text.
   for (const entry of entries) {
+    if (!/^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/.test(entry.name)) continue;
     const content = unpack(bytes, entry, budget);
     if (content === null) return "unreadable";
     if (content === "tooBig") return "tooBig";
     budget -= content.byteLength;
-    if (/^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/.test(entry.name)) files.set(entry.name, content.toString("utf8"));
+    files.set(entry.name, content.toString("utf8"));
   }
   const sheetPath = firstSheetPath(files);
   const sheet = sheetPath ? files.get(sheetPath) : undefined;

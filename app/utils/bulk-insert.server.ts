@@ -1,0 +1,76 @@
+import path from "node:path";
+
+import Database from "better-sqlite3";
+import pg from "pg";
+
+import { databaseProvider, postgresPoolConfig } from "./database-url";
+import { env } from "./env.server";
+
+/** A value as the database driver takes it; dates and booleans are encoded below as Prisma stores them. */
+export type BulkValue = string | number | boolean | Date | null;
+
+// Rows per SQLite transaction, and the most per PostgreSQL statement (which binds at most 65,535
+// parameters: fewer rows when a table has many columns).
+const CHUNK = 10_000;
+const POSTGRES_PARAMETERS = 60_000;
+
+// As @prisma/adapter-better-sqlite3 writes them: ISO text with "+00:00", booleans as 1 and 0.
+const sqliteValue = (value: BulkValue) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : value);
+// As @prisma/adapter-pg writes them: a UTC timestamp without a zone (the columns are timestamp(3)).
+const postgresValue = (value: BulkValue) => (value instanceof Date ? value.toISOString().replace("T", " ").replace("Z", "") : value);
+
+/**
+ * Inserts rows into one table through the database driver itself, on a connection of its own
+ * closed afterwards. Prisma's query builder and raw queries cost about 0.1 ms per row in bound
+ * parameters (14 s for 100,000 rows on a loaded machine), the driver a few microseconds. SQLite
+ * writes each chunk of 10,000 rows in one transaction (begun IMMEDIATE, as every transaction of
+ * the app), PostgreSQL in multi-row statements. `toRow` gives an item's values in the order of
+ * `columns`, a chunk at a time, so that the driver's form of every row is never held at once.
+ * `progress` is told how many rows are in after each chunk.
+ */
+export async function bulkInsert<T>(
+  table: string,
+  columns: readonly string[],
+  items: readonly T[],
+  toRow: (item: T) => BulkValue[],
+  progress: (inserted: number) => Promise<void> = async () => {},
+) {
+  const names = columns.map((column) => `"${column}"`).join(", ");
+  if (databaseProvider(env.DATABASE_URL) === "sqlite") {
+    const db = new Database(path.resolve(env.DATABASE_URL.replace(/^file:/, "").split("?")[0] ?? ""));
+    try {
+      db.pragma("busy_timeout = 5000");
+      // Inserts only: SQLite's default page cache (16 MB with better-sqlite3) would be memory held for nothing.
+      db.pragma("cache_size = -2000");
+      const insert = db.prepare(`INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => "?").join(", ")})`);
+      const insertChunk = db.transaction((chunk: readonly T[]) => {
+        for (const item of chunk) insert.run(toRow(item).map(sqliteValue));
+      });
+      for (let start = 0; start < items.length; start += CHUNK) {
+        insertChunk.immediate(items.slice(start, start + CHUNK));
+        await progress(Math.min(items.length, start + CHUNK));
+      }
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const { schema, ...config } = postgresPoolConfig(env.DATABASE_URL);
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    if (schema) await client.query(`SET search_path TO ${client.escapeIdentifier(schema)}`);
+    const perStatement = Math.min(CHUNK, Math.floor(POSTGRES_PARAMETERS / columns.length));
+    for (let start = 0; start < items.length; start += perStatement) {
+      const chunk = items.slice(start, start + perStatement);
+      const tuples = chunk.map((_, row) => `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(", ")})`);
+      await client.query(
+        `INSERT INTO "${table}" (${names}) VALUES ${tuples.join(", ")}`,
+        chunk.flatMap((item) => toRow(item).map(postgresValue)),
+      );
+      await progress(Math.min(items.length, start + perStatement));
+    }
+  } finally {
+    await client.end();
+  }
+}
