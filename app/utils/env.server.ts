@@ -43,7 +43,7 @@ const smsSchema = z.discriminatedUnion("SMS_SENDER", [
 export type SmsConfig = z.infer<typeof smsSchema>;
 
 // The outbox's channels (app/models/outbox/channels.server.ts): each is configured or absent, and
-// messages on an absent channel stay queued, visible to the ward's admins, until it is configured.
+// messages on an absent channel stay queued until it is configured.
 const httpUrl = (message: string) =>
   z
     .string()

@@ -18,7 +18,7 @@ const ROWS_PER_INSERT = 500;
 /**
  * The person's preferred channel, then SMS, then e-mail: the first one this server is configured
  * for and the person has an address on. With none configured, the first they have an address on:
- * the message then waits, queued and visible to the ward's admins, until a channel is configured.
+ * the message then waits, queued, until a channel is configured.
  */
 export function chooseChannel(person: Omit<Recipient, "id" | "erasedAt">, configured: ReadonlySet<Channel> = configuredChannels()) {
   const addressOn = (channel: Channel) => (channel === "email" ? person.email : person.phone) || null;

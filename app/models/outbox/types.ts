@@ -20,7 +20,7 @@ export type MessageInput = {
   variables: MessageVariables;
   /** What the message is about, e.g. `review:<applicationId>:<eventId>`; one message per key, ever. */
   idempotencyKey: string;
-  /** The ward the message concerns: its admins see it while it is queued or failed. */
+  /** The ward the message concerns, so that a list of its queued and failed messages can be scoped to it. */
   unitId?: string | null;
   locale?: "vi" | "en";
   /** Not sent before then (defaults to now). */
