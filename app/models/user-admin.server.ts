@@ -1,11 +1,13 @@
 import type { Prisma } from "#app/generated/prisma/client";
 import type { AdminUser } from "#app/utils/auth.server";
 import { isUniqueViolation, prisma } from "#app/utils/db.server";
+import { publicUrl } from "#app/utils/env.server";
 import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 import type { Role } from "#app/utils/roles";
 import { foldForSearch } from "#app/utils/search";
 
 import { audit } from "./audit.server";
+import { enqueueMessage } from "./outbox/enqueue.server";
 import { matchRosterToUser } from "./qualification.server";
 import { findWardInScope, isInScope, scopeOn, unitInScope, type Scope } from "./scope.server";
 import { newSetupCode, setupCodeFields } from "./setup-code.server";
@@ -105,9 +107,10 @@ export function maySetUpAccount(adminUnitPath: string, scope: Scope, account: { 
 /**
  * A new set-up code for a user who never set a password or has forgotten it. Every session of
  * the account ends: whoever holds it now must use the code. Null when the admin may not (or the
- * user is outside the admin's scope).
+ * user is outside the admin's scope). `bySms`: the code goes to the account's phone through the
+ * outbox, in the same transaction, instead of being read out.
  */
-export async function reissueSetupCode(admin: AdminUser, userId: string, now = new Date()) {
+export async function reissueSetupCode(admin: AdminUser, userId: string, now = new Date(), { bySms = false } = {}) {
   const scope = await scopeOn(admin.unitPath, now);
   const user = await findUserInScope(admin, userId);
   if (!user || !maySetUpAccount(admin.unitPath, scope, { role: user.role, unitId: user.unitId, unitPath: user.unit.path })) return null;
@@ -115,7 +118,17 @@ export async function reissueSetupCode(admin: AdminUser, userId: string, now = n
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: setupCodeFields(setupCode, now), select: { id: true } });
     await tx.session.deleteMany({ where: { userId } });
-    await audit(tx, { actorId: admin.id, action: "user.reissue-setup-code", targetType: "user", targetId: userId });
+    await audit(tx, { actorId: admin.id, action: "user.reissue-setup-code", targetType: "user", targetId: userId, ...(bySms ? { details: { bySms } } : {}) });
+    if (bySms) {
+      await enqueueMessage(tx, {
+        recipientUserId: userId,
+        to: { channel: "sms", address: user.phone },
+        template: "setup-code",
+        variables: { code: setupCode, url: `${publicUrl}/thiet-lap` },
+        idempotencyKey: `setup-code:${userId}:${now.getTime()}`,
+        unitId: user.unitId,
+      });
+    }
   });
   return setupCode;
 }

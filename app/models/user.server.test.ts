@@ -199,6 +199,19 @@ describe("set-up codes take an account over, so only those above it issue them",
     expect(peerAccount.setupCodeHash).toBeNull();
   });
 
+  test("a new set-up code sent by SMS goes to the account's phone through the outbox, carrying the new code", async () => {
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const learner = await createUser({ unitId: units.vanPhuc.id });
+    const code = await reissueSetupCode(admin, learner.id, new Date(), { bySms: true });
+    const [message, ...more] = await prisma.outboxMessage.findMany({
+      where: { recipientUserId: learner.id },
+      select: { channel: true, recipientAddress: true, templateKey: true, variables: true },
+    });
+    expect(more).toEqual([]);
+    expect(message).toMatchObject({ channel: "sms", recipientAddress: learner.phone, templateKey: "setup-code" });
+    expect(JSON.parse(message!.variables)).toMatchObject({ code });
+  });
+
   test("a district admin issues codes for the admins of its wards, not for another district admin", async () => {
     const district = await createAdmin(units.district.id, "district_admin");
     const otherDistrict = await createAdmin(units.district.id, "district_admin");

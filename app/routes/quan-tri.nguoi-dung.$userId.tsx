@@ -67,6 +67,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(setupCode, 403);
     return json({ reissued: { fullName: user.fullName, phone: formatPhone(user.phone), setupCode, validDays: SETUP_CODE_DAYS } });
   }
+  if (intent === "send-code-by-sms") {
+    invariantResponse(await reissueSetupCode(admin, userId, new Date(), { bySms: true }), 404);
+    return redirect(`/quan-tri/nguoi-dung/${userId}?da-gui-ma=1`);
+  }
   if (intent === "confirm-phone") {
     invariantResponse(await confirmPhoneByAdmin(admin, userId), 404);
     return redirect(`/quan-tri/nguoi-dung/${userId}?da-xac-nhan=1`);
@@ -98,6 +102,11 @@ export default function UserPage() {
       {searchParams.has("da-luu") && !actionData ? (
         <p className="notice" role="status" data-form-result="">
           {t("user.saved")}
+        </p>
+      ) : null}
+      {searchParams.has("da-gui-ma") && !actionData ? (
+        <p className="notice" role="status" data-form-result="">
+          {t("user.codeSentBySms")}
         </p>
       ) : null}
       {searchParams.has("da-xac-nhan") && !actionData ? (
@@ -134,12 +143,20 @@ export default function UserPage() {
 
       {actionData && "reissued" in actionData ? <SetupCodeCard {...actionData.reissued} /> : null}
       {canReissueCode ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="reissue-code" />
-          <button type="submit" className="button">
-            {t("user.reissueCode")}
-          </button>
-        </Form>
+        <div className="next-step">
+          <Form method="post">
+            <input type="hidden" name="intent" value="reissue-code" />
+            <button type="submit" className="button">
+              {t("user.reissueCode")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="send-code-by-sms" />
+            <button type="submit" className="button">
+              {t("user.sendCodeBySms")}
+            </button>
+          </Form>
+        </div>
       ) : null}
 
       {canChangeRole ? (
