@@ -6,6 +6,7 @@ import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 import type { ReportQuery } from "#app/utils/report-query";
 
 import { audit } from "./audit.server";
+import { countContactedNotReached, lastContactFilter, type ContactFilter } from "./contact-history.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
 import { reportScope, rosterInScope, scopeOn, sqlInScope } from "./scope.server";
 import { LISTED_UNIT } from "./roster.server";
@@ -66,7 +67,8 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
   const present = { OR: [{ leftAt: null }, { leftAt: { gt: asOf } }] };
   const { wards, shownAs, scope } = await reportScope(scopePath, unitsOn);
   const wardIds = scope.unitIds;
-  const [population, reached, declared, countedTrainingSessions] = await Promise.all([
+  const { indicators } = getProgramme();
+  const [population, reached, declared, countedTrainingSessions, contacted] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
       where: { ...rosterInScope(scope), ...present },
@@ -89,6 +91,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       where: { unitId: { in: wardIds }, heldOn: { gte: period.start, lte: asOf }, headcount: { gt: 0 } },
       select: { unitId: true, kind: true, courses: true, headcount: true, headcountGroup: true, heldOn: true },
     }),
+    countContactedNotReached(scope, indicators, period, asOf),
   ]);
   // One pass over each result into sums by key, so the tables below cost nothing per cell.
   const sums = new Map<string, number>();
@@ -101,7 +104,6 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
   for (const row of declared) sums.set(`declared|${row.unitId}|${row.targetGroup}`, row.count);
   // People counted without names at a session count as reached for the indicators that count
   // their group, the session's kind and one of its courses, like named attendees.
-  const { indicators } = getProgramme();
   const { courses } = await getCatalogue();
   const counted = new Set<string>();
   for (const trainingSession of countedTrainingSessions) {
@@ -142,6 +144,8 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
           counted: figures.counted,
         });
       }),
+      /** Per indicator, the not-reached people of the ward contacted in the period (issue 22) */
+      contacted: indicators.map((_, index) => (sourcesOf.get(ward.id) ?? []).reduce((total, unitId) => total + (contacted.get(unitId)?.[index] ?? 0), 0)),
     }))
     // A ward created after the chosen date cannot be mapped back onto older units: it keeps a
     // row of its own, but only when it holds records.
@@ -160,6 +164,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       },
     );
   });
+  const contactedTotals = indicators.map((_, index) => rows.reduce((total, row) => total + row.contacted[index]!, 0));
   const months = monthsBetween(period.start, asOf);
   // Cumulative reached, month by month, over today's population: how the rate grew.
   const trends = indicators.map((indicator, index) => {
@@ -170,10 +175,11 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       return { month, rate: population === 0 ? 0 : Math.round((reachedSoFar * 1000) / population) / 10 };
     });
   });
-  return { asOf, unitsOn, indicators, rows, totals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
+  return { asOf, unitsOn, indicators, rows, totals, contactedTotals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
 }
 
 const NOT_REACHED_PAGE_SIZE = 25;
+const NOT_REACHED_FIELDS = { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, lastContactKind: true, lastContactAt: true } as const;
 
 /**
  * The people or organisations an indicator still has to reach in a scope (optionally one ward of
@@ -184,7 +190,7 @@ export async function listNotReached(
   scopePath: string,
   indicator: Indicator,
   period: Period,
-  filter: { wardId: string | null; query: string; page: number | null },
+  filter: { wardId: string | null; query: string; page: number | null; contact?: ContactFilter | null },
   unitsOn = new Date(),
 ) {
   const scope = await scopeOn(scopePath, unitsOn, filter.wardId);
@@ -194,11 +200,12 @@ export async function listNotReached(
     leftAt: null,
     qualifications: { none: { indicator: indicator.code, qualifiedAt: { gte: period.start, lte: period.end } } },
     ...nameOrPhoneFilter(filter.query),
+    ...lastContactFilter(filter.contact ?? null),
   };
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
+      select: { ...NOT_REACHED_FIELDS, unit: { select: LISTED_UNIT } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       ...pageOf(filter.page, NOT_REACHED_PAGE_SIZE),
     }),

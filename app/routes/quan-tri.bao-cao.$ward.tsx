@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       code: indicator.code,
       label: indicator[lang],
       cell: coverage.totals[index]!,
+      contacted: coverage.contactedTotals[index] ?? 0,
     })),
   };
 }
@@ -97,6 +98,7 @@ export default function WardCoveragePage() {
               <th scope="col">{t("coverage.targetHeader")}</th>
               <th scope="col">{t("coverage.gap")}</th>
               <th scope="col">{t("notReached.title")}</th>
+              <th scope="col">{t("coverage.contacted")}</th>
             </tr>
           </thead>
           <tbody>
@@ -113,6 +115,7 @@ export default function WardCoveragePage() {
                 <td>
                   <NotReachedLinks code={indicator.code} query={`ky=${period}&phuong=${wardCode}`} />
                 </td>
+                <td>{indicator.contacted}</td>
               </tr>
             ))}
           </tbody>

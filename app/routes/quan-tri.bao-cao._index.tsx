@@ -43,8 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       periods: getProgramme().periods.map((candidate) => candidate.code),
       asOf: formatDate(coverage.asOf),
       indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], target: indicator.target })),
-      rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells })),
+      rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells, contacted: row.contacted })),
       totals: coverage.totals,
+      contactedTotals: coverage.contactedTotals,
       showTotals: coverage.rows.length > 1,
       trends: coverage.trends,
       monthsInPeriod: coverage.monthsInPeriod,
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, showTotals, trends, monthsInPeriod, endMonth } =
+  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, contactedTotals, showTotals, trends, monthsInPeriod, endMonth } =
     useLoaderData<typeof loader>();
   return (
     <section>
@@ -126,6 +127,7 @@ export default function CoverageOverviewPage() {
                 {row.cells.map((cell, index) => (
                   <td key={indicators[index]?.code} className={`coverage__cell coverage__cell--${cell.status}`}>
                     <CoverageFigure cell={cell} />
+                    <ContactedLine count={row.contacted[index] ?? 0} />
                   </td>
                 ))}
               </tr>
@@ -138,6 +140,7 @@ export default function CoverageOverviewPage() {
                 {totals.map((cell, index) => (
                   <td key={indicators[index]?.code} className={`coverage__cell coverage__cell--${cell.status}`}>
                     <CoverageFigure cell={cell} />
+                    <ContactedLine count={contactedTotals[index] ?? 0} />
                   </td>
                 ))}
               </tr>
@@ -163,6 +166,12 @@ export default function CoverageOverviewPage() {
       </div>
     </section>
   );
+}
+
+/** How many of the people a cell has not reached the ward has contacted in the period (issue 22). */
+function ContactedLine({ count }: { count: number }) {
+  const t = useT();
+  return <span className="coverage__contacted">{t("coverage.contactedCount", { count })}</span>;
 }
 
 export function ErrorBoundary() {
