@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ContactFollowUp, ContactSavedNotice, CONTACT_KIND_KEYS } from "#app/components/contact-history";
+import { InviteCheckbox, InviteForm } from "#app/components/invite-form";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ErrorSummary } from "#app/components/error-summary";
 import { ExportLinks } from "#app/components/export-links";
@@ -16,10 +17,12 @@ import { pageTitle, useT } from "#app/i18n/use-t";
 import { CONTACT_FILTERS, CONTACT_KINDS, listContactHistory, recordContact } from "#app/models/contact-history.server";
 import { findNotReachedFrame, listNotReached } from "#app/models/coverage.server";
 import { scopeOn } from "#app/models/scope.server";
+import { findTrainingSession } from "#app/models/training-session.server";
+import { inviteToTrainingSession, listUpcomingTrainingSessions } from "#app/models/training-session-invitation.server";
 import { toListedEntry } from "#app/components/roster-entry-list";
 import { maskPhone } from "#app/utils/phone";
 import { requireAdmin } from "#app/utils/auth.server";
-import { formatDate, isoDay } from "#app/utils/dates";
+import { formatDate, isoDay, startOfDay } from "#app/utils/dates";
 import { parseForm, text } from "#app/utils/forms";
 import { readForm, rejectForm, requireRedirectTarget } from "#app/utils/forms.server";
 import { invariantResponse } from "#app/utils/http.server";
@@ -35,6 +38,11 @@ const contactSchema = z.object({
     .transform((value) => value || null),
 });
 
+const inviteSchema = z.object({
+  trainingSessionId: text().min(1, "invite.trainingSession.unknown"),
+  startTime: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invite.startTime.invalid"),
+});
+
 /** `?lien-he=` filters by the latest contact: "none" for nobody contacted yet, or a kind. */
 const contactFilterSchema = z.enum(CONTACT_FILTERS).nullable().catch(null);
 
@@ -47,7 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { indicator, period, wards, ward } = frame;
   const searchParams = new URL(request.url).searchParams;
   const contact = contactFilterSchema.parse(searchParams.get("lien-he"));
-  const [lang, result] = await Promise.all([getLang(request), listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: q, page, contact }, unitsOn)]);
+  const [lang, result, upcoming] = await Promise.all([
+    getLang(request),
+    listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: q, page, contact }, unitsOn),
+    listUpcomingTrainingSessions(admin, startOfDay(isoDay(new Date()))),
+  ]);
   const groups = targetGroupLabels(lang);
   const history = await listContactHistory(result.entries.map((entry) => entry.id));
   const movedAway = result.entries.find((entry) => entry.id === searchParams.get("chuyen-di"));
@@ -61,6 +73,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       q,
       page,
       contact: contact ?? "",
+      trainingSessions: upcoming.map((candidate) => ({
+        value: candidate.id,
+        label: `${formatDate(candidate.heldOn)}${candidate.startTime ? ` ${candidate.startTime}` : ""} · ${candidate.place} (${candidate.unit.name})`,
+        startTime: candidate.startTime ?? "",
+      })),
+      chosenTrainingSession: searchParams.get("buoi-hoc") ?? "",
       movedAway: movedAway && !movedAway.leftAt ? { id: movedAway.id, name: movedAway.name } : null,
       wardCode: ward?.code ?? "",
       // The filter offers the wards in force on the date; a row kept for another unit's records is on the report.
@@ -86,10 +104,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-/** Records a contact with a person of the list (scoped: another ward's entry is a 404), then back to the list where it was. */
+/**
+ * Records a contact with a person of the list (scoped: another ward's entry is a 404), then back
+ * to the list where it was; or invites the ticked people to a training session, then on to it.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const formData = await readForm(request);
+  if (formData.get("intent") === "invite") {
+    const form = parseForm(formData, inviteSchema);
+    if (!form.ok) return rejectForm(form);
+    const entryIds = formData.getAll("entryId").filter((value): value is string => typeof value === "string" && value.length > 0 && value.length <= 40);
+    if (entryIds.length === 0) return rejectForm({ message: "invite.none", values: form.values });
+    const trainingSession = await findTrainingSession(admin, form.data.trainingSessionId);
+    if (!trainingSession) return rejectForm({ errors: { trainingSessionId: "invite.trainingSession.unknown" }, values: form.values });
+    const done = await inviteToTrainingSession(admin, trainingSession, entryIds, form.data.startTime);
+    return redirect(`/quan-tri/buoi-hoc/${trainingSession.id}?${new URLSearchParams({ "da-moi": String(done.invited), "bo-qua": String(done.skipped) })}`);
+  }
   const back = new URL(requireRedirectTarget(formData, new URL(request.url).pathname), "http://localhost");
   const form = parseForm(formData, contactSchema);
   if (!form.ok) return rejectForm(form);
@@ -103,7 +134,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotReachedPage() {
   const t = useT();
-  const { indicator, refused, period, targetsNote, unitsOn, q, page, contact, movedAway, wardCode, wards, total, pageCount, entries } = useLoaderData<typeof loader>();
+  const { indicator, refused, period, targetsNote, unitsOn, q, page, contact, trainingSessions, chosenTrainingSession, movedAway, wardCode, wards, total, pageCount, entries } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section>
@@ -157,9 +189,22 @@ export default function NotReachedPage() {
       </Form>
       <p role="status">{t("notReached.count", { count: total })}</p>
       <ExportLinks path={`/quan-tri/bao-cao/chi-tieu/${indicator.code}/xuat`} />
-      <ErrorSummary message={actionData?.message} errors={actionData?.errors ?? {}} labels={{ kind: t("contact.kind"), note: t("contact.note") }} />
+      <ErrorSummary
+        message={actionData?.message}
+        errors={actionData?.errors ?? {}}
+        labels={{ kind: t("contact.kind"), note: t("contact.note"), trainingSessionId: t("invite.trainingSession"), startTime: t("invite.startTime") }}
+      />
       <ContactSavedNotice movedAway={movedAway} />
-      <RosterEntryList entries={entries} extra={(entry) => <ContactFollowUp entry={entry} />} />
+      <InviteForm trainingSessions={trainingSessions} chosen={chosenTrainingSession} errors={actionData?.errors ?? {}} values={actionData?.values ?? {}} />
+      <RosterEntryList
+        entries={entries}
+        extra={(entry) => (
+          <>
+            {trainingSessions.length > 0 ? <InviteCheckbox entry={entry} /> : null}
+            <ContactFollowUp entry={entry} />
+          </>
+        )}
+      />
       <TargetsNote note={targetsNote} />
       <Pagination page={page} pageCount={pageCount} />
     </section>
