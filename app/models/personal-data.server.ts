@@ -24,7 +24,19 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
     about: (p) =>
       prisma.user.findMany({
         where: { id: p.id },
-        select: { id: true, fullName: true, phone: true, email: true, role: true, unitId: true, targetGroup: true, organisationId: true, phoneConfirmedAt: true, createdAt: true },
+        select: {
+          id: true,
+          fullName: true,
+          phone: true,
+          email: true,
+          role: true,
+          unitId: true,
+          targetGroup: true,
+          organisationId: true,
+          phoneConfirmedAt: true,
+          preferredChannel: true,
+          createdAt: true,
+        },
       }),
   },
   AdminUnit: { about: (p) => prisma.adminUnit.findMany({ where: { users: { some: { id: p.id } } }, select: { id: true, code: true, name: true } }) },
@@ -43,6 +55,13 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
   },
   // Rows of a file being imported, kept only until the import is written or given up.
   ImportRow: { about: (p) => prisma.importRow.findMany({ where: { phone: p.phone }, select: { jobId: true, line: true, name: true, phone: true } }) },
+  OutboxMessage: {
+    about: (p) =>
+      prisma.outboxMessage.findMany({
+        where: { OR: [{ recipientUserId: p.id }, { recipientAddress: p.phone }] },
+        select: { channel: true, recipientAddress: true, templateKey: true, variables: true, status: true, sentAt: true, createdAt: true },
+      }),
+  },
   SelfCheckTally: { none: "a count per module of anonymous self-checks" },
   Session: { about: (p) => prisma.session.findMany({ where: { userId: p.id }, select: { expiresAt: true } }) },
   SignInBudget: { about: (p) => prisma.signInBudget.findMany({ where: { key: `user:${p.id}` }, select: { windowStart: true, count: true } }) },
@@ -183,6 +202,8 @@ export async function eraseAccount(userId: string, now = new Date()) {
     await tx.organisationInvitation.deleteMany({ where: { phone: person.phone } });
     // A file being imported that lists the person: that line is not written.
     await tx.importRow.deleteMany({ where: { phone: person.phone } });
+    // Messages to the person, sent or not, hold their phone or e-mail and what was said to them.
+    await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientUserId: userId }, { recipientAddress: person.phone }] } });
     // Each row needs its own placeholder: the phone is unique within a training session.
     await tx.$executeRaw`UPDATE "AttendanceConfirmation" SET "phone" = 'erased:' || "id", "phoneAsTyped" = '' WHERE "phone" = ${person.phone}`;
     await tx.rosterEntry.updateMany({ where: { userId }, data: { name: "", searchName: "", phone: null, externalId: null } });

@@ -42,12 +42,48 @@ const smsSchema = z.discriminatedUnion("SMS_SENDER", [
 ]);
 export type SmsConfig = z.infer<typeof smsSchema>;
 
+// The outbox's channels (app/models/outbox/channels.server.ts): each is configured or absent, and
+// messages on an absent channel stay queued, visible to the ward's admins, until it is configured.
+const httpUrl = (message: string) =>
+  z
+    .string()
+    .url(message)
+    .regex(/^https?:\/\//i, message);
+const outboxSchema = z
+  .object({
+    // e.g. smtp://user:password@mail.example.gov.vn:587 or smtps://…:465
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/]+/i, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().email("MAIL_FROM must be an e-mail address").optional(),
+    ZALO_URL: httpUrl("ZALO_URL must be the Zalo notification adapter's http(s) URL").optional(),
+    ZALO_TOKEN: z.string().min(1).optional(),
+    // Messages handed to gateways per second by one server, and the tries before a message fails.
+    OUTBOX_RATE: z.coerce.number().positive().default(20),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    // How long a claimed message is left to its sender before another one may try it again.
+    OUTBOX_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    // OUTBOX_SENDER=off: this server queues messages but sends none (another server does).
+    OUTBOX_SENDER: z.enum(["on", "off"]).default("on"),
+  })
+  .refine((config) => !config.SMTP_URL || config.MAIL_FROM, { message: "SMTP_URL needs MAIL_FROM, the sender's address", path: ["MAIL_FROM"] })
+  .refine((config) => !config.ZALO_URL === !config.ZALO_TOKEN, { message: "ZALO_URL and ZALO_TOKEN go together", path: ["ZALO_TOKEN"] });
+export type OutboxConfig = z.infer<typeof outboxSchema>;
+/** The outbox settings of an environment; empty strings count as unset. */
+export function parseOutboxConfig(source: Record<string, string | undefined>): OutboxConfig {
+  return outboxSchema.parse(Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")));
+}
+
 export const env = envSchema.parse(process.env);
 /** The SMS settings of an environment; a sender without the settings it needs is refused at start. */
 export function parseSmsConfig(source: Record<string, string | undefined>): SmsConfig {
   return smsSchema.parse({ ...source, SMS_SENDER: source.SMS_SENDER || "log" });
 }
 export const smsConfig = parseSmsConfig(process.env);
+/** Whether SMS_SENDER was chosen: the "log" default serves phone codes in development, not the outbox. */
+export const smsConfigured = Boolean(process.env.SMS_SENDER);
+export const outboxConfig = parseOutboxConfig(process.env);
 const isProduction = env.NODE_ENV === "production";
 export const secureCookies = env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction;
 /** The site's address without a trailing slash, e.g. "https://taphuan.example.gov.vn". */
