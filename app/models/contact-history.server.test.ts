@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 
 import { getProgramme, type Period } from "#app/content/programme.server";
 import { prisma } from "#app/utils/db.server";
@@ -30,8 +30,13 @@ const listed = async (path: string, contact: Parameters<typeof listNotReached>[3
   (await listNotReached(path, HOUSEHOLDS, PERIOD, { wardId: null, query: "", page: 1, contact })).entries.map((entry) => entry.name);
 
 describe("follow-up of the not-reached", () => {
+  let ward: Awaited<ReturnType<typeof wardOfThree>>;
+  beforeAll(async () => {
+    ward = await wardOfThree();
+  });
+
   test("the list shows each person's latest contact and filters by it", async () => {
-    const { admin, an, binh, scope } = await wardOfThree();
+    const { admin, an, binh, scope } = ward;
     await recordContact(admin, scope, an, { kind: "phoned", note: "Không nghe máy", happenedAt: new Date("2026-03-01T09:00:00+07:00") });
     await recordContact(admin, scope, an, { kind: "declined", note: null, happenedAt: new Date("2026-03-05T09:00:00+07:00") });
     // Typed in late: an older visit does not hide the newer refusal.

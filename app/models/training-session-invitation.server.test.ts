@@ -52,6 +52,22 @@ describe("invitations to a training session", () => {
       { kind: "invited", trainingSessionId: trainingSession.id },
     ]);
     expect(await prisma.rosterEntry.count({ where: { id: { in: [an, binh] }, lastContactKind: "invited" } })).toBe(2);
+
+    // One message, to the household with a phone, whose key is its invitation: a retried post queues nothing more.
+    const anInvitation = invitations.find((invitation) => invitation.entry.id === an)!;
+    const token = (await prisma.trainingSessionInvitation.findUniqueOrThrow({ where: { id: anInvitation.id }, select: { replyToken: true } })).replyToken;
+    const messages = await prisma.outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: "invite:" }, unitId: trainingSession.unitId },
+      select: { idempotencyKey: true, channel: true, templateKey: true, variables: true },
+    });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ idempotencyKey: `invite:${anInvitation.id}`, channel: "sms", templateKey: "session-invitation" });
+    expect(JSON.parse(messages[0]!.variables)).toMatchObject({
+      date: "20/12/2026",
+      time: "08:30",
+      place: "Nhà văn hóa tổ 5",
+      url: expect.stringMatching(new RegExp(`/tra-loi/${token}$`)),
+    });
   });
 
   test("another ward's admin cannot invite this ward's people, even to their own session", async () => {

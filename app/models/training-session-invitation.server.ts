@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 
 import type { AdminUser } from "#app/utils/auth.server";
+import { formatDate } from "#app/utils/dates";
 import { newId, prisma } from "#app/utils/db.server";
+import { publicUrl } from "#app/utils/env.server";
 
 import { audit } from "./audit.server";
 import { addContactEvents } from "./contact-history.server";
+import { enqueueMessages } from "./outbox/enqueue.server";
 import { rosterInScope, scopeOn, unitInScope } from "./scope.server";
 import type { TrainingSession } from "./training-session.server";
 
@@ -28,15 +31,16 @@ export async function listUpcomingTrainingSessions(admin: AdminUser, today: Date
  * Invites roster entries of the training session's ward (former wards' included) to it, and gives
  * it the hour it starts. One invitation per person: somebody invited again keeps their invitation
  * and their answer. Each new invitation gets a reply link's secret, a channel (a message to the
- * entry's phone, or the printed sheet for those without one) and a contact event, in one
- * transaction, set-based. Entries out of scope, left or unknown are skipped and counted.
+ * entry's phone, or the printed sheet for those without one) and a contact event; the messages
+ * are written to the outbox in the same transaction, one per invitation ever (its key), so a
+ * retried post sends nothing twice. Set-based. Entries out of scope, left or unknown are skipped.
  */
 export async function inviteToTrainingSession(admin: AdminUser, trainingSession: TrainingSession, rosterEntryIds: string[], startTime: string, now = new Date()) {
   const ids = [...new Set(rosterEntryIds)].slice(0, MAX_INVITED_AT_ONCE);
   return prisma.$transaction(async (tx) => {
     const entries = await tx.rosterEntry.findMany({
       where: { id: { in: ids }, ...rosterInScope(trainingSession.scope), leftAt: null, invitations: { none: { trainingSessionId: trainingSession.id } } },
-      select: { id: true, phone: true },
+      select: { id: true, phone: true, userId: true },
     });
     await tx.trainingSession.update({ where: { id: trainingSession.id }, data: { startTime }, select: { id: true } });
     const invitations = entries.map((entry) => ({
@@ -48,6 +52,24 @@ export async function inviteToTrainingSession(admin: AdminUser, trainingSession:
       invitedById: admin.id,
     }));
     if (invitations.length > 0) await tx.trainingSessionInvitation.createMany({ data: invitations });
+    const variables = { date: formatDate(trainingSession.heldOn), time: startTime, place: trainingSession.place };
+    await enqueueMessages(
+      tx,
+      invitations.flatMap((invitation, index) => {
+        const { phone, userId } = entries[index]!;
+        if (!phone) return [];
+        return [
+          {
+            // An account's own preferred channel; otherwise an SMS to the roster's phone.
+            ...(userId ? { recipientUserId: userId } : { to: { channel: "sms" as const, address: phone } }),
+            template: "session-invitation",
+            variables: { ...variables, url: `${publicUrl}/tra-loi/${invitation.replyToken}` },
+            idempotencyKey: `invite:${invitation.id}`,
+            unitId: trainingSession.unitId,
+          },
+        ];
+      }),
+    );
     await addContactEvents(
       tx,
       admin.id,
