@@ -6,8 +6,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { LessonHtmlSource } from "#app/components/lesson";
 import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
+import { startOutboxSender } from "#app/models/outbox/sender.server";
 import { failInterruptedImports } from "#app/models/roster-import/jobs.server";
 import { carriesSession } from "#app/utils/auth.server";
+import { outboxConfig } from "#app/utils/env.server";
 import { createHtmlBody } from "#app/utils/html-stream.server";
 import { NonceContext } from "#app/utils/nonce";
 
@@ -22,6 +24,11 @@ prerenderLessons(await getCatalogue());
 
 // A roster import a crash or a stop interrupted wrote nothing (one transaction): say so on its page.
 await failInterruptedImports();
+
+// Messages leave from the outbox (docs/decisions/013-outbox.md); `remix dev` re-evaluates this
+// module on rebuild, and one sender per process is enough.
+const globalForOutbox = globalThis as unknown as { outboxSender?: ReturnType<typeof startOutboxSender> };
+if (outboxConfig.OUTBOX_SENDER === "on") globalForOutbox.outboxSender ??= startOutboxSender();
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce ?? "";

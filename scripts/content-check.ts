@@ -5,18 +5,22 @@ import path from "node:path";
 
 import { CONTENT_DIR, loadCatalogue } from "#app/content/catalogue.server";
 import { checkToneMarks } from "#app/content/tone-marks.server";
+import { loadMessageTemplates } from "#app/content/messages.server";
 import { loadUnits } from "#app/content/units.server";
 
 const contentDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
 const { catalogue, problems } = await loadCatalogue(contentDir);
 // The interface's messages are held to the same spelling as the real content.
 problems.push(...checkToneMarks(contentDir ?? CONTENT_DIR, contentDir ? [] : [path.join(process.cwd(), "app", "i18n", "messages.ts")]));
-// The wards belong to the real content only.
+// The wards and the messages belong to the real content only.
 if (!contentDir) {
-  try {
-    loadUnits();
-  } catch (error) {
-    problems.push(error instanceof Error ? error.message : String(error));
+  // The wards and the outbox's message templates (every one in vi and en, with the variables it uses).
+  for (const load of [loadUnits, loadMessageTemplates]) {
+    try {
+      load();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
   }
 }
 if (problems.length > 0) {

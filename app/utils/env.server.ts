@@ -64,6 +64,8 @@ const outboxSchema = z
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
     // How long a claimed message is left to its sender before another one may try it again.
     OUTBOX_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    // SMS go without diacritics (one segment holds 160 characters, not 70) unless this is "on".
+    OUTBOX_SMS_UNICODE: z.enum(["on", "off"]).default("off"),
     // OUTBOX_SENDER=off: this server queues messages but sends none (another server does).
     OUTBOX_SENDER: z.enum(["on", "off"]).default("on"),
   })

@@ -67,6 +67,35 @@ describe("review", () => {
     expect(await prisma.auditEntry.count({ where: { targetId: applicationId, action: { in: ["certification.reject", "certification.request-changes"] } } })).toBe(2);
   });
 
+  test("the business owner is sent each decision: the code when approved, the message when changes are asked, the reason when refused", async () => {
+    const messagesTo = (userId: string) =>
+      prisma.outboxMessage.findMany({
+        where: { recipientUserId: userId },
+        select: { channel: true, templateKey: true, variables: true, status: true },
+        orderBy: { createdAt: "asc" },
+      });
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const approved = await submittedApplication(units.vanPhuc.id);
+    const result = await approveApplication(admin, approved.applicationId);
+    if (!result.ok) throw new Error(result.error);
+    await approveApplication(admin, approved.applicationId);
+    const [approval, ...more] = await messagesTo(approved.owner.id);
+    expect(more).toEqual([]);
+    expect(approval).toMatchObject({ channel: "sms", templateKey: "certification-approved", status: "queued" });
+    expect(JSON.parse(approval!.variables)).toMatchObject({ code: result.certificate.code });
+
+    const refused = await submittedApplication(units.vanPhuc.id);
+    await decideWithMessage(admin, refused.applicationId, "changes_requested", "Hãy bổ sung sổ theo dõi riêng.");
+    await saveSelfAssessment(refused.owner, compliant(countsOf(refused.details)));
+    await submitApplication(refused.owner, { signerName: "Chủ Cơ Sở", signerPosition: "Giám đốc" });
+    await decideWithMessage(admin, refused.applicationId, "rejected", "Cơ sở cho người 16 tuổi hàn kim loại.");
+    const told = await messagesTo(refused.owner.id);
+    expect(told.map((message) => [message.templateKey, JSON.parse(message.variables) as Record<string, string>])).toEqual([
+      ["certification-changes-requested", expect.objectContaining({ message: "Hãy bổ sung sổ theo dõi riêng." })],
+      ["certification-rejected", expect.objectContaining({ reason: "Cơ sở cho người 16 tuổi hàn kim loại." })],
+    ]);
+  });
+
   test("an inspection visit is recorded with its audit entry, once when posted twice", async () => {
     const { applicationId } = await submittedApplication(units.vanPhuc.id);
     const admin = await createAdmin(units.vanPhuc.id, "ward_admin");

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { audit } from "../audit.server";
 import { scopeOn, unitInScope } from "../scope.server";
 import { refresherProgress } from "./application.server";
+import { enqueueDecisionMessage } from "./decision-message.server";
 import { listOrganisationCertificates, PROFILE_SELECT, type OrganisationProfile } from "./organisation.server";
 import { newVerificationCode, renewalOpensAt, validityOnApproval } from "./rules.server";
 import { APPLICATION_SUMMARY_SELECT, getCertificationCourse, type ReviewStatus } from "./terms.server";
@@ -153,7 +154,8 @@ export async function approveApplication(admin: AdminUser, applicationId: string
       },
       select: { id: true, code: true, issuedAt: true, expiresAt: true },
     });
-    await tx.certificationEvent.create({ data: { applicationId, actorId: admin.id, kind: "approved" }, select: { id: true } });
+    const event = await tx.certificationEvent.create({ data: { applicationId, actorId: admin.id, kind: "approved" }, select: { id: true } });
+    await enqueueDecisionMessage(tx, applicationId, event.id, { kind: "approved", code: certificate.code });
     await audit(tx, {
       actorId: admin.id,
       action: "certification.approve",
@@ -174,7 +176,8 @@ export async function decideWithMessage(admin: AdminUser, applicationId: string,
       data: { status: decision, decidedById: admin.id, decidedAt: now },
     });
     if (count === 0) return { ok: false, error: "not_in_review" } as const;
-    await tx.certificationEvent.create({ data: { applicationId, actorId: admin.id, kind: decision, message }, select: { id: true } });
+    const event = await tx.certificationEvent.create({ data: { applicationId, actorId: admin.id, kind: decision, message }, select: { id: true } });
+    await enqueueDecisionMessage(tx, applicationId, event.id, decision === "rejected" ? { kind: "rejected", reason: message } : { kind: "changes_requested", message });
     await audit(tx, {
       actorId: admin.id,
       action: decision === "rejected" ? "certification.reject" : "certification.request-changes",
