@@ -71,7 +71,7 @@ export function TrainingSessionForm({ wards, formerWards, courses, targetGroups,
             <span>{course.title}</span>
           </label>
         ))}
-        <FieldError error={errors.course} />
+        <FieldError id={`${fieldId("course")}-error`} error={errors.course} />
       </fieldset>
       <TextField name="trainer" label={t("trainingSessions.trainer")} defaultValue={values.trainer} error={errors.trainer} />
       <TextField

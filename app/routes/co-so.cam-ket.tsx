@@ -109,10 +109,16 @@ export default function PledgePage() {
           </dl>
           <div className="field">
             <label className="choice">
-              <input type="checkbox" name="confirm" id={fieldId("confirm")} aria-invalid={errors.confirm ? true : undefined} />
+              <input
+                type="checkbox"
+                name="confirm"
+                id={fieldId("confirm")}
+                aria-invalid={errors.confirm ? true : undefined}
+                aria-describedby={errors.confirm ? `${fieldId("confirm")}-error` : undefined}
+              />
               <span>{t("pledge.confirm")}</span>
             </label>
-            <FieldError error={errors.confirm} />
+            <FieldError id={`${fieldId("confirm")}-error`} error={errors.confirm} />
           </div>
           <button type="submit" className="button button--primary" disabled={submitting}>
             {t("pledge.submit")}

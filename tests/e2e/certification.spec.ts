@@ -140,6 +140,8 @@ test("a business signs up, completes the course, is certified, verified publicly
   await page.getByLabel("Chức vụ").fill("Giám đốc");
   await page.getByRole("button", { name: "Ký cam kết và gửi hồ sơ" }).click();
   await expect(page.locator(".field__error")).toHaveText("Hãy đánh dấu xác nhận cam kết.");
+  // The box itself names its error, so a screen reader hears it on the box the summary links to.
+  await expect(page.getByLabel("Tôi đã đọc và xác nhận cam kết trên.")).toHaveAccessibleDescription("Hãy đánh dấu xác nhận cam kết.");
   await page.getByLabel("Tôi đã đọc và xác nhận cam kết trên.").check();
   await page.getByRole("button", { name: "Ký cam kết và gửi hồ sơ" }).click();
   await expect(page.getByRole("status")).toContainText("Đã gửi hồ sơ.");
