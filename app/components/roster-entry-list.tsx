@@ -36,7 +36,7 @@ export function toListedEntry(entry: ListedRow, groupLabels: Record<string, stri
 type Entry = { id: string; name: string; phone: string; birthYear: number | null; ward: string; group: string; hasAccount: boolean; leftOn: string | null };
 
 /** A post to the "left" action: marking an entry as left, or taking that back. */
-function LeftForm({ entryId, intent, label, children }: { entryId: string; intent: "left" | "undo"; label?: string; children: React.ReactNode }) {
+export function LeftForm({ entryId, intent, label, children }: { entryId: string; intent: "left" | "undo"; label?: string; children: React.ReactNode }) {
   const location = useLocation();
   return (
     <Form method="post" action="/quan-tri/danh-sach/roi-di">
@@ -53,9 +53,10 @@ function LeftForm({ entryId, intent, label, children }: { entryId: string; inten
 /**
  * Roster entries as the admin pages list them: who, how to reach them, where, whether they have
  * an account, and a button to record that they left (moved away, business closed). That one tap
- * takes a person out of the population, so it asks first and can be undone.
+ * takes a person out of the population, so it asks first and can be undone. A page adds its own
+ * parts to each entry with `extra`.
  */
-export function RosterEntryList({ entries }: { entries: Entry[] }) {
+export function RosterEntryList<T extends Entry>({ entries, extra }: { entries: T[]; extra?: (entry: T) => React.ReactNode }) {
   const t = useT();
   const [searchParams] = useSearchParams();
   const justLeft = searchParams.get("roi-di");
@@ -99,6 +100,7 @@ export function RosterEntryList({ entries }: { entries: Entry[] }) {
                 </LeftForm>
               </details>
             )}
+            {extra?.(entry)}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import { nameOrPhoneFilter, pageCount, pageOf } from "#app/utils/list-query";
 import type { ReportQuery } from "#app/utils/report-query";
 
 import { audit } from "./audit.server";
+import { countContactedNotReached, lastContactFilter, type ContactFilter } from "./contact-history.server";
 import { indicatorsQualifiedBy } from "./qualification.server";
 import { reportScope, rosterInScope, scopeOn, sqlInScope } from "./scope.server";
 import { LISTED_UNIT } from "./roster.server";
@@ -68,7 +69,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
   const { wards, shownAs, scope } = await reportScope(scopePath, unitsOn);
   const wardIds = scope.unitIds;
   const { indicators } = getProgramme();
-  const [population, reached, declared, countedTrainingSessions] = await Promise.all([
+  const [population, reached, declared, countedTrainingSessions, contacted] = await Promise.all([
     prisma.rosterEntry.groupBy({
       by: ["unitId", "targetGroup"],
       where: { ...rosterInScope(scope), ...present },
@@ -97,6 +98,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       where: { unitId: { in: wardIds }, heldOn: { gte: period.start, lte: asOf }, headcount: { gt: 0 } },
       select: { unitId: true, kind: true, courses: true, headcount: true, headcountGroup: true, heldOn: true },
     }),
+    countContactedNotReached(scope, indicators, period, asOf),
   ]);
   // One pass over each result into sums by key, so the tables below cost nothing per cell.
   const sums = new Map<string, number>();
@@ -149,6 +151,8 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
           counted: figures.counted,
         });
       }),
+      /** Per indicator, the not-reached people of the ward contacted in the period (issue 22) */
+      contacted: indicators.map((_, index) => (sourcesOf.get(ward.id) ?? []).reduce((total, unitId) => total + (contacted.get(unitId)?.[index] ?? 0), 0)),
     }))
     // A unit abolished with nowhere to go keeps a row while it holds records, labelled as former.
     .filter((row) => row.ward.inForce || row.cells.some((cell) => cell.population > 0 || cell.reached > 0));
@@ -171,6 +175,7 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       },
     );
   });
+  const contactedTotals = indicators.map((_, index) => allRows.reduce((total, row) => total + row.contacted[index]!, 0));
   const months = monthsBetween(period.start, asOf);
   // Cumulative reached, month by month, over today's population: how the rate grew.
   const trends = indicators.map((indicator, index) => {
@@ -181,10 +186,11 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
       return { month, rate: population === 0 ? 0 : Math.round((reachedSoFar * 1000) / population) / 10 };
     });
   });
-  return { asOf, unitsOn, indicators, rows, createdLater, totals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
+  return { asOf, unitsOn, indicators, rows, createdLater, totals, contactedTotals, trends, monthsInPeriod: monthsBetween(period.start, period.end).length };
 }
 
 const NOT_REACHED_PAGE_SIZE = 25;
+const NOT_REACHED_FIELDS = { id: true, name: true, phone: true, birthYear: true, targetGroup: true, userId: true, leftAt: true, lastContactKind: true, lastContactAt: true } as const;
 
 /**
  * The people or organisations an indicator still has to reach in a scope (optionally one ward of
@@ -195,7 +201,7 @@ export async function listNotReached(
   scopePath: string,
   indicator: Indicator,
   period: Period,
-  filter: { wardId: string | null; query: string; page: number | null },
+  filter: { wardId: string | null; query: string; page: number | null; contact?: ContactFilter | null },
   unitsOn = new Date(),
 ) {
   const scope = await scopeOn(scopePath, unitsOn, filter.wardId);
@@ -205,11 +211,12 @@ export async function listNotReached(
     leftAt: null,
     qualifications: { none: { indicator: indicator.code, qualifiedAt: { gte: period.start, lte: period.end } } },
     ...nameOrPhoneFilter(filter.query),
+    ...lastContactFilter(filter.contact ?? null),
   };
   const [entries, total] = await Promise.all([
     prisma.rosterEntry.findMany({
       where,
-      select: { id: true, name: true, phone: true, birthYear: true, targetGroup: true, userId: true, leftAt: true, unit: { select: LISTED_UNIT } },
+      select: { ...NOT_REACHED_FIELDS, unit: { select: LISTED_UNIT } },
       orderBy: [{ searchName: "asc" }, { id: "asc" }],
       ...pageOf(filter.page, NOT_REACHED_PAGE_SIZE),
     }),

@@ -126,6 +126,21 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
   AttendanceConfirmation: {
     about: (p) => prisma.attendanceConfirmation.findMany({ where: { OR: [{ phone: p.phone }, { userId: p.id }] }, select: { sessionId: true, status: true, respondedAt: true } }),
   },
+  // The ward's follow-up of the person (with its notes), and the contacts an official recorded.
+  ContactEvent: {
+    about: (p) =>
+      prisma.contactEvent.findMany({
+        where: { OR: [ownRoster(p), { actorId: p.id }] },
+        select: { rosterEntryId: true, kind: true, note: true, happenedAt: true, trainingSessionId: true },
+      }),
+  },
+  TrainingSessionInvitation: {
+    about: (p) =>
+      prisma.trainingSessionInvitation.findMany({
+        where: { OR: [ownRoster(p), { invitedById: p.id }] },
+        select: { trainingSessionId: true, rosterEntryId: true, status: true, channel: true, respondedAt: true, createdAt: true },
+      }),
+  },
   DeclaredHeadcount: { about: (p) => prisma.declaredHeadcount.findMany({ where: { declaredById: p.id }, select: { unitId: true, targetGroup: true, period: true, count: true } }) },
   CertificationApplication: {
     about: (p) =>

@@ -57,7 +57,7 @@ export async function createTrainingSession(admin: AdminUser, trainingSession: N
   });
 }
 
-const TRAINING_SESSION_FIELDS = { id: true, heldOn: true, place: true, kind: true, courses: true, trainer: true, headcount: true } as const;
+const TRAINING_SESSION_FIELDS = { id: true, heldOn: true, startTime: true, place: true, kind: true, courses: true, trainer: true, headcount: true } as const;
 
 /** The training sessions of an administrator's scope, newest first: the latest `limit` of them, or all for null (exports). */
 export async function listTrainingSessions(admin: AdminUser, limit: number | null = 100) {

@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       label: indicator[lang],
       short: indicator.short[lang],
       cell: coverage.totals[index]!,
+      contacted: coverage.contactedTotals[index] ?? 0,
     })),
   };
 }
@@ -99,6 +100,7 @@ export default function WardCoveragePage() {
               <th scope="col">{t("coverage.targetHeader")}</th>
               <th scope="col">{t("coverage.gap")}</th>
               <th scope="col">{t("notReached.title")}</th>
+              <th scope="col">{t("coverage.contacted")}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,6 +119,7 @@ export default function WardCoveragePage() {
                 <td>
                   <NotReachedLinks code={indicator.code} query={`ky=${period}&phuong=${wardCode}`} />
                 </td>
+                <td>{indicator.contacted}</td>
               </tr>
             ))}
           </tbody>

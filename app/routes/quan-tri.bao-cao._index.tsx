@@ -43,8 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       periods: getProgramme().periods.map((candidate) => candidate.code),
       asOf: formatDate(coverage.asOf),
       indicators: coverage.indicators.map((indicator) => ({ code: indicator.code, label: indicator[lang], short: indicator.short[lang], target: indicator.target })),
-      rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells })),
+      rows: coverage.rows.map((row) => ({ code: row.ward.code, name: names.get(row.ward.id) ?? row.ward.name, cells: row.cells, contacted: row.contacted })),
       totals: coverage.totals,
+      contactedTotals: coverage.contactedTotals,
       /** Units created after the date: counted in the totals, without a row */
       createdLater: coverage.createdLater.length > 0 ? { date: formatDate(coverage.unitsOn), names: coverage.createdLater.join(", ") } : null,
       showTotals: coverage.rows.length > 1 || coverage.createdLater.length > 0,
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, createdLater, showTotals, trends, monthsInPeriod, endMonth } =
+  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, contactedTotals, createdLater, showTotals, trends, monthsInPeriod, endMonth } =
     useLoaderData<typeof loader>();
   return (
     <section>
@@ -128,6 +129,7 @@ export default function CoverageOverviewPage() {
                 {row.cells.map((cell, index) => (
                   <td key={indicators[index]?.code} className={`coverage__cell coverage__cell--${cell.status}`}>
                     <CoverageFigure cell={cell} />
+                    <ContactedLine count={row.contacted[index] ?? 0} />
                   </td>
                 ))}
               </tr>
@@ -140,6 +142,7 @@ export default function CoverageOverviewPage() {
                 {totals.map((cell, index) => (
                   <td key={indicators[index]?.code} className={`coverage__cell coverage__cell--${cell.status}`}>
                     <CoverageFigure cell={cell} />
+                    <ContactedLine count={contactedTotals[index] ?? 0} />
                   </td>
                 ))}
               </tr>
@@ -166,6 +169,12 @@ export default function CoverageOverviewPage() {
       </div>
     </section>
   );
+}
+
+/** How many of the people a cell has not reached the ward has contacted in the period (issue 22). */
+function ContactedLine({ count }: { count: number }) {
+  const t = useT();
+  return <span className="coverage__contacted">{t("coverage.contactedCount", { count })}</span>;
 }
 
 export function ErrorBoundary() {

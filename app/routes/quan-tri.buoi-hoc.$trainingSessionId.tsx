@@ -7,6 +7,7 @@ import { ErrorSummary } from "#app/components/error-summary";
 import { TextField } from "#app/components/form-field";
 import { PhoneLink } from "#app/components/phone-link";
 import { TargetGroupField } from "#app/components/target-group-field";
+import { TrainingSessionInvitations } from "#app/components/training-session-invitations";
 import { trainingSessionKindKey } from "#app/components/training-session-kind";
 import { SearchForm } from "#app/components/search-form";
 import { getCatalogue } from "#app/content/catalogue.server";
@@ -23,6 +24,7 @@ import {
   recordAttendance,
   searchRosterForTrainingSession,
 } from "#app/models/training-session.server";
+import { listInvitations } from "#app/models/training-session-invitation.server";
 import { deleteTrainingSession, removeAttendee } from "#app/models/training-session-changes.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
@@ -46,13 +48,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const trainingSession = await findTrainingSession(admin, params.trainingSessionId ?? "");
   invariantResponse(trainingSession, 404);
   const { q } = parseListQuery(request);
-  const [lang, catalogue, attendees, confirmations, found] = await Promise.all([
+  const [lang, catalogue, attendees, confirmations, found, invitations] = await Promise.all([
     getLang(request),
     getCatalogue(),
     listAttendees(trainingSession),
     listAttendanceConfirmations(trainingSession),
     searchRosterForTrainingSession(trainingSession, q),
+    listInvitations(trainingSession),
   ]);
+  const covered = catalogue.courses.filter((course) => trainingSession.courseSlugs.includes(course.slug));
   const groups = targetGroupLabels(lang);
   const present = new Set(attendees.map((attendee) => attendee.rosterEntry.id));
   const person = (entry: ListedPerson) => shownPerson(entry, groups);
@@ -60,13 +64,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     trainingSession: {
       id: trainingSession.id,
       ward: trainingSession.unit.name,
-      heldOn: formatDate(trainingSession.heldOn),
+      heldOn: `${formatDate(trainingSession.heldOn)}${trainingSession.startTime ? ` ${trainingSession.startTime}` : ""}`,
       place: trainingSession.place,
       kind: trainingSession.kind,
       trainer: trainingSession.trainer,
       headcount: trainingSession.headcount,
-      courses: catalogue.courses.filter((course) => trainingSession.courseSlugs.includes(course.slug)).map((course) => (lang === "en" ? course.titleEn : course.title)),
+      courses: covered.map((course) => (lang === "en" ? course.titleEn : course.title)),
     },
+    invitations: invitations.map(({ entry, ...invitation }) => ({ ...invitation, ...shownPerson({ ...entry, targetGroup: "" }, groups) })),
+    indicators: [...new Set(covered.flatMap((course) => course.indicators))],
     q,
     attendees: attendees.map((attendee) => person(attendee.rosterEntry)),
     confirmations,
@@ -125,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function TrainingSessionPage() {
   const t = useT();
-  const { trainingSession, q, attendees, confirmations, found, targetGroups } = useLoaderData<typeof loader>();
+  const { trainingSession, q, attendees, confirmations, found, targetGroups, invitations, indicators } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.errors ?? {};
@@ -159,6 +165,7 @@ export default function TrainingSessionPage() {
         <dd>{trainingSession.trainer}</dd>
       </dl>
       <ErrorSummary message={actionData?.message} />
+      <TrainingSessionInvitations trainingSessionId={trainingSession.id} invitations={invitations} indicators={indicators} />
 
       <h2>{t("trainingSessions.attendance", { count: attendees.length })}</h2>
       {trainingSession.headcount ? <p>{t("trainingSessions.counted", { count: trainingSession.headcount })}</p> : null}

@@ -65,6 +65,7 @@ test("another ward's record answers exactly as an id that does not exist: same s
   const records: { id: string; url: (id: string) => string }[] = [
     { id: current.learnerId, url: (id) => `/quan-tri/nguoi-dung/${id}` },
     { id: current.trainingSessionId, url: (id) => `/quan-tri/buoi-hoc/${id}` },
+    { id: current.trainingSessionId, url: (id) => `/quan-tri/buoi-hoc/${id}/giay-moi` },
     { id: current.applicationId, url: (id) => `/quan-tri/chung-nhan/${id}` },
     { id: current.wardCode, url: (id) => `/quan-tri/bao-cao/${id}` },
     { id: current.certificateCode, url: (id) => `/chung-nhan/${id}/pdf` },

@@ -83,6 +83,9 @@ export const MATRIX: Record<string, Row> = {
   "quan-tri.buoi-hoc.xuat.tsx": { url: () => "/quan-tri/buoi-hoc/xuat", expect: adminPage },
   "quan-tri.buoi-hoc.$trainingSessionId.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.trainingSessionId}`, expect: wardAOnly },
   "quan-tri.buoi-hoc.$trainingSessionId_.sua.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.trainingSessionId}/sua`, expect: wardAOnly },
+  "quan-tri.buoi-hoc.$trainingSessionId_.giay-moi.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.trainingSessionId}/giay-moi`, expect: wardAOnly },
+  // The reply link of an invitation: whoever holds it answers, signed in or not.
+  "tra-loi.$token.tsx": { url: (w) => `/tra-loi/${w.replyToken}`, expect: everyone(200) },
   "quan-tri.chung-nhan._index.tsx": { url: () => "/quan-tri/chung-nhan", expect: adminPage },
   "quan-tri.chung-nhan.$applicationId/route.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
   "quan-tri.bao-cao-ky._index.tsx": { url: () => "/quan-tri/bao-cao-ky", expect: adminPage },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 
 import { request as playwrightRequest } from "@playwright/test";
@@ -50,6 +51,12 @@ export async function makeWorld() {
     data: { unitId: wardA.id, heldOn: new Date("2026-03-01T00:00:00+07:00"), place: "Nhà văn hóa", kind: "training", courses: "[]", trainer: "Cán bộ", createdById: learner.id },
     select: { id: true },
   });
+  // A household of ward A invited to the session: the reply link's token.
+  const household = await prisma.rosterEntry.create({ data: { unitId: wardA.id, targetGroup: "HH", name: "Hộ Ma Trận", searchName: "ho ma tran" }, select: { id: true } });
+  const invitation = await prisma.trainingSessionInvitation.create({
+    data: { trainingSessionId: trainingSession.id, rosterEntryId: household.id, replyToken: `ma-tran-${randomUUID()}`, channel: "printed", invitedById: learner.id },
+    select: { replyToken: true },
+  });
   const application = await prisma.certificationApplication.create({
     data: { organisationId: ours.id, unitId: wardA.id, kind: "initial", status: "submitted", createdById: learner.id, submittedById: learner.id, submittedAt: new Date() },
     select: { id: true },
@@ -87,6 +94,7 @@ export async function makeWorld() {
     openModule: `${children.slug}/${children.modules[0]!.slug}`,
     attemptId: attempt.id,
     trainingSessionId: trainingSession.id,
+    replyToken: invitation.replyToken,
     applicationId: application.id,
     importJobId: importJob.id,
     certificateCode: certificate.code,
