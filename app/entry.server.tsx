@@ -25,7 +25,7 @@ prerenderLessons(await getCatalogue());
 // A roster import a crash or a stop interrupted wrote nothing (one transaction): say so on its page.
 await failInterruptedImports();
 
-// Messages leave from the outbox (docs/decisions/013-outbox.md); `remix dev` re-evaluates this
+// Messages leave from the outbox (docs/decisions/014-outbox.md); `remix dev` re-evaluates this
 // module on rebuild, and one sender per process is enough.
 const globalForOutbox = globalThis as unknown as { outboxSender?: ReturnType<typeof startOutboxSender> };
 if (outboxConfig.OUTBOX_SENDER === "on") globalForOutbox.outboxSender ??= startOutboxSender();

@@ -190,7 +190,17 @@ export async function getCoverage(scopePath: string, period: Period, now = new D
 }
 
 const NOT_REACHED_PAGE_SIZE = 25;
-const NOT_REACHED_FIELDS = { id: true, name: true, phone: true, birthYear: true, targetGroup: true, userId: true, leftAt: true, lastContactKind: true, lastContactAt: true } as const;
+const NOT_REACHED_FIELDS = {
+  id: true,
+  name: true,
+  phone: true,
+  birthYear: true,
+  targetGroup: true,
+  userId: true,
+  leftAt: true,
+  lastContactKind: true,
+  lastContactAt: true,
+} as const;
 
 /**
  * The people or organisations an indicator still has to reach in a scope (optionally one ward of

@@ -1,5 +1,6 @@
 import { Prisma } from "#app/generated/prisma/client";
 
+import { prisma } from "#app/utils/db.server";
 import { VIETNAMESE_ORDER } from "#app/utils/search";
 
 import { findWardInForce, inForce, LOCAL_LEVELS, resolveReportWards } from "./unit.server";

@@ -59,8 +59,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CoverageOverviewPage() {
   const t = useT();
-  const { period, refused, unitsOnSpan, targetsNote, unitsOn, view, periods, asOf, indicators, rows, totals, contactedTotals, createdLater, showTotals, trends, monthsInPeriod, endMonth } =
-    useLoaderData<typeof loader>();
+  const {
+    period,
+    refused,
+    unitsOnSpan,
+    targetsNote,
+    unitsOn,
+    view,
+    periods,
+    asOf,
+    indicators,
+    rows,
+    totals,
+    contactedTotals,
+    createdLater,
+    showTotals,
+    trends,
+    monthsInPeriod,
+    endMonth,
+  } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("coverage.title")}</h1>

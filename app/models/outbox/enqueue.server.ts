@@ -1,4 +1,4 @@
-// The outbox's door for other models (docs/decisions/013-outbox.md), a stable API:
+// The outbox's door for other models (docs/decisions/014-outbox.md), a stable API:
 //   await enqueueMessage(tx, { recipientUserId, template: "review-approved", variables: { code }, idempotencyKey: `review:${eventId}`, unitId });
 //   await enqueueMessages(tx, inputs) // many, in multi-row INSERTs
 // called inside the caller's transaction; MessageInput (./types.ts) says what each field means.

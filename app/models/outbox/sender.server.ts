@@ -97,7 +97,7 @@ const IDLE_POLL_MS = 2_000;
 /**
  * The server's sender: a loop on the event loop that claims a second's worth of messages at the
  * configured rate, waits only on the network and the database, and sleeps while nothing is due
- * (docs/decisions/013-outbox.md). `stop` lets the round in progress finish.
+ * (docs/decisions/014-outbox.md). `stop` lets the round in progress finish.
  */
 export function startOutboxSender(settings: SenderSettings = defaultSettings()) {
   let running = true;

@@ -79,7 +79,18 @@ async function fail(jobId: string, problems: RosterProblem[]) {
   });
 }
 
-const staged = (row: Planned): StagedRow => [row.line, row.action, row.entryId, row.name, foldForSearch(row.name), row.phone, row.taxCode, row.externalId, row.leftBefore, row.birthYear ?? null];
+const staged = (row: Planned): StagedRow => [
+  row.line,
+  row.action,
+  row.entryId,
+  row.name,
+  foldForSearch(row.name),
+  row.phone,
+  row.taxCode,
+  row.externalId,
+  row.leftBefore,
+  row.birthYear ?? null,
+];
 
 async function stage(jobId: string, planned: Planned[]) {
   await insertStagedRows(jobId, planned, staged, async (count) => {
