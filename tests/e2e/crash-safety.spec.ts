@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { optionsOf } from "#app/models/grade.server";
 import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
+import { formatNumber } from "#app/utils/numbers";
 
 import { type AppServer, importRosterOn, makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdOf } from "./app-server";
 import { expect, test } from "./fixtures";
@@ -63,7 +64,7 @@ for (const webConcurrency of [1, 2]) {
       form.set("targetGroup", targetGroup);
       form.set("file", new Blob([`${header}\r\n${rows.join("\r\n")}\r\n`], { type: "text/csv" }), `${batch}.csv`);
       const result = await importRosterOn(base, cookie, form);
-      return result !== null && result.includes(`Đã nhập xong: ${ROWS_PER_IMPORT} mục mới`);
+      return result !== null && result.includes(`Đã nhập xong: ${formatNumber(ROWS_PER_IMPORT)} mục mới`);
     }
 
     let server: AppServer = await startAppServer(env);

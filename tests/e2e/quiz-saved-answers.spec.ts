@@ -29,8 +29,10 @@ async function reopenQuiz(page: Page, lesson: string) {
 
 async function expectStillChosen(fieldset: Locator, label: string) {
   await expect(fieldset.getByLabel(label, { exact: true })).toBeChecked();
-  // Nothing tells whether the saved answer is right before the quiz is submitted.
-  await expect(fieldset.getByText(/Đáp án đúng|Chưa đúng/)).toHaveCount(0);
+  // Nothing tells whether the saved answer is right before the quiz is submitted: no answer tags,
+  // no review. (Options may themselves begin "Chưa đúng…", so the words alone prove nothing.)
+  await expect(fieldset.locator(".tag")).toHaveCount(0);
+  await expect(fieldset.page().locator(".review, .result")).toHaveCount(0);
 }
 
 test.describe("with JavaScript", () => {
