@@ -8,9 +8,15 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATABASE_FILE = `data/e2e-${PORT}.db`;
 const DATABASE_URL = `file:./${DATABASE_FILE}`;
 process.env.DATABASE_URL = DATABASE_URL;
-// Text messages (phone confirmation codes) go to this file, which the tests read.
+// Text messages go to a fake SMS gateway and e-mails to a local SMTP server, both in one process
+// (tests/e2e/fake-gateways.ts) on the two ports after the app's; the gateway also writes each text
+// message to this file, where the tests read phone confirmation codes.
 const SMS_FILE = `data/sms-${PORT}.log`;
 process.env.SMS_FILE = SMS_FILE;
+const GATEWAY_PORT = PORT + 1;
+const SMTP_PORT = PORT + 2;
+const SMS_API_KEY = "e2e-gateway-key";
+process.env.FAKE_GATEWAYS_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 process.env.COOKIE_SECURE = "false";
 
 export default defineConfig({
@@ -27,11 +33,30 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [PHONE_IN_DEBIAN_CHROMIUM],
-  webServer: {
-    command: `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm ${SMS_FILE} && node scripts/start.js`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(PORT), DATABASE_URL, NODE_ENV: "production", COOKIE_SECURE: "false", DEMO_DATA: "on", SMS_SENDER: "file", SMS_FILE },
-  },
+  webServer: [
+    {
+      command: `rm -f ${SMS_FILE} && npx tsx tests/e2e/fake-gateways.ts`,
+      url: `${process.env.FAKE_GATEWAYS_URL}/`,
+      reuseExistingServer: false,
+      env: { GATEWAY_PORT: String(GATEWAY_PORT), SMTP_PORT: String(SMTP_PORT), SMS_API_KEY, SMS_FILE },
+    },
+    {
+      command: `rm -f ${DATABASE_FILE} ${DATABASE_FILE}-wal ${DATABASE_FILE}-shm && node scripts/start.js`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(PORT),
+        DATABASE_URL,
+        NODE_ENV: "production",
+        COOKIE_SECURE: "false",
+        DEMO_DATA: "on",
+        SMS_SENDER: "http",
+        SMS_GATEWAY_URL: `${process.env.FAKE_GATEWAYS_URL}/sms`,
+        SMS_API_KEY,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_FROM: "phuong@taphuan.example.vn",
+      },
+    },
+  ],
 });

@@ -7,6 +7,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { LessonHtmlSource } from "#app/components/lesson";
 import { findRenderedHtml, prerenderLessons } from "#app/content/lesson-html.server";
 import { startOutboxSender } from "#app/models/outbox/sender.server";
+import { startReminders } from "#app/models/reminders.server";
 import { failInterruptedImports } from "#app/models/roster-import/jobs.server";
 import { carriesSession } from "#app/utils/auth.server";
 import { outboxConfig } from "#app/utils/env.server";
@@ -26,9 +27,13 @@ prerenderLessons(await getCatalogue());
 await failInterruptedImports();
 
 // Messages leave from the outbox (docs/decisions/014-outbox.md); `remix dev` re-evaluates this
-// module on rebuild, and one sender per process is enough.
-const globalForOutbox = globalThis as unknown as { outboxSender?: ReturnType<typeof startOutboxSender> };
-if (outboxConfig.OUTBOX_SENDER === "on") globalForOutbox.outboxSender ??= startOutboxSender();
+// module on rebuild, and one sender per process is enough. The reminders are queued by the servers
+// that send: a server told not to send (OUTBOX_SENDER=off) leaves the outbox to the others.
+const globalForOutbox = globalThis as unknown as { outboxSender?: ReturnType<typeof startOutboxSender>; reminders?: ReturnType<typeof startReminders> };
+if (outboxConfig.OUTBOX_SENDER === "on") {
+  globalForOutbox.outboxSender ??= startOutboxSender();
+  globalForOutbox.reminders ??= startReminders();
+}
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = loadContext.cspNonce ?? "";

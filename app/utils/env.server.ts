@@ -77,6 +77,14 @@ export function parseOutboxConfig(source: Record<string, string | undefined>): O
   return outboxSchema.parse(Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")));
 }
 
+// Reminders (app/models/reminders.server.ts): a learner who started a course and has not
+// touched it for this many days gets one message to come back to it.
+const reminderSchema = z.object({ REMINDER_STOPPED_DAYS: z.coerce.number().int().positive().default(14) });
+/** The reminder settings of an environment; empty strings count as unset. */
+export function parseReminderConfig(source: Record<string, string | undefined>) {
+  return reminderSchema.parse({ REMINDER_STOPPED_DAYS: source.REMINDER_STOPPED_DAYS || undefined });
+}
+
 export const env = envSchema.parse(process.env);
 /** The SMS settings of an environment; a sender without the settings it needs is refused at start. */
 export function parseSmsConfig(source: Record<string, string | undefined>): SmsConfig {
@@ -86,6 +94,7 @@ export const smsConfig = parseSmsConfig(process.env);
 /** Whether SMS_SENDER was chosen: the "log" default serves phone codes in development, not the outbox. */
 export const smsConfigured = Boolean(process.env.SMS_SENDER);
 export const outboxConfig = parseOutboxConfig(process.env);
+export const reminderConfig = parseReminderConfig(process.env);
 const isProduction = env.NODE_ENV === "production";
 export const secureCookies = env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction;
 /** The site's address without a trailing slash, e.g. "https://taphuan.example.gov.vn". */

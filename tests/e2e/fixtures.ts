@@ -11,6 +11,8 @@ import { prisma } from "#app/utils/db.server";
 import { normalisePhone } from "#app/utils/phone";
 import { foldForSearch } from "#app/utils/search";
 
+import type { ReceivedMail, ReceivedSms } from "./fake-gateways";
+
 // The demo accounts seeded into the end-to-end database (prisma/seed.ts).
 export const DEMO = {
   districtAdmin: "0901000001",
@@ -133,4 +135,14 @@ export async function answerQuiz(page: Page, module: CatalogueModule, how: "righ
 /** Gives the account with this phone the demo password, for a test that signs in through the form. */
 export async function giveDemoPassword(phone: string) {
   await prisma.user.update({ where: { phone: normalisePhone(phone)! }, data: { passwordHash: await hashPassword(DEMO_PASSWORD) }, select: { id: true } });
+}
+
+/** Every text message the server handed to the suite's SMS gateway (tests/e2e/fake-gateways.ts), duplicates included. */
+export async function smsReceived(): Promise<ReceivedSms[]> {
+  return (await fetch(`${process.env.FAKE_GATEWAYS_URL}/sms`)).json() as Promise<ReceivedSms[]>;
+}
+
+/** Every e-mail that reached the suite's SMTP server (tests/e2e/fake-gateways.ts). */
+export async function mailReceived(): Promise<ReceivedMail[]> {
+  return (await fetch(`${process.env.FAKE_GATEWAYS_URL}/mail`)).json() as Promise<ReceivedMail[]>;
 }

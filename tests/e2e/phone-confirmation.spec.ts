@@ -9,7 +9,7 @@ import { foldForSearch } from "#app/utils/search";
 
 import { createWardAdmin, expect, sessionCookieFor, test } from "./fixtures";
 
-// The server writes every text message to this file (playwright.config.ts, SMS_SENDER=file).
+// The fake SMS gateway writes every text message the server sends to this file (playwright.config.ts).
 const SMS_FILE = process.env.SMS_FILE ?? "";
 
 /** The 6-digit code in the newest text message sent to this phone (0xxxxxxxxx). */

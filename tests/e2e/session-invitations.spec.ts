@@ -1,23 +1,20 @@
 import { getCatalogue } from "#app/content/catalogue.server";
+import { formatDate } from "#app/utils/dates";
 import { prisma } from "#app/utils/db.server";
 import { foldForSearch } from "#app/utils/search";
 
-import { createWardAdmin, expect, findUserId, test } from "./fixtures";
+import { createWardAdmin, expect, findUserId, smsReceived, test } from "./fixtures";
 
 const HOUSEHOLDS = ["Hộ Mời Một", "Hộ Mời Hai", "Hộ Mời Ba", "Hộ Mời Bốn", "Hộ Mời Năm"];
 
 test("a ward admin invites five not-reached households to a session, one answers through the link, and attendance shrinks the list", async ({ page, signInAs }) => {
   const { phone: admin, ward } = await createWardAdmin("Phường Mời Học", "Cán Bộ Mời Học");
   // Three households with a phone get a message; two without one go on the printed sheet.
+  const phones = HOUSEHOLDS.slice(0, 3).map((_, index) => `+8478${String(Date.now() + index).slice(-7)}`);
   await prisma.rosterEntry.createMany({
-    data: HOUSEHOLDS.map((name, index) => ({
-      unitId: ward.id,
-      targetGroup: "HH",
-      name,
-      searchName: foldForSearch(name),
-      phone: index < 3 ? `+8478${String(Date.now() + index).slice(-7)}` : null,
-    })),
+    data: HOUSEHOLDS.map((name, index) => ({ unitId: ward.id, targetGroup: "HH", name, searchName: foldForSearch(name), phone: phones[index] ?? null })),
   });
+  const messagesToHouseholds = async () => (await smsReceived()).filter((message) => phones.includes(message.to));
   const course = (await getCatalogue()).courses.find((candidate) => candidate.indicators.includes("T-COOP-HH"))!;
   const trainingSession = await prisma.trainingSession.create({
     data: {
@@ -29,7 +26,7 @@ test("a ward admin invites five not-reached households to a session, one answers
       trainer: "Cán bộ phường",
       createdById: await findUserId(admin),
     },
-    select: { id: true },
+    select: { id: true, heldOn: true },
   });
 
   // 1. From the not-reached list, nobody contacted yet: tick all five, choose the hour, invite.
@@ -49,6 +46,13 @@ test("a ward admin invites five not-reached households to a session, one answers
     select: { id: true, replyToken: true, rosterEntry: { select: { name: true } } },
   });
   expect(await prisma.outboxMessage.count({ where: { idempotencyKey: { in: invitations.map((invitation) => `invite:${invitation.id}`) } } })).toBe(3);
+  // The outbox hands them to the SMS gateway, one each, with the day, the hour and the place
+  // (without diacritics, as SMS go by default).
+  await expect.poll(async () => (await messagesToHouseholds()).map((message) => message.to).sort(), { timeout: 20_000 }).toEqual([...phones].sort());
+  for (const message of await messagesToHouseholds()) {
+    expect(message.text).toContain(`luc 08:30 ngay ${formatDate(trainingSession.heldOn)} tai Nha van hoa to 7.`);
+    expect(message.text).toMatch(/Tra loi tai http:\/\/\S+\/tra-loi\/\S+$/);
+  }
   await page.getByRole("link", { name: "In giấy mời cho người không có số điện thoại" }).click();
   await expect(page.locator(".invitation-slip")).toHaveCount(2);
   await expect(page.locator(".invitation-slip").first()).toContainText("Kính gửi: Hộ Mời Bốn");
@@ -74,6 +78,8 @@ test("a ward admin invites five not-reached households to a session, one answers
   await expect(page.getByTestId("invitation-counts")).toHaveText("Đã mời 5 · Sẽ đến 1 · Không đến được 0 · Có mặt 1");
   await page.goto("/quan-tri/bao-cao/chi-tieu/T-COOP-HH?lien-he=invited");
   await expect(page.getByRole("status")).toHaveText("4 chưa đạt");
+  // Nothing was sent twice meanwhile.
+  expect(await messagesToHouseholds()).toHaveLength(3);
 });
 
 test("a contact recorded on the not-reached list shows in the person's history, and moved away offers the left action", async ({ page, signInAs }) => {
