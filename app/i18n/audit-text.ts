@@ -25,6 +25,7 @@ const SENTENCES_VI = {
   "roster.undo-left": "{actor} hoàn tác việc đánh dấu {target} đã rời đi, {time}",
   "roster.merge": "{actor} gộp một mục trùng vào {target}, {time}",
   "roster.rehome": "{actor} chuyển {target} sang phường khác, {time}",
+  "roster.contact": "{actor} ghi nhận việc liên hệ với {target}, {time}",
   "training-session.create": "{actor} ghi nhận {target}, {time}",
   "training-session.update": "{actor} sửa {target}, {time}",
   "training-session.delete": "{actor} xóa {target}, {time}",
@@ -32,6 +33,7 @@ const SENTENCES_VI = {
   "training-session.remove-attendee": "{actor} bỏ điểm danh một người tại {target}, {time}",
   "training-session.ask-confirmation": "{actor} ghi một người tham dự {target}, chờ người đó tự xác nhận, {time}",
   "training-session.confirm": "{actor} tự xác nhận đã tham dự {target}, {time}",
+  "training-session.invite": "{actor} mời người tham dự {target}, {time}",
   "headcount.declare": "{actor} khai báo số đối tượng của {target}, {time}",
   "certification.approve": "{actor} duyệt hồ sơ chứng nhận của {target} và cấp giấy chứng nhận, {time}",
   "certification.reject": "{actor} không duyệt hồ sơ chứng nhận của {target}, {time}",
@@ -61,6 +63,7 @@ const SENTENCES_EN: Record<Action, string> = {
   "roster.undo-left": "{actor} undid marking {target} as left, {time}",
   "roster.merge": "{actor} merged a duplicate into {target}, {time}",
   "roster.rehome": "{actor} moved {target} to another ward, {time}",
+  "roster.contact": "{actor} recorded a contact with {target}, {time}",
   "training-session.create": "{actor} recorded {target}, {time}",
   "training-session.update": "{actor} edited {target}, {time}",
   "training-session.delete": "{actor} deleted {target}, {time}",
@@ -68,6 +71,7 @@ const SENTENCES_EN: Record<Action, string> = {
   "training-session.remove-attendee": "{actor} removed an attendee from {target}, {time}",
   "training-session.ask-confirmation": "{actor} recorded an attendee of {target}, waiting for that person to confirm, {time}",
   "training-session.confirm": "{actor} confirmed attending {target}, {time}",
+  "training-session.invite": "{actor} invited people to {target}, {time}",
   "headcount.declare": "{actor} declared a headcount for {target}, {time}",
   "certification.approve": "{actor} approved the certification of {target} and issued its certificate, {time}",
   "certification.reject": "{actor} rejected the certification of {target}, {time}",
@@ -86,6 +90,8 @@ const WORDS = {
     unknownActor: "(Người dùng đã xóa tài khoản)",
     unknownAction: "{actor}: {action}, {time}",
     none: "(trống)",
+    yes: "Có",
+    no: "Không",
   },
   en: {
     session: "the session of {date} at {place}",
@@ -96,6 +102,8 @@ const WORDS = {
     unknownActor: "(A user whose account was deleted)",
     unknownAction: "{actor}: {action}, {time}",
     none: "(empty)",
+    yes: "Yes",
+    no: "No",
   },
 };
 
@@ -139,6 +147,10 @@ const FIELDS_VI = {
   q: "Tìm kiếm",
   unitsOn: "Đơn vị hành chính tại ngày",
   role: "Vai trò",
+  happenedAt: "Ngày liên hệ",
+  invited: "Số người được mời",
+  startTime: "Giờ bắt đầu",
+  bySms: "Gửi qua SMS",
   other: "Thông tin khác",
 };
 
@@ -182,11 +194,15 @@ const FIELDS_EN: Record<Field, string> = {
   q: "Search",
   unitsOn: "Administrative units as on",
   role: "Role",
+  happenedAt: "Contacted on",
+  invited: "People invited",
+  startTime: "Start time",
+  bySms: "Sent by SMS",
   other: "Other",
 };
 
 const HIDDEN = new Set(["confirmationId", "inspectionId", "certificateId", "job", "sessionId", "scope", "reportPeriod", "unit"]);
-const DATES = new Set(["leftAt", "heldOn", "issuedAt", "expiresAt", "visitedOn", "unitsOn"]);
+const DATES = new Set(["happenedAt", "leftAt", "heldOn", "issuedAt", "expiresAt", "visitedOn", "unitsOn"]);
 const NAMED = new Set(["unitId", "ward", "from", "to", "mergedId", "rosterEntryId"]);
 const CATALOGUES = { vi: { sentences: SENTENCES_VI as Record<Action, string>, fields: FIELDS_VI as Record<Field, string> }, en: { sentences: SENTENCES_EN, fields: FIELDS_EN } };
 
@@ -239,6 +255,7 @@ function detailFields(lang: Lang, entry: AuditLineInput, vocabulary: AuditVocabu
     if (raw === null || raw === undefined || raw === "") return WORDS[lang].none;
     if (Array.isArray(raw)) return key === "alsoRevoked" ? formatNumber(raw.length, lang) : raw.map((item) => value(key, item)).join(", ");
     if (typeof raw === "number") return formatNumber(raw, lang);
+    if (typeof raw === "boolean") return raw ? WORDS[lang].yes : WORDS[lang].no;
     if (typeof raw !== "string") return String(raw);
     if (DATES.has(key)) return formatDate(raw);
     if (NAMED.has(key)) return entry.names[raw] ?? raw;

@@ -10,6 +10,7 @@ import { getLang } from "#app/i18n/lang.server";
 import { roleKey, translate } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
 import { listAuditEntries } from "#app/models/audit.server";
+import { CONTACT_KINDS } from "#app/models/contact-history.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http.server";
 import { ROLES } from "#app/utils/roles";
@@ -25,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groups: targetGroupLabels(lang),
     courses: Object.fromEntries(courses.map((course) => [course.slug, lang === "en" ? course.titleEn : course.title])),
     roles: Object.fromEntries(ROLES.map((role) => [role, translate(lang, roleKey(role))])),
-    kinds: Object.fromEntries(["training", "communication"].map((kind) => [kind, translate(lang, trainingSessionKindKey(kind))])),
+    // Session kinds and contact kinds share the field name "kind" and no value.
+    kinds: Object.fromEntries([
+      ...["training", "communication"].map((kind) => [kind, translate(lang, trainingSessionKindKey(kind))]),
+      ...CONTACT_KINDS.map((kind) => [kind, translate(lang, `contact.kind.${kind}`)]),
+    ]),
   };
   return { entries: entries.map((entry) => ({ id: entry.id, ...auditLine(lang, entry, vocabulary) })) };
 }
