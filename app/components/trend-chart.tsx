@@ -5,6 +5,9 @@ import { formatMonth } from "#app/utils/dates";
 
 type TrendChartProps = {
   code: string;
+  /** The indicator's short name, the caption's heading */
+  short: string;
+  /** The indicator's full name, which the chart's accessible name and summary read */
   label: string;
   target: number;
   points: { month: string; rate: number }[];
@@ -22,7 +25,7 @@ const PAD = { left: 34, right: 8, top: 10, bottom: 22 };
  * JavaScript, prints): the rate reached (solid), the even path to the target (dashed) and the
  * target (dotted). Line styles, not colours, tell them apart.
  */
-export function TrendChart({ code, label, target, points, monthsInPeriod, endMonth }: TrendChartProps) {
+export function TrendChart({ code, short, label, target, points, monthsInPeriod, endMonth }: TrendChartProps) {
   const t = useT();
   const format = useNumbers();
   const titleId = useId();
@@ -30,7 +33,7 @@ export function TrendChart({ code, label, target, points, monthsInPeriod, endMon
   const y = (rate: number) => PAD.top + ((HEIGHT - PAD.top - PAD.bottom) * (100 - Math.min(100, rate))) / 100;
   const last = points[points.length - 1];
   const actual = points.map((point, index) => `${x(index).toFixed(1)},${y(point.rate).toFixed(1)}`).join(" ");
-  const summary = t("trend.summary", { code, rate: last?.rate ?? 0, target, month: last ? formatMonth(last.month) : "" });
+  const summary = t("trend.summary", { name: label, rate: last?.rate ?? 0, target, month: last ? formatMonth(last.month) : "" });
   return (
     <figure className="trend">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} className="trend__chart">
@@ -58,7 +61,9 @@ export function TrendChart({ code, label, target, points, monthsInPeriod, endMon
         </text>
       </svg>
       <figcaption>
-        <strong>{code}</strong> {label}: {summary}
+        <strong>{short}</strong> <small className="indicator-code">{code}</small>
+        <br />
+        {summary}
       </figcaption>
     </figure>
   );

@@ -176,6 +176,7 @@ export default function CoverageOverviewPage() {
           <TrendChart
             key={indicator.code}
             code={indicator.code}
+            short={indicator.short}
             label={indicator.label}
             target={indicator.target}
             points={trends[index] ?? []}

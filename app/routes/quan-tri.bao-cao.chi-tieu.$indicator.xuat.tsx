@@ -9,10 +9,9 @@ import { recordPersonalDataExport } from "#app/models/personal-data.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { formatNumber } from "#app/utils/numbers";
-import { foldForSearch } from "#app/utils/search";
 import { invariantResponse } from "#app/utils/http.server";
 import { readReportRequest, refuseDayOutsidePlan } from "#app/utils/report-query.server";
-import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
+import { exportFormat, filteredFileName, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** Everyone an indicator has not reached yet, as the list page filters them, as CSV or Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,10 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: entries.length,
   });
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(lang, key, params);
-  // A filtered file says so in its name and at its top: 18 rows must not pass for the whole list.
-  const filter = [ward ? foldForSearch(ward.name) : "", query.q ? foldForSearch(query.q) : ""].filter(Boolean).join(" ");
   return spreadsheetResponse(exportFormat(request), {
-    fileName: `chua-dat-${indicator.code}-${period.code}${filter ? `-${filter.replace(/[^a-z0-9]+/g, "-")}` : ""}`,
+    fileName: filteredFileName(`chua-dat-${indicator.code}-${period.code}`, [ward?.name, query.q]),
     title: `${t("notReached.title")}: ${indicator.code}${query.q ? ` (${t("export.filteredBy", { q: query.q })})` : ""}`,
     facts: [
       [t("coverage.indicatorName"), indicator[lang]],

@@ -8,7 +8,7 @@ import { listRoster } from "#app/models/roster.server";
 import { scopeOn } from "#app/models/scope.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { parseListQuery } from "#app/utils/list-query";
-import { exportFormat, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
+import { exportFormat, filteredFileName, spreadsheetResponse } from "#app/utils/spreadsheet/write.server";
 
 /** The roster of the admin's scope, as the list page searches it, as CSV or Excel. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,10 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q } = parseListQuery(request);
   const [lang, { entries }] = await Promise.all([getLang(request), listRoster(await scopeOn(admin.unitPath), q, null)]);
   await recordPersonalDataExport(admin.id, { list: "roster", filter: { q, scope: admin.unitPath }, rows: entries.length });
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
+  // A searched file says so in its name and at its top, as the not-reached lists do.
   return spreadsheetResponse(exportFormat(request), {
-    fileName: "danh-sach-doi-tuong",
-    title: t("roster.exportTitle"),
+    fileName: filteredFileName("danh-sach-doi-tuong", [q]),
+    title: `${t("roster.exportTitle")}${q ? ` (${t("export.filteredBy", { q })})` : ""}`,
     facts: q ? [[t("users.search"), q]] : [],
     extractedAtLabel: t("coverage.extractedAt"),
     ...rosterEntrySheet(entries, lang),

@@ -20,8 +20,12 @@ describe("numbers follow the page's language", () => {
   });
 
   test("a message writes its numbers in its language, and a year as it is", () => {
-    expect(translate("vi", "trend.summary", { code: "T-OFF-W", rate: 37.5, month: "03/2026", target: 90 })).toBe("T-OFF-W đạt 37,5% (tháng 03/2026), mục tiêu 90%");
-    expect(translate("en", "trend.summary", { code: "T-OFF-W", rate: 37.5, month: "03/2026", target: 90 })).toBe("T-OFF-W at 37.5% (03/2026), target 90%");
+    expect(translate("vi", "trend.summary", { name: "Cán bộ phường được tập huấn", rate: 37.5, month: "03/2026", target: 90 })).toBe(
+      "Cán bộ phường được tập huấn: đạt 37,5% (tháng 03/2026), mục tiêu 90%",
+    );
+    expect(translate("en", "trend.summary", { name: "Ward officials trained", rate: 37.5, month: "03/2026", target: 90 })).toBe(
+      "Ward officials trained: 37.5% (03/2026), target 90%",
+    );
     expect(translate("vi", "notReached.count", { count: 1234 })).toBe("1.234 chưa đạt");
     expect(translate("vi", "reports.kind.year", { year: 2026 })).toBe("Năm 2026");
   });

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 
+import { expectAccessible } from "./axe";
 import { answerQuiz, createLearner, DEMO, expect, test } from "./fixtures";
 
 async function householdModule() {
@@ -32,6 +33,8 @@ test.describe("with JavaScript", () => {
     await expect(summary.getByRole("link", { name: "Họ và tên: Vui lòng nhập đầy đủ họ và tên." })).toBeVisible();
     await summary.getByRole("link", { name: /^Số điện thoại:/ }).click();
     await expect(page.getByLabel("Số điện thoại")).toBeFocused();
+    // The summary and the fields marked invalid are as accessible as the form was.
+    await expectAccessible(page);
   });
 
   test("a quiz sent with unanswered questions brings the summary into view; a graded one brings the result", async ({ page, signInAs }) => {

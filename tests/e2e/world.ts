@@ -6,6 +6,7 @@ import { request as playwrightRequest } from "@playwright/test";
 import { getCatalogue } from "#app/content/catalogue.server";
 import { newVerificationCode } from "#app/models/certification/rules.server";
 import { recordConsent } from "#app/models/consent.server";
+import { addContactEvents } from "#app/models/contact-history.server";
 import { startAttempt } from "#app/models/progress.server";
 import { freezeWardReport } from "#app/models/reporting/freeze.server";
 import { findReportingPeriod } from "#app/models/reporting/periods.server";
@@ -79,6 +80,10 @@ export async function makeWorld() {
   const wardAdmin = await prisma.user.findUniqueOrThrow({ where: { phone: `+84${phones.wardAdmin!.slice(1)}` }, select: { id: true } });
   const frozenWard = await prisma.adminUnit.findUniqueOrThrow({ where: { id: wardA.id }, select: { id: true, path: true, code: true, name: true } });
   await freezeWardReport(wardAdmin, frozenWard, findReportingPeriod("2026-6T")!, new Date("2026-07-10T00:00:00+07:00"));
+  // The household has been invited once: the not-reached list shows its contact history.
+  await prisma.$transaction((tx) =>
+    addContactEvents(tx, wardAdmin.id, [household.id], { kind: "invited", note: null, happenedAt: new Date(), trainingSessionId: trainingSession.id }),
+  );
   const importJob = await prisma.importJob.create({
     data: { unitId: wardA.id, targetGroup: "HH", createdById: wardAdmin.id, fileName: "ma-tran.csv", fileHash: "0".repeat(64), status: "done", finishedAt: new Date() },
     select: { id: true },
@@ -95,6 +100,7 @@ export async function makeWorld() {
     attemptId: attempt.id,
     trainingSessionId: trainingSession.id,
     replyToken: invitation.replyToken,
+    householdId: household.id,
     applicationId: application.id,
     importJobId: importJob.id,
     certificateCode: certificate.code,

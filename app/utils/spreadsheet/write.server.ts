@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 
 import { toCsv } from "../csv";
 import { formatDate, formatTime } from "../dates";
+import { foldForSearch } from "../search";
 
 type Cell = string | number;
 
@@ -20,6 +21,14 @@ export type Sheet = {
 
 // An export holds names and phones: no browser or proxy keeps a copy (a ward office's shared computer).
 const NOT_STORED = "no-store";
+
+/** A file name that names the filters the file holds, in ASCII: 18 rows must not pass for the whole list of 222. */
+export function filteredFileName(base: string, filters: (string | null | undefined)[]) {
+  const filter = foldForSearch(filters.filter(Boolean).join(" "))
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return filter ? `${base}-${filter}` : base;
+}
 
 /** The format an export link asks for: Excel with `?dinh-dang=xlsx`, CSV otherwise. */
 export function exportFormat(request: Request) {
