@@ -1,7 +1,7 @@
 import { getCatalogue } from "#app/content/catalogue.server";
 import { prisma } from "#app/utils/db.server";
 
-import { createLearner, expect, findUserId, openMenu, test } from "./fixtures";
+import { answerQuiz, createLearner, expect, findUserId, openMenu, test } from "./fixtures";
 
 test("after the households' course, home does not suggest the officials' course", async ({ page, signInAs }) => {
   const phone = await createLearner("Hộ Đã Học Xong", "HH");
@@ -41,4 +41,19 @@ test("the page-not-found page has a title", async ({ page }) => {
   const response = await page.goto("/khong-co-trang-nay");
   expect(response?.status()).toBe(404);
   await expect(page).toHaveTitle("Không tìm thấy trang · Phòng chống lao động trẻ em");
+});
+
+test("passing a module's quiz completes the module without pressing 'Đã đọc xong'", async ({ page, signInAs }) => {
+  const course = (await getCatalogue()).courses.find((candidate) => candidate.audiences.includes("HH"))!;
+  const module = course.modules[0]!;
+  await signInAs(await createLearner("Hộ Làm Bài Ngay", "HH"));
+  await page.goto(`/khoa-hoc/${course.slug}/${module.slug}`);
+  await page.getByRole("button", { name: "Làm bài kiểm tra" }).click();
+  await answerQuiz(page, module, "right");
+  await page.getByRole("button", { name: "Nộp bài" }).click();
+  await expect(page.getByRole("status")).toContainText("Đạt");
+
+  await page.goto(`/khoa-hoc/${course.slug}`);
+  await expect(page.getByText(`Đã xong 1/${course.modules.length} bài`).first()).toBeVisible();
+  await expect(page.locator(".module-list li", { hasText: module.title }).getByText("Đã đạt")).toBeVisible();
 });
