@@ -51,3 +51,36 @@ export function freshBenchDatabase(databaseFile: string) {
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts"], { env: { ...process.env, DEMO_DATA: "off" }, stdio: "ignore" });
 }
+
+/**
+ * Requests `/` and the server's signed-in lesson page one after the other until stopped: what the
+ * site's other users would see while a benchmark's long job runs. `pauseMs` between rounds.
+ */
+export function startProber(base: string, server: { lessonPath: string; learnerCookie: string }, pauseMs = 0) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let probing = true;
+  const rounds = (async () => {
+    while (probing) {
+      for (const [path, cookie] of [
+        ["/", ""],
+        [server.lessonPath, server.learnerCookie],
+      ] as const) {
+        const started = performance.now();
+        const response = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} }).catch(() => null);
+        if (response?.ok) latencies.push(performance.now() - started);
+        else errors++;
+        await response?.arrayBuffer().catch(() => errors++);
+      }
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  })();
+  return {
+    /** Ends the probing; the latencies of the answered requests, in order, and the failures. */
+    async stop() {
+      probing = false;
+      await rounds;
+      return { latencies, errors };
+    },
+  };
+}

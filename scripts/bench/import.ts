@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 import ExcelJS from "exceljs";
 
-import { startBenchServer } from "./bench-server";
+import { startBenchServer, startProber } from "./bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3291);
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -78,29 +78,12 @@ async function importOnce(file: { bytes: Buffer; name: string; type: string }, t
 }
 
 async function measured(label: string, file: { bytes: Buffer; name: string; type: string }, targetGroup: string, rssBefore: number) {
-  const latencies: number[] = [];
-  let errors = 0;
   resetPeak();
-  let running = true;
-  const prober = (async () => {
-    while (running) {
-      for (const [path, cookie] of [
-        ["/", ""],
-        [server.lessonPath, server.learnerCookie],
-      ] as const) {
-        const started = performance.now();
-        const response = await fetch(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }).catch(() => null);
-        if (!response?.ok) errors++;
-        await response?.arrayBuffer();
-        latencies.push(performance.now() - started);
-      }
-    }
-  })();
+  const prober = startProber(BASE, server);
   const started = performance.now();
   await importOnce(file, targetGroup);
   const seconds = (performance.now() - started) / 1000;
-  running = false;
-  await prober;
+  const { latencies, errors } = await prober.stop();
   const peak = peakMb();
   const result = { label, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), growth: peak - rssBefore, errors, probes: latencies.length };
   console.log(

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-import { startBenchServer } from "./bench-server";
+import { startBenchServer, startProber } from "./bench-server";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -39,24 +39,7 @@ const server = await startBenchServer({ port: PORT, databaseFile: DATABASE_FILE 
 const { prisma } = await import("#app/utils/db.server");
 const { enqueueMessages } = await import("#app/models/outbox/enqueue.server");
 
-const latencies: number[] = [];
-let errors = 0;
-let probing = true;
-const prober = (async () => {
-  while (probing) {
-    for (const [path, cookie] of [
-      ["/", ""],
-      [server.lessonPath, server.learnerCookie],
-    ] as const) {
-      const started = performance.now();
-      const response = await fetch(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }).catch(() => null);
-      if (response?.ok) latencies.push(performance.now() - started);
-      else errors++;
-      await response?.arrayBuffer().catch(() => errors++);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-})();
+const prober = startProber(BASE, server, 50);
 
 const queueStarted = performance.now();
 const queued = await prisma.$transaction(
@@ -94,8 +77,7 @@ const deliveryStarted = performance.now();
 await until(() => delivered.size >= MESSAGES, 600);
 // A message still leased is given the time to show up twice.
 await new Promise((resolve) => setTimeout(resolve, 6_000));
-probing = false;
-await prober;
+const { latencies, errors } = await prober.stop();
 const sent = await prisma.outboxMessage.count({ where: { status: "sent", idempotencyKey: { startsWith: "bench:" } } });
 restarted.kill("SIGTERM");
 await new Promise((resolve) => restarted.on("exit", resolve));
