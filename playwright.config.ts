@@ -11,6 +11,8 @@ process.env.DATABASE_URL = DATABASE_URL;
 // Text messages (phone confirmation codes) go to this file, which the tests read.
 const SMS_FILE = `data/sms-${PORT}.log`;
 process.env.SMS_FILE = SMS_FILE;
+// The shared secret of a gateway forwarding SMS replies to /api/sms-reply (outbox-admin.spec.ts).
+process.env.SMS_REPLY_TOKEN = "e2e-gateway-reply-secret";
 process.env.COOKIE_SECURE = "false";
 
 export default defineConfig({
