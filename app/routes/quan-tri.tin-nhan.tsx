@@ -103,11 +103,7 @@ export default function OutboxPage() {
                 {message.ward ? ` · ${message.ward}` : null}
               </span>
               <span className="muted">
-                {message.sent
-                  ? t("outbox.sentAt", message.sent)
-                  : message.next
-                    ? t("outbox.waitsUntil", message.next)
-                    : t("outbox.createdAt", message.created)}
+                {message.sent ? t("outbox.sentAt", message.sent) : message.next ? t("outbox.waitsUntil", message.next) : t("outbox.createdAt", message.created)}
               </span>
               <span>
                 {reason ? <span className="status">{t(reason)} </span> : null}

@@ -101,6 +101,16 @@ test("the opt-out link and a TU CHOI reply cancel the queued messages, which the
   await queueInvitation(byLink, ward.id);
   await page.reload();
   await expect(page.getByRole("link", { name: "Đã hủy (3)" })).toBeVisible();
+
+  // 5. The learner with the number that replied: their page offers no set-up code by SMS, the code is read out.
+  const learner = await prisma.user.create({
+    data: { fullName: "Hộ Không Nhận Tin", searchName: "ho khong nhan tin", phone: byReply, unitId: ward.id, targetGroup: "HH", phoneConfirmedAt: new Date() },
+    select: { id: true },
+  });
+  await page.goto(`/quan-tri/nguoi-dung/${learner.id}`);
+  await expect(page.getByText("Số điện thoại này đã từ chối nhận tin nhắn: hãy cấp mã mới và đọc mã cho người dùng.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Gửi mã thiết lập mới qua SMS" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Cấp mã thiết lập mới" })).toBeVisible();
 });
 
 test.describe("with JavaScript", () => {

@@ -14,19 +14,25 @@ import type { Channel } from "./types";
 
 export type OptOutSource = "link" | "reply";
 
-const CHUNK = 500;
+// Addresses per query: ten queries for a 10,000-message enqueue, well under the values a database binds.
+const CHUNK = 1000;
 
 /** Whether a reply says "TU CHOI", whatever its case, diacritics, spaces and punctuation ("Từ chối.", "tuchoi"). */
 export function isOptOutReply(text: string) {
   return foldForSearch(text).replace(/[^a-z0-9]/g, "") === "tuchoi";
 }
 
+// Hand-written SQL: the senders and a 10,000-message enqueue look addresses up by the hundred,
+// where the query builder costs tens of milliseconds a query on the server's one event loop.
+const addressesIn = (table: "MessageOptOut" | "MessageOptOutLink", column: "address" | "token", addresses: readonly string[]) =>
+  Prisma.sql`SELECT "address", ${Prisma.raw(`"${column}"`)} AS "value" FROM ${Prisma.raw(`"${table}"`)} WHERE "address" IN (${Prisma.join(addresses)})`;
+
 /** The addresses among these that opted out. */
 export async function optedOutAmong(db: Db, addresses: Iterable<string>) {
   const all = [...new Set(addresses)];
   const found = new Set<string>();
   for (let start = 0; start < all.length; start += CHUNK) {
-    const rows = await db.messageOptOut.findMany({ where: { address: { in: all.slice(start, start + CHUNK) } }, select: { address: true } });
+    const rows = await db.$queryRaw<{ address: string }[]>(addressesIn("MessageOptOut", "address", all.slice(start, start + CHUNK)));
     for (const row of rows) found.add(row.address);
   }
   return found;
@@ -60,8 +66,8 @@ export async function optOutTokens(addresses: Iterable<string>) {
   const tokens = new Map<string, string>();
   for (let start = 0; start < all.length; start += CHUNK) {
     const chunk = all.slice(start, start + CHUNK);
-    const known = await prisma.messageOptOutLink.findMany({ where: { address: { in: chunk } }, select: { address: true, token: true } });
-    for (const row of known) tokens.set(row.address, row.token);
+    const known = await prisma.$queryRaw<{ address: string; value: string }[]>(addressesIn("MessageOptOutLink", "token", chunk));
+    for (const row of known) tokens.set(row.address, row.value);
     const missing = chunk.filter((address) => !tokens.has(address));
     if (missing.length === 0) continue;
     const now = new Date();
@@ -69,8 +75,8 @@ export async function optOutTokens(addresses: Iterable<string>) {
       INSERT INTO "MessageOptOutLink" ("token", "address", "createdAt")
       VALUES ${Prisma.join(missing.map((address) => Prisma.sql`(${newOptOutToken()}, ${address}, ${now})`))}
       ON CONFLICT ("address") DO NOTHING`;
-    const made = await prisma.messageOptOutLink.findMany({ where: { address: { in: missing } }, select: { address: true, token: true } });
-    for (const row of made) tokens.set(row.address, row.token);
+    const made = await prisma.$queryRaw<{ address: string; value: string }[]>(addressesIn("MessageOptOutLink", "token", missing));
+    for (const row of made) tokens.set(row.address, row.value);
   }
   return tokens;
 }
