@@ -17,6 +17,8 @@ const GATEWAY_PORT = PORT + 1;
 const SMTP_PORT = PORT + 2;
 const SMS_API_KEY = "e2e-gateway-key";
 process.env.FAKE_GATEWAYS_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
+// The shared secret of a gateway forwarding SMS replies to /api/sms-reply (outbox-admin.spec.ts).
+process.env.SMS_REPLY_TOKEN = "e2e-gateway-reply-secret";
 process.env.COOKIE_SECURE = "false";
 
 export default defineConfig({
@@ -56,6 +58,8 @@ export default defineConfig({
         SMS_API_KEY,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         MAIL_FROM: "phuong@taphuan.example.vn",
+        // The journeys that read delivered text messages run at any hour, 21:00-07:00 in Hà Nội too.
+        OUTBOX_QUIET_HOURS: "off",
       },
     },
   ],

@@ -112,8 +112,11 @@ function originOf(url) {
 // included (a page served over plain HTTP must not post to the HTTPS site). Behind TRUST_PROXY the
 // proxy's X-Forwarded-Proto and X-Forwarded-Host say what the browser asked for.
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Posted by a gateway, not a browser: it carries a shared secret (SMS_REPLY_TOKEN), reads no
+// cookie and changes nothing of a signed-in person, so no page's Origin is asked of it.
+const MACHINE_ENDPOINTS = new Set(["/api/sms-reply"]);
 app.use((req, res, next) => {
-  if (SAFE_METHODS.has(req.method)) return next();
+  if (SAFE_METHODS.has(req.method) || MACHINE_ENDPOINTS.has(req.path)) return next();
   const host = req.get("x-forwarded-host") && app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host");
   const origin = originOf(req.get("origin"));
   if (!origin || origin !== originOf(`${req.protocol}://${host}`)) {

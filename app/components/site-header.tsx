@@ -69,6 +69,7 @@ function NavItems({ user }: { user: HeaderUser }) {
           <NavLink to="/quan-tri/danh-sach">{t("nav.roster")}</NavLink>
           <NavLink to="/quan-tri/buoi-hoc">{t("nav.trainingSessions")}</NavLink>
           <NavLink to="/quan-tri/chung-nhan">{t("nav.certification")}</NavLink>
+          <NavLink to="/quan-tri/tin-nhan">{t("nav.messages")}</NavLink>
           <NavLink to="/quan-tri/nguoi-dung">{t("nav.admin")}</NavLink>
           {user.role === "district_admin" ? <NavLink to="/quan-tri/nhat-ky">{t("nav.audit")}</NavLink> : null}
         </>

@@ -8,7 +8,13 @@ import { parseYamlWith } from "./schemas";
 const PLACEHOLDER = /\{(\w+)\}/g;
 const inBothLanguages = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
 const templateSchema = z
-  .object({ variables: z.array(z.string().regex(/^\w+$/)), subject: inBothLanguages, text: inBothLanguages })
+  .object({
+    // What the admins' list of messages (/quan-tri/tin-nhan) calls it; without one, its subject with "…" for each variable.
+    name: inBothLanguages.optional(),
+    variables: z.array(z.string().regex(/^\w+$/)),
+    subject: inBothLanguages,
+    text: inBothLanguages,
+  })
   .strict()
   .superRefine((template, context) => {
     for (const [field, texts] of Object.entries({ subject: template.subject, text: template.text })) {
@@ -30,6 +36,13 @@ export function loadMessageTemplates(file = FILE): Record<string, MessageTemplat
 }
 
 let cached: Record<string, MessageTemplate> | undefined;
+
+/** A template in words for the admins' list: its name, or its subject with "…" for the variables; an unknown key as it is. */
+export function messageTemplateName(key: string, locale: "vi" | "en") {
+  const template = (cached ??= loadMessageTemplates())[key];
+  if (!template) return key;
+  return template.name?.[locale] ?? template.subject[locale].replace(PLACEHOLDER, "…");
+}
 
 /** A template filled in; a key that is not in content/messages.yml throws (the message then fails with the reason). */
 export function renderMessage(key: string, locale: "vi" | "en", variables: Record<string, string | number>) {

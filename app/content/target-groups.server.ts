@@ -20,6 +20,13 @@ export function mayHaveAccount(code: string) {
   return getProgramme().targetGroups.some((group) => group.code === code && group.accounts);
 }
 
+/** The codes of the groups reached without accounts (children), whom no message is written to. */
+export function groupsWithoutAccounts() {
+  return getProgramme()
+    .targetGroups.filter((group) => !group.accounts)
+    .map((group) => group.code);
+}
+
 /** The groups whose people may have an account, as choices of a form's select. */
 export function accountGroupOptions(lang: Lang) {
   return getProgramme()

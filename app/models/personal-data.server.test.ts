@@ -13,6 +13,7 @@ import { createAdmin, createDistrict, createUser, TEST_PASSWORD, uniquePhone } f
 import { recordConsent } from "./consent.server";
 import { getCoverage } from "./coverage.server";
 import { optionsOf } from "./grade.server";
+import { optOutTokens, recordOptOut } from "./outbox/opt-out.server";
 import { checkOwnPassword, correctOwnName, eraseAccount, getPersonalData, PERSONAL_DATA_RULES } from "./personal-data.server";
 import { getOwnAttempt, markModuleRead, startAttempt, submitAttempt } from "./progress.server";
 import { importRoster } from "./roster.server";
@@ -93,6 +94,9 @@ async function personWithHistory(course: CatalogueCourse) {
     select: { id: true },
   });
   await prisma.phoneCode.create({ data: { userId: learner.id, phone: learner.phone, clientAddress: "203.0.113.9", codeHash: "x", expiresAt: new Date() }, select: { id: true } });
+  // A message's opt-out link, used: the person replied TU CHOI.
+  await optOutTokens([learner.phone]);
+  await recordOptOut(learner.phone, { source: "reply", channel: "sms" });
   await prisma.certificate.create({
     data: {
       kind: "course",

@@ -63,6 +63,9 @@ export const PERSONAL_DATA_RULES: Record<Prisma.ModelName, Rule> = {
         select: { channel: true, recipientAddress: true, templateKey: true, variables: true, status: true, sentAt: true, createdAt: true },
       }),
   },
+  // The person's phone declined the outbox's messages; the link's token is a secret, left out.
+  MessageOptOut: { about: (p) => prisma.messageOptOut.findMany({ where: { address: p.phone }, select: { address: true, channel: true, source: true, createdAt: true } }) },
+  MessageOptOutLink: { about: (p) => prisma.messageOptOutLink.findMany({ where: { address: p.phone }, select: { address: true, createdAt: true } }) },
   SelfCheckTally: { none: "a count per module of anonymous self-checks" },
   Session: { about: (p) => prisma.session.findMany({ where: { userId: p.id }, select: { expiresAt: true } }) },
   SignInBudget: { about: (p) => prisma.signInBudget.findMany({ where: { key: `user:${p.id}` }, select: { windowStart: true, count: true } }) },
@@ -209,7 +212,7 @@ export async function correctOwnName(userId: string, fullName: string) {
  */
 export async function eraseAccount(userId: string, now = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const person = await tx.user.findFirst({ where: { id: userId, erasedAt: null }, select: { phone: true } });
+    const person = await tx.user.findFirst({ where: { id: userId, erasedAt: null }, select: { phone: true, email: true } });
     if (!person) return false;
     await tx.session.deleteMany({ where: { userId } });
     await tx.phoneCode.deleteMany({ where: { userId } });
@@ -219,7 +222,12 @@ export async function eraseAccount(userId: string, now = new Date()) {
     // A file being imported that lists the person: that line is not written.
     await tx.importRow.deleteMany({ where: { phone: person.phone } });
     // Messages to the person, sent or not, hold their phone or e-mail and what was said to them.
-    await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientUserId: userId }, { recipientAddress: person.phone }] } });
+    const addresses = [person.phone, ...(person.email ? [person.email] : [])];
+    await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientUserId: userId }, { recipientAddress: { in: addresses } }] } });
+    // So do the opt-out and its link: nothing of the address is kept, not even the wish to get no
+    // messages (the account is gone; a number a ward lists again may opt out again).
+    await tx.messageOptOut.deleteMany({ where: { address: { in: addresses } } });
+    await tx.messageOptOutLink.deleteMany({ where: { address: { in: addresses } } });
     // Each row needs its own placeholder: the phone is unique within a training session.
     await tx.$executeRaw`UPDATE "AttendanceConfirmation" SET "phone" = 'erased:' || "id", "phoneAsTyped" = '' WHERE "phone" = ${person.phone}`;
     await tx.rosterEntry.updateMany({ where: { userId }, data: { name: "", searchName: "", phone: null, externalId: null, birthYear: null } });

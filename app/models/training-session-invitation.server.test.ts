@@ -70,6 +70,17 @@ describe("invitations to a training session", () => {
     });
   });
 
+  test("a child on a roster (left from before children were counted without records) is not invited, nor written to", async () => {
+    const { units, admin, trainingSession } = await wardWithSession();
+    const child = await prisma.rosterEntry.create({
+      data: { unitId: units.vanPhuc.id, targetGroup: "CHILD", name: "Cháu Nhỏ", searchName: "chau nho", phone: uniquePhone() },
+      select: { id: true },
+    });
+    expect(await inviteToTrainingSession(admin, trainingSession, [child.id], "08:00")).toMatchObject({ invited: 0, skipped: 1 });
+    expect(await prisma.trainingSessionInvitation.count({ where: { rosterEntryId: child.id } })).toBe(0);
+    expect(await prisma.outboxMessage.count({ where: { idempotencyKey: { startsWith: "invite:" }, unitId: trainingSession.unitId } })).toBe(0);
+  });
+
   test("another ward's admin cannot invite this ward's people, even to their own session", async () => {
     const { an } = await wardWithSession();
     const other = await wardWithSession();

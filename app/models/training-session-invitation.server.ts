@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 
+import { groupsWithoutAccounts } from "#app/content/target-groups.server";
 import type { AdminUser } from "#app/utils/auth.server";
 import { formatDate } from "#app/utils/dates";
 import { newId, prisma } from "#app/utils/db.server";
@@ -39,7 +40,14 @@ export async function inviteToTrainingSession(admin: AdminUser, trainingSession:
   const ids = [...new Set(rosterEntryIds)].slice(0, MAX_INVITED_AT_ONCE);
   return prisma.$transaction(async (tx) => {
     const entries = await tx.rosterEntry.findMany({
-      where: { id: { in: ids }, ...rosterInScope(trainingSession.scope), leftAt: null, invitations: { none: { trainingSessionId: trainingSession.id } } },
+      // Children are reached at school and by headcount, never written to (issue 22, item 6).
+      where: {
+        id: { in: ids },
+        ...rosterInScope(trainingSession.scope),
+        leftAt: null,
+        targetGroup: { notIn: groupsWithoutAccounts() },
+        invitations: { none: { trainingSessionId: trainingSession.id } },
+      },
       select: { id: true, phone: true, userId: true },
     });
     await tx.trainingSession.update({ where: { id: trainingSession.id }, data: { startTime }, select: { id: true } });

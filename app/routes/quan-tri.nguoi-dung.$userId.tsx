@@ -10,6 +10,7 @@ import { targetGroupLabels } from "#app/content/target-groups.server";
 import { getLang } from "#app/i18n/lang.server";
 import { roleKey } from "#app/i18n/messages";
 import { pageTitle, useT } from "#app/i18n/use-t";
+import { isOptedOut } from "#app/models/outbox/opt-out.server";
 import { confirmPhoneByAdmin } from "#app/models/phone-confirmation.server";
 import { listUnitsInScope, scopeOn } from "#app/models/scope.server";
 import { SETUP_CODE_DAYS } from "#app/models/setup-code.server";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(user, 404);
   const lang = await getLang(request);
   const canChangeRole = admin.role === "district_admin";
-  const [units, scope] = await Promise.all([canChangeRole ? listUnitsInScope(admin.unitPath) : [], scopeOn(admin.unitPath)]);
+  const [units, scope, phoneOptedOut] = await Promise.all([canChangeRole ? listUnitsInScope(admin.unitPath) : [], scopeOn(admin.unitPath), isOptedOut(user.phone)]);
   return {
     user: {
       id: user.id,
@@ -48,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hasPassword: user.hasPassword,
       setupPending: user.setupExpiresAt !== null,
       phoneConfirmed: user.phoneConfirmedAt !== null,
+      // The phone declined messages (/tu-choi): a code is read out, never sent by SMS.
+      phoneOptedOut,
     },
     canChangeRole,
     canReissueCode: maySetUpAccount(admin.unitPath, scope, { role: user.role, unitId: user.unitId, unitPath: user.unit.path }),
@@ -68,6 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ reissued: { fullName: user.fullName, phone: formatPhone(user.phone), setupCode, validDays: SETUP_CODE_DAYS } });
   }
   if (intent === "send-code-by-sms") {
+    const user = await findUserInScope(admin, userId);
+    invariantResponse(user, 404);
+    // Declined since the page was drawn: the page now says so, and no code was changed.
+    if (await isOptedOut(user.phone)) return redirect(`/quan-tri/nguoi-dung/${userId}`);
     invariantResponse(await reissueSetupCode(admin, userId, new Date(), { bySms: true }), 404);
     return redirect(`/quan-tri/nguoi-dung/${userId}?da-gui-ma=1`);
   }
@@ -150,12 +157,16 @@ export default function UserPage() {
               {t("user.reissueCode")}
             </button>
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="send-code-by-sms" />
-            <button type="submit" className="button">
-              {t("user.sendCodeBySms")}
-            </button>
-          </Form>
+          {user.phoneOptedOut ? (
+            <p>{t("user.phoneOptedOut")}</p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="send-code-by-sms" />
+              <button type="submit" className="button">
+                {t("user.sendCodeBySms")}
+              </button>
+            </Form>
+          )}
         </div>
       ) : null}
 

@@ -11,8 +11,10 @@ import { badRequest, notFound } from "#app/utils/http.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reply.title") }, { name: "robots", content: "noindex" }];
 
-// The address holds the invitation's secret: no copy of the page is kept, and it is sent to no other site.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+// The address holds the invitation's secret: no copy of the page is kept, and the site's
+// Referrer-Policy (same-origin) sends it to no other site. Not "no-referrer": a browser then posts
+// the form without JavaScript with `Origin: null`, which the origin check refuses.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const answerSchema = z.enum(INVITATION_ANSWERS);
 

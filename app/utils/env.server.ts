@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { parseQuietHours } from "#app/models/outbox/respect";
+
 import { DATABASE_URL_PATTERN } from "./database-url";
 
 const envSchema = z.object({
@@ -68,6 +70,22 @@ const outboxSchema = z
     OUTBOX_SMS_UNICODE: z.enum(["on", "off"]).default("off"),
     // OUTBOX_SENDER=off: this server queues messages but sends none (another server does).
     OUTBOX_SENDER: z.enum(["on", "off"]).default("on"),
+    // No SMS or Zalo from 21:00 to 07:00 Hà Nội time ("21-7"; "off" for none): they wait until then.
+    OUTBOX_QUIET_HOURS: z
+      .string()
+      .default("21-7")
+      .transform((value, context) => {
+        try {
+          return parseQuietHours(value);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    // At most this many messages to one address a Hà Nội day; more wait until the next day.
+    OUTBOX_DAILY_CAP: z.coerce.number().int().positive().default(3),
+    // The shared secret of a gateway that forwards replies to POST /api/sms-reply (a "TU CHOI" reply opts out).
+    SMS_REPLY_TOKEN: z.string().min(16, "SMS_REPLY_TOKEN must be at least 16 characters").optional(),
   })
   .refine((config) => !config.SMTP_URL || config.MAIL_FROM, { message: "SMTP_URL needs MAIL_FROM, the sender's address", path: ["MAIL_FROM"] })
   .refine((config) => !config.ZALO_URL === !config.ZALO_TOKEN, { message: "ZALO_URL and ZALO_TOKEN go together", path: ["ZALO_TOKEN"] });

@@ -86,6 +86,12 @@ export const MATRIX: Record<string, Row> = {
   "quan-tri.buoi-hoc.$trainingSessionId_.giay-moi.tsx": { url: (w) => `/quan-tri/buoi-hoc/${w.trainingSessionId}/giay-moi`, expect: wardAOnly },
   // The reply link of an invitation: whoever holds it answers, signed in or not.
   "tra-loi.$token.tsx": { url: (w) => `/tra-loi/${w.replyToken}`, expect: everyone(200) },
+  // The opt-out link every message ends with: whoever holds it stops the messages, signed in or not.
+  "tu-choi.$token.tsx": { url: (w) => `/tu-choi/${w.optOutToken}`, expect: everyone(200) },
+  // A gateway's forwarded replies: only with the gateway's secret (SMS_REPLY_TOKEN), never a session.
+  "api.sms-reply.tsx": { method: "POST", url: () => "/api/sms-reply", expect: everyone(403) },
+  // The outbox: each admin sees the messages about their scope's wards.
+  "quan-tri.tin-nhan.tsx": { url: () => "/quan-tri/tin-nhan", expect: adminPage },
   "quan-tri.chung-nhan._index.tsx": { url: () => "/quan-tri/chung-nhan", expect: adminPage },
   "quan-tri.chung-nhan.$applicationId/route.tsx": { url: (w) => `/quan-tri/chung-nhan/${w.applicationId}`, expect: wardAOnly },
   "quan-tri.bao-cao-ky._index.tsx": { url: () => "/quan-tri/bao-cao-ky", expect: adminPage },

@@ -7,6 +7,7 @@ import { getCatalogue } from "#app/content/catalogue.server";
 import { newVerificationCode } from "#app/models/certification/rules.server";
 import { recordConsent } from "#app/models/consent.server";
 import { addContactEvents } from "#app/models/contact-history.server";
+import { optOutTokens } from "#app/models/outbox/opt-out.server";
 import { startAttempt } from "#app/models/progress.server";
 import { freezeWardReport } from "#app/models/reporting/freeze.server";
 import { findReportingPeriod } from "#app/models/reporting/periods.server";
@@ -88,6 +89,9 @@ export async function makeWorld() {
     data: { unitId: wardA.id, targetGroup: "HH", createdById: wardAdmin.id, fileName: "ma-tran.csv", fileHash: "0".repeat(64), status: "done", finishedAt: new Date() },
     select: { id: true },
   });
+  // A number that was sent a message: its opt-out link.
+  const optOutPhone = `+8477${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
+  const optOutToken = (await optOutTokens([optOutPhone])).get(optOutPhone)!;
   const children = courses.find((candidate) => candidate.audiences.includes("CHILD"))!;
   const mediaFile = readdirSync(`content/courses/${course.dir.split("/").pop()}/media`)[0];
   return {
@@ -101,6 +105,7 @@ export async function makeWorld() {
     trainingSessionId: trainingSession.id,
     replyToken: invitation.replyToken,
     householdId: household.id,
+    optOutToken,
     applicationId: application.id,
     importJobId: importJob.id,
     certificateCode: certificate.code,

@@ -41,6 +41,13 @@ describe("the e-mail channel", () => {
     // A resend after a crash carries the same Message-ID, which mail programs show once.
     expect(arrived[1]?.messageId).toBe(arrived[0]?.messageId);
   });
+
+  test("the opt-out link is the List-Unsubscribe header too, which mail programs offer as a button", async () => {
+    const channel = emailChannel(`smtp://127.0.0.1:${port}`, "phuong@example.gov.vn");
+    await channel.send({ ...delivery, idempotencyKey: "certification:event-2", optOutUrl: "https://taphuan.example.gov.vn/tu-choi/AbCdEfGhIjKlMnOp" });
+    const header = arrived.at(-1)?.headerLines.find((line) => line.key === "list-unsubscribe");
+    expect(header?.line).toBe("List-Unsubscribe: <https://taphuan.example.gov.vn/tu-choi/AbCdEfGhIjKlMnOp>");
+  });
 });
 
 describe("the Zalo channel", () => {

@@ -7,8 +7,8 @@ import { getSmsSender, type SmsSender } from "#app/utils/sms.server";
 
 import type { Channel } from "./types";
 
-/** One rendered message for one channel. */
-export type Delivery = { to: string; text: string; subject: string; idempotencyKey: string };
+/** One rendered message for one channel; its text ends with the opt-out link, `optOutUrl`. */
+export type Delivery = { to: string; text: string; subject: string; idempotencyKey: string; optOutUrl?: string };
 
 /**
  * A channel hands a message over or rejects. Each passes the idempotency key on, so that a message
@@ -26,15 +26,25 @@ export function smsChannel(sender: SmsSender): ChannelSender {
 
 /**
  * E-mail over SMTP. SMTP has no idempotency key: the Message-ID is derived from it, which is what
- * receiving servers and mail programs de-duplicate on.
+ * receiving servers and mail programs de-duplicate on. The opt-out link is also the
+ * List-Unsubscribe header, which mail programs offer as a button (it opens the page; no one-click
+ * POST, which would come without this site's Origin).
  */
 export function emailChannel(smtpUrl: string, from: string): ChannelSender {
   const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: GATEWAY_TIMEOUT_MS, greetingTimeout: GATEWAY_TIMEOUT_MS, socketTimeout: GATEWAY_TIMEOUT_MS });
   const domain = from.split("@")[1];
   return {
-    async send({ to, text, subject, idempotencyKey }) {
+    async send({ to, text, subject, idempotencyKey, optOutUrl }) {
       const messageId = `<${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32)}@${domain}>`;
-      await transport.sendMail({ from, to, subject, text, messageId, headers: { "X-Idempotency-Key": idempotencyKey } });
+      await transport.sendMail({
+        from,
+        to,
+        subject,
+        text,
+        messageId,
+        headers: { "X-Idempotency-Key": idempotencyKey },
+        ...(optOutUrl ? { list: { unsubscribe: optOutUrl } } : {}),
+      });
     },
   };
 }

@@ -1,13 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { renderMessage } from "#app/content/messages.server";
+import { groupsWithoutAccounts } from "#app/content/target-groups.server";
 import { Prisma } from "#app/generated/prisma/client";
+import { translate } from "#app/i18n/messages";
 import { databaseProvider } from "#app/utils/database-url";
 import { prisma } from "#app/utils/db.server";
-import { env, outboxConfig } from "#app/utils/env.server";
+import { env, outboxConfig, publicUrl } from "#app/utils/env.server";
 import { toSmsText } from "#app/utils/sms-text";
 
 import { getChannels, type ChannelSenders } from "./channels.server";
+import { optedOutAmong, optOutTokens } from "./opt-out.server";
+import { firstSendableMoment, isQuiet, QUIET_CHANNELS, quietEnd, startOfHanoiDay, startOfNextHanoiDay, UNCAPPED_TEMPLATES, type QuietHours } from "./respect";
 import type { Channel } from "./types";
 
 export type SenderSettings = {
@@ -20,11 +24,31 @@ export type SenderSettings = {
   /** The first retry's wait; each next one doubles, up to an hour. */
   backoffMs?: number;
   smsUnicode?: boolean;
+  /** No SMS or Zalo handed over in these hours of Hà Nội; they wait, queued, until the end. Absent: none. */
+  quietHours?: QuietHours | null;
+  /** At most this many messages to one address a Hà Nội day; the rest wait for the next day. Absent: no cap. */
+  dailyCap?: number | null;
+  /** The site's address the opt-out link of every message starts with (PUBLIC_URL by default). */
+  publicUrl?: string;
+  /** A gateway forwards SMS replies to /api/sms-reply: the SMS footer also says to reply TU CHOI. */
+  smsRepliesForwarded?: boolean;
 };
 
-type Claimed = { id: string; recipientAddress: string; channel: Channel; templateKey: string; variables: string; locale: "vi" | "en"; idempotencyKey: string; attempts: number };
+type Claimed = {
+  id: string;
+  recipientUserId: string | null;
+  recipientAddress: string;
+  channel: Channel;
+  templateKey: string;
+  variables: string;
+  locale: "vi" | "en";
+  idempotencyKey: string;
+  attempts: number;
+};
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+// Addresses counted per query (the daily cap), well under the bound values a database takes.
+const ADDRESSES_PER_COUNT = 500;
 // Several app servers on PostgreSQL claim from one outbox: a row one of them has locked is skipped
 // by the others, not waited for. SQLite has one writer at a time, so its UPDATE is the claim.
 const skipLocked = () => Prisma.raw(databaseProvider(env.DATABASE_URL) === "postgresql" ? "FOR UPDATE SKIP LOCKED" : "");
@@ -43,22 +67,132 @@ export async function claimDue(channels: readonly Channel[], count: number, leas
       WHERE "status" IN ('queued', 'sending') AND "nextAttemptAt" <= ${now} AND "channel" IN (${Prisma.join(channels)})
       ORDER BY "nextAttemptAt" LIMIT ${count} ${skipLocked()}
     )
-    RETURNING "id", "recipientAddress", "channel", "templateKey", "variables", "locale", "idempotencyKey", "attempts"`;
+    RETURNING "id", "recipientUserId", "recipientAddress", "channel", "templateKey", "variables", "locale", "idempotencyKey", "attempts"`;
   return rows.map((row) => ({ ...row, attempts: Number(row.attempts) }));
 }
 
+/** Puts claimed messages back in the queue until `until`, without counting the claim as an attempt. */
+async function putBack(messages: readonly Claimed[], until: Date, reason: "daily_cap") {
+  if (messages.length === 0) return;
+  await prisma.outboxMessage.updateMany({
+    where: { id: { in: messages.map((message) => message.id) }, status: "sending" },
+    data: { status: "queued", nextAttemptAt: until, reason, attempts: { decrement: 1 } },
+  });
+}
+
+/**
+ * The privacy and courtesy rules, checked on each claimed message just before its hand-over
+ * (issue 22, item 6). Returns the messages that may go now; of the others, a message to an
+ * address that opted out is cancelled, one to an account the privacy rules keep out of reach (erased
+ * since it was queued, a child's) is deleted as the erasure deletes the person's messages, and one
+ * over the daily cap of its address waits until the next Hà Nội day (07:00 for SMS and Zalo).
+ */
+export async function screen(claimed: readonly Claimed[], settings: Pick<SenderSettings, "dailyCap" | "quietHours">, now = new Date()) {
+  if (claimed.length === 0) return [];
+  const userIds = [...new Set(claimed.flatMap((message) => (message.recipientUserId ? [message.recipientUserId] : [])))];
+  const [optedOut, unreachable] = await Promise.all([
+    optedOutAmong(
+      prisma,
+      claimed.map((message) => message.recipientAddress),
+    ),
+    userIds.length === 0
+      ? []
+      : prisma.user.findMany({
+          where: { id: { in: userIds }, OR: [{ erasedAt: { not: null } }, { targetGroup: { in: groupsWithoutAccounts() } }] },
+          select: { id: true },
+        }),
+  ]);
+  const unreachableIds = new Set(unreachable.map((user) => user.id));
+  const toDelete = new Set(claimed.filter((message) => message.recipientUserId && unreachableIds.has(message.recipientUserId)).map((message) => message.id));
+  const toCancel = new Set(claimed.filter((message) => !toDelete.has(message.id) && optedOut.has(message.recipientAddress)).map((message) => message.id));
+  if (toDelete.size > 0) await prisma.outboxMessage.deleteMany({ where: { id: { in: [...toDelete] }, status: "sending" } });
+  if (toCancel.size > 0) {
+    await prisma.outboxMessage.updateMany({
+      where: { id: { in: [...toCancel] }, status: "sending" },
+      data: { status: "cancelled", reason: "opted_out", attempts: { decrement: 1 } },
+    });
+  }
+  const rest = claimed.filter((message) => !toDelete.has(message.id) && !toCancel.has(message.id));
+  if (!settings.dailyCap || rest.length === 0) return rest;
+
+  // Today's messages to these addresses: sent today, or being handed over (claimed today, the
+  // lease still running), this round's own claims included and then taken off. Each sender counts
+  // after its own claim has committed, so of two senders claiming for one address at once the
+  // later one sees the earlier one's claim: together they never go over the cap (at worst both
+  // hold back, and the message goes in a later round).
+  const [dayStart, nextDay] = [startOfHanoiDay(now), startOfNextHanoiDay(now)];
+  const counted = new Map<string, number>();
+  for (const message of rest) counted.set(message.recipientAddress, (counted.get(message.recipientAddress) ?? 0) - 1);
+  const addresses = [...counted.keys()];
+  for (let start = 0; start < addresses.length; start += ADDRESSES_PER_COUNT) {
+    // Hand-written: the query builder would cost tens of milliseconds a round on the event loop.
+    const today = await prisma.$queryRaw<{ address: string; count: number | bigint }[]>`
+      SELECT "recipientAddress" AS "address", COUNT(*) AS "count" FROM "OutboxMessage"
+      WHERE "recipientAddress" IN (${Prisma.join(addresses.slice(start, start + ADDRESSES_PER_COUNT))})
+        AND (("status" = 'sent' AND "sentAt" >= ${dayStart} AND "sentAt" < ${nextDay})
+          OR ("status" = 'sending' AND "updatedAt" >= ${dayStart} AND "updatedAt" < ${nextDay} AND "nextAttemptAt" > ${now}))
+      GROUP BY "recipientAddress"`;
+    for (const row of today) counted.set(row.address, (counted.get(row.address) ?? 0) + Number(row.count));
+  }
+  const ready: Claimed[] = [];
+  const held: Claimed[] = [];
+  // Oldest first (ids grow with time): the newest message is the one that waits.
+  for (const message of [...rest].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const count = counted.get(message.recipientAddress) ?? 0;
+    if (count >= settings.dailyCap && !UNCAPPED_TEMPLATES.has(message.templateKey)) {
+      held.push(message);
+      continue;
+    }
+    counted.set(message.recipientAddress, count + 1);
+    ready.push(message);
+  }
+  for (const channel of new Set(held.map((message) => message.channel))) {
+    await putBack(
+      held.filter((message) => message.channel === channel),
+      firstSendableMoment(channel, nextDay, settings.quietHours),
+      "daily_cap",
+    );
+  }
+  return ready;
+}
+
+/**
+ * In quiet hours: SMS and Zalo messages that fall due are given the end of the quiet hours as their
+ * time (reason quiet_hours), so that the admins' list says when they go, and the claim skips them.
+ * A message another sender had claimed and left (its lease ran out) waits the same way.
+ */
+async function holdForQuietHours(channels: readonly Channel[], quiet: QuietHours, now: Date) {
+  await prisma.outboxMessage.updateMany({
+    where: { status: { in: ["queued", "sending"] }, nextAttemptAt: { lte: now }, channel: { in: [...channels] } },
+    data: { status: "queued", nextAttemptAt: quietEnd(quiet, now), reason: "quiet_hours" },
+  });
+}
+
+/**
+ * The line every message ends with: the address's opt-out link, and on SMS, when the gateway
+ * forwards replies, the words to reply. E-mail puts it after a blank line.
+ */
+function optOutFooter(message: Claimed, url: string, smsRepliesForwarded: boolean) {
+  const line = translate(message.locale, message.channel === "sms" && smsRepliesForwarded ? "outbox.optOutOrReply" : "outbox.optOut", { url });
+  return message.channel === "email" ? `\n\n${line}` : `\n${line}`;
+}
+
 /** Hands claimed messages to their channels, at most `parallel` at once; the errors, by message id. */
-export async function deliver(messages: readonly Claimed[], settings: Pick<SenderSettings, "channels" | "smsUnicode">, parallel = 50) {
+export async function deliver(messages: readonly Claimed[], settings: Pick<SenderSettings, "channels" | "smsUnicode" | "publicUrl" | "smsRepliesForwarded">, parallel = 50) {
   const failures = new Map<string, string>();
+  if (messages.length === 0) return failures;
   const queue = [...messages];
+  const tokens = await optOutTokens(messages.map((message) => message.recipientAddress));
   const work = async () => {
     for (let message = queue.shift(); message; message = queue.shift()) {
       try {
         const channel = settings.channels[message.channel];
         if (!channel) throw new Error(`the ${message.channel} channel is not configured`);
         const rendered = renderMessage(message.templateKey, message.locale, JSON.parse(message.variables) as Record<string, string>);
-        const text = message.channel === "sms" ? toSmsText(rendered.text, { unicode: settings.smsUnicode }) : rendered.text;
-        await channel.send({ to: message.recipientAddress, subject: rendered.subject, text, idempotencyKey: message.idempotencyKey });
+        const optOutUrl = `${settings.publicUrl ?? publicUrl}/tu-choi/${tokens.get(message.recipientAddress)}`;
+        const full = rendered.text + optOutFooter(message, optOutUrl, settings.smsRepliesForwarded ?? false);
+        const text = message.channel === "sms" ? toSmsText(full, { unicode: settings.smsUnicode }) : full;
+        await channel.send({ to: message.recipientAddress, subject: rendered.subject, text, idempotencyKey: message.idempotencyKey, optOutUrl });
       } catch (error) {
         failures.set(message.id, (error instanceof Error ? error.message : String(error)).slice(0, 500));
       }
@@ -71,7 +205,8 @@ export async function deliver(messages: readonly Claimed[], settings: Pick<Sende
 /** Records what happened: sent, or back in the queue after a wait that doubles each time, or failed for good. */
 export async function record(messages: readonly Claimed[], failures: ReadonlyMap<string, string>, settings: Pick<SenderSettings, "maxAttempts" | "backoffMs">, now = new Date()) {
   const sent = messages.filter((message) => !failures.has(message.id)).map((message) => message.id);
-  if (sent.length > 0) await prisma.outboxMessage.updateMany({ where: { id: { in: sent }, status: "sending" }, data: { status: "sent", sentAt: now, lastError: null } });
+  if (sent.length > 0)
+    await prisma.outboxMessage.updateMany({ where: { id: { in: sent }, status: "sending" }, data: { status: "sent", sentAt: now, lastError: null, reason: null } });
   for (const message of messages) {
     const error = failures.get(message.id);
     if (error === undefined) continue;
@@ -79,16 +214,27 @@ export async function record(messages: readonly Claimed[], failures: ReadonlyMap
     const wait = Math.min((settings.backoffMs ?? 30_000) * 2 ** (message.attempts - 1), MAX_BACKOFF_MS);
     await prisma.outboxMessage.updateMany({
       where: { id: message.id, status: "sending" },
-      data: { status: giveUp ? "failed" : "queued", lastError: error, nextAttemptAt: new Date(now.getTime() + wait) },
+      data: { status: giveUp ? "failed" : "queued", lastError: error, reason: null, nextAttemptAt: new Date(now.getTime() + wait) },
     });
   }
 }
 
-/** One round: claims what is due (up to `count`), sends it and records it. Returns how many were claimed. */
+/**
+ * One round: claims what is due (up to `count`), screens it (opt-outs, privacy, the daily cap),
+ * sends what may go and records it. In quiet hours SMS and Zalo are not claimed but held until
+ * the end of them. `now` is the round's clock (the tests move it). Returns how many were claimed.
+ */
 export async function sendDue(settings: SenderSettings, count = Math.ceil(settings.rate), now = new Date()) {
-  const claimed = await claimDue(Object.keys(settings.channels) as Channel[], count, settings.leaseMs, now);
+  let channels = Object.keys(settings.channels) as Channel[];
+  if (settings.quietHours && isQuiet(settings.quietHours, now)) {
+    const held = channels.filter((channel) => QUIET_CHANNELS.includes(channel));
+    if (held.length > 0) await holdForQuietHours(held, settings.quietHours, now);
+    channels = channels.filter((channel) => !held.includes(channel));
+  }
+  const claimed = await claimDue(channels, count, settings.leaseMs, now);
   if (claimed.length === 0) return 0;
-  await record(claimed, await deliver(claimed, settings), settings, now);
+  const ready = await screen(claimed, settings, now);
+  if (ready.length > 0) await record(ready, await deliver(ready, settings), settings, now);
   return claimed.length;
 }
 
@@ -129,5 +275,9 @@ function defaultSettings(): SenderSettings {
     maxAttempts: outboxConfig.OUTBOX_MAX_ATTEMPTS,
     leaseMs: outboxConfig.OUTBOX_LEASE_SECONDS * 1000,
     smsUnicode: outboxConfig.OUTBOX_SMS_UNICODE === "on",
+    quietHours: outboxConfig.OUTBOX_QUIET_HOURS,
+    dailyCap: outboxConfig.OUTBOX_DAILY_CAP,
+    publicUrl,
+    smsRepliesForwarded: Boolean(outboxConfig.SMS_REPLY_TOKEN),
   };
 }

@@ -2,7 +2,8 @@ export const CHANNELS = ["sms", "email", "zalo"] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const isChannel = (value: unknown): value is Channel => CHANNELS.includes(value as Channel);
 
-export type OutboxStatus = "queued" | "sending" | "sent" | "failed" | "cancelled";
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** Values a template's `{name}` placeholders are filled with. */
 export type MessageVariables = Record<string, string | number>;
