@@ -51,7 +51,9 @@ test("a ward admin invites five not-reached households to a session, one answers
   await expect.poll(async () => (await messagesToHouseholds()).map((message) => message.to).sort(), { timeout: 20_000 }).toEqual([...phones].sort());
   for (const message of await messagesToHouseholds()) {
     expect(message.text).toContain(`luc 08:30 ngay ${formatDate(trainingSession.heldOn)} tai Nha van hoa to 7.`);
-    expect(message.text).toMatch(/Tra loi tai http:\/\/\S+\/tra-loi\/\S+$/);
+    // The reply link ends the invitation's own line; the opt-out line follows it.
+    expect(message.text).toMatch(/Tra loi tai http:\/\/\S+\/tra-loi\/\S+$/m);
+    expect(message.text).toMatch(/^Tu choi nhan tin: http:\/\/\S+\/tu-choi\/\S+ hoac nhan lai TU CHOI$/m);
   }
   await page.getByRole("link", { name: "In giấy mời cho người không có số điện thoại" }).click();
   await expect(page.locator(".invitation-slip")).toHaveCount(2);
