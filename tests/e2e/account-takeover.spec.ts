@@ -14,16 +14,18 @@ import { makeWardAdmin, postTo, serverSandbox, signUpOn, startAppServer, wardIdO
 test.describe.configure({ mode: "serial" });
 
 let sandbox: Awaited<ReturnType<typeof serverSandbox>>;
-let stop: () => void;
+let stop: (() => void) | undefined;
 
 test.beforeAll(async () => {
+  // Migrating and starting a server of its own while the suite's other workers start theirs.
+  test.setTimeout(180_000);
   sandbox = await serverSandbox("plte-takeover-");
   const server = await startAppServer({ ...sandbox.env, TRUST_PROXY: "loopback" });
   stop = () => server.kill("SIGTERM");
 });
 
 test.afterAll(() => {
-  stop();
+  stop?.();
   rmSync(sandbox.dir, { recursive: true, force: true });
 });
 
