@@ -13,10 +13,19 @@ const message = { to: "+84912345678", text: "123456 là mã xác nhận", idempo
 
 type Received = { method: string; url: string; authorization: string | undefined; contentType: string | undefined; body: unknown };
 
-/** A stand-in for an SMS gateway on 127.0.0.1 that records each request and answers `status`. */
+/**
+ * A stand-in for an SMS gateway on 127.0.0.1 that records each message posted and answers `status`;
+ * asked about a key (GET ?idempotencyKey=), it says whether a message with it was accepted.
+ */
 async function fakeGateway(status: number) {
   const received: Received[] = [];
   const server = http.createServer((request, response) => {
+    if (request.method === "GET") {
+      const key = new URL(request.url ?? "", "http://gateway").searchParams.get("idempotencyKey");
+      const accepted = status < 300 && received.some((posted) => (posted.body as { idempotencyKey?: string }).idempotencyKey === key);
+      response.writeHead(request.headers.authorization === "Bearer khoa-thu" ? 200 : 401, { "Content-Type": "application/json" }).end(JSON.stringify({ accepted }));
+      return;
+    }
     let body = "";
     request.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
     request.on("end", () => {
@@ -69,6 +78,29 @@ describe("SMS senders", () => {
     } finally {
       await gateway.close();
     }
+  });
+
+  test("the http sender asks the gateway whether it accepted a key, with the API key", async () => {
+    const gateway = await fakeGateway(202);
+    try {
+      const sender = createSmsSender({ SMS_SENDER: "http", SMS_GATEWAY_URL: gateway.url, SMS_API_KEY: "khoa-thu" });
+      expect(await sender.accepted?.("code-1")).toBe(false);
+      await sender.send(message);
+      expect(await sender.accepted?.("code-1")).toBe(true);
+      expect(await sender.accepted?.("code-2")).toBe(false);
+      const stranger = createSmsSender({ SMS_SENDER: "http", SMS_GATEWAY_URL: gateway.url, SMS_API_KEY: "sai-khoa" });
+      await expect(stranger.accepted?.("code-1")).rejects.toThrow("401");
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test("the file sender knows the keys it has written", async () => {
+    const sender = createSmsSender({ SMS_SENDER: "file", SMS_FILE: path.join(dir, "asked.log") });
+    expect(await sender.accepted?.("code-1")).toBe(false);
+    await sender.send(message);
+    expect(await sender.accepted?.("code-1")).toBe(true);
+    expect(await sender.accepted?.("code-2")).toBe(false);
   });
 
   test("the http sender fails when the gateway refuses the message", async () => {

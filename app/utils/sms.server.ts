@@ -1,4 +1,4 @@
-import { appendFile } from "node:fs/promises";
+import { appendFile, readFile } from "node:fs/promises";
 
 import { smsConfig, type SmsConfig } from "./env.server";
 
@@ -10,8 +10,12 @@ export type SmsMessage = {
   idempotencyKey?: string;
 };
 
-/** Sends one text message; a message that could not be handed over rejects. */
-export type SmsSender = { send: (message: SmsMessage) => Promise<void> };
+/**
+ * Sends one text message; a message that could not be handed over rejects. A sender that can ask
+ * its gateway whether it already accepted an idempotency key has `accepted`: the outbox asks before
+ * handing a message over again whose earlier hand-over was never recorded (a crash, a timeout).
+ */
+export type SmsSender = { send: (message: SmsMessage) => Promise<void>; accepted?: (idempotencyKey: string) => Promise<boolean> };
 
 // A gateway that hangs must not hold the request that asked for a code.
 const GATEWAY_TIMEOUT_MS = 10_000;
@@ -30,7 +34,28 @@ function fileSender(file: string): SmsSender {
     async send(message) {
       await appendFile(file, `${JSON.stringify({ time: new Date().toISOString(), ...message })}\n`);
     },
+    async accepted(idempotencyKey) {
+      const lines = await readFile(file, "utf8").catch(() => "");
+      return lines.split("\n").some((line) => line !== "" && (JSON.parse(line) as SmsMessage).idempotencyKey === idempotencyKey);
+    },
   };
+}
+
+/**
+ * Asks an HTTP gateway whether it has accepted a message with this idempotency key:
+ * `GET <url>?idempotencyKey=<key>` with the same authorisation as the hand-over, answered
+ * `{"accepted": true|false}`. The SMS gateway and the Zalo adapter share this contract (README).
+ */
+export async function askGatewayAccepted(url: string, authorization: string, idempotencyKey: string) {
+  const lookup = new URL(url);
+  lookup.searchParams.set("idempotencyKey", idempotencyKey);
+  const response = await fetch(lookup, { headers: { Authorization: authorization }, signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS) });
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(`gateway answered ${response.status} to a look-up`);
+  }
+  const { accepted } = (await response.json()) as { accepted?: unknown };
+  return accepted === true;
 }
 
 function httpSender(url: string, apiKey: string): SmsSender {
@@ -46,6 +71,7 @@ function httpSender(url: string, apiKey: string): SmsSender {
       await response.body?.cancel();
       if (!response.ok) throw new Error(`SMS gateway answered ${response.status}`);
     },
+    accepted: (idempotencyKey) => askGatewayAccepted(url, `Bearer ${apiKey}`, idempotencyKey),
   };
 }
 

@@ -1,9 +1,9 @@
 // `npm run bench:outbox`: 10,000 messages queued by one enqueueMessages call (one transaction),
 // delivered by the built server's outbox sender to a local fake SMS gateway at OUTBOX_RATE, while
 // a prober asks for `/` and a lesson page. Half-way the server is killed (SIGKILL) and started
-// again on the same database: messages it had claimed wait out the lease and are sent again with
-// the same idempotency key. `duplicates` counts hand-overs of a key the gateway already had: a
-// gateway that de-duplicates by key (as the fake one and real ones do) delivers those once.
+// again on the same database: messages it had claimed wait out the lease, and the gateway is asked
+// about each by its idempotency key before it is handed over again (a message it has is recorded
+// as sent). `duplicates` counts hand-overs of a key the gateway already had.
 // Targets (issue 22): queued in ≤ 2 s, prober p99 ≤ 300 ms, every message delivered exactly once.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
@@ -20,7 +20,14 @@ const DATABASE_FILE = "data/bench-outbox.db";
 const delivered = new Set<string>();
 let received = 0;
 let duplicates = 0;
+let lookups = 0;
 const gateway = createServer((request, response) => {
+  const asked = new URL(request.url ?? "", "http://gateway").searchParams.get("idempotencyKey");
+  if (request.method === "GET" && asked) {
+    lookups++;
+    response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ accepted: delivered.has(asked) }));
+    return;
+  }
   let body = "";
   request.on("data", (chunk: Buffer) => (body += chunk.toString()));
   request.on("end", () => {
@@ -95,6 +102,6 @@ await prisma.$disconnect();
 latencies.sort((a, b) => a - b);
 const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
 console.log(
-  `gateway: received ${received}, distinct keys ${delivered.size}; rows sent ${sent}; after restart ${((performance.now() - deliveryStarted) / 1000).toFixed(1)} s; prober ${latencies.length} requests, ${errors} failed (the restart), p99 ${p99.toFixed(0)} ms`,
+  `gateway: received ${received}, distinct keys ${delivered.size}, asked about ${lookups}; rows sent ${sent}; after restart ${((performance.now() - deliveryStarted) / 1000).toFixed(1)} s; prober ${latencies.length} requests, ${errors} failed (the restart), p99 ${p99.toFixed(0)} ms`,
 );
 console.log(`outbox: queued ${queued} in ${queueSeconds.toFixed(2)} s, delivered ${delivered.size}, duplicates ${duplicates}, prober p99 ${p99.toFixed(0)} ms`);

@@ -3,6 +3,7 @@
 //   POST /sms   the SMS gateway: {to, text, idempotencyKey} with the API key, de-duplicated by key
 //               as real gateways do (app/models/outbox/fake-gateway.ts); each message delivered is
 //               also a line of SMS_FILE, where the phone-code tests read their codes
+//   GET  /sms?idempotencyKey=K   whether a message with key K was accepted (the look-up contract)
 //   GET  /sms   every SMS handed over, duplicates included; GET /mail every e-mail that arrived,
 //               read from the SMTP server with mailparser
 import { randomUUID } from "node:crypto";
@@ -39,6 +40,12 @@ smtp.listen(Number(SMTP_PORT), "127.0.0.1");
 const json = (value: unknown) => JSON.stringify(value);
 
 createServer((request, response) => {
+  const asked = new URL(request.url ?? "", "http://gateway");
+  if (request.method === "GET" && asked.pathname === "/sms" && asked.searchParams.has("idempotencyKey")) {
+    const accepted = sms.delivered.has(asked.searchParams.get("idempotencyKey") ?? "");
+    response.writeHead(request.headers.authorization === `Bearer ${SMS_API_KEY}` ? 200 : 401, { "Content-Type": "application/json" }).end(json({ accepted }));
+    return;
+  }
   if (request.method === "GET") {
     const body = request.url === "/sms" ? json(sms.received) : request.url === "/mail" ? json(mails) : "ok";
     response.writeHead(200, { "Content-Type": "application/json" }).end(body);

@@ -54,6 +54,12 @@ describe("the Zalo channel", () => {
   const received: { authorization?: string; key?: string; body: unknown }[] = [];
   let answer = 200;
   const server = createServer((request, response) => {
+    if (request.method === "GET") {
+      const key = new URL(request.url ?? "", "http://adapter").searchParams.get("idempotencyKey");
+      const accepted = answer === 200 && received.some((posted) => posted.key === key);
+      response.writeHead(request.headers.authorization === "Bearer zalo-token" ? 200 : 401, { "Content-Type": "application/json" }).end(JSON.stringify({ accepted }));
+      return;
+    }
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
@@ -78,6 +84,8 @@ describe("the Zalo channel", () => {
         body: { phone: "+84901234567", text: "Mã chứng nhận: CN-7K2Q", idempotencyKey: "certification:event-1" },
       },
     ]);
+    expect(await channel.accepted?.("certification:event-1")).toBe(true);
+    expect(await channel.accepted?.("certification:event-9")).toBe(false);
     answer = 503;
     await expect(channel.send({ ...delivery, to: "+84901234567" })).rejects.toThrow("503");
   });

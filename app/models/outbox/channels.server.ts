@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import nodemailer from "nodemailer";
 
 import { outboxConfig, smsConfigured, type OutboxConfig } from "#app/utils/env.server";
-import { getSmsSender, type SmsSender } from "#app/utils/sms.server";
+import { askGatewayAccepted, getSmsSender, type SmsSender } from "#app/utils/sms.server";
 
 import type { Channel } from "./types";
 
@@ -13,15 +13,17 @@ export type Delivery = { to: string; text: string; subject: string; idempotencyK
 /**
  * A channel hands a message over or rejects. Each passes the idempotency key on, so that a message
  * retried after a crash between sending and recording is sent once by a gateway that de-duplicates.
+ * A channel whose gateway can be asked (`accepted`) is asked first, so that such a message is not
+ * even handed over again: the gateway receives it once.
  */
-export type ChannelSender = { send: (delivery: Delivery) => Promise<void> };
+export type ChannelSender = { send: (delivery: Delivery) => Promise<void>; accepted?: (idempotencyKey: string) => Promise<boolean> };
 export type ChannelSenders = Partial<Record<Channel, ChannelSender>>;
 
 // A gateway that hangs must not hold a claimed batch past its lease.
 const GATEWAY_TIMEOUT_MS = 10_000;
 
 export function smsChannel(sender: SmsSender): ChannelSender {
-  return { send: ({ to, text, idempotencyKey }) => sender.send({ to, text, idempotencyKey }) };
+  return { send: ({ to, text, idempotencyKey }) => sender.send({ to, text, idempotencyKey }), ...(sender.accepted ? { accepted: sender.accepted } : {}) };
 }
 
 /**
@@ -62,6 +64,7 @@ export function zaloChannel(url: string, token: string): ChannelSender {
       await response.body?.cancel();
       if (!response.ok) throw new Error(`Zalo adapter answered ${response.status}`);
     },
+    accepted: (idempotencyKey) => askGatewayAccepted(url, `Bearer ${token}`, idempotencyKey),
   };
 }
 

@@ -2,9 +2,10 @@ import type { ChannelSender, Delivery } from "./channels.server";
 
 /**
  * A gateway as the real ones behave: a key it has already accepted is acknowledged and not sent
- * again. `received` counts every hand-over, `delivered` what reached a phone or mailbox.
+ * again, and can be asked about (`lookups` is false for one that cannot). `received` counts every
+ * hand-over, `delivered` what reached a phone or mailbox.
  */
-export function createFakeGateway(options: { failFirst?: number } = {}) {
+export function createFakeGateway(options: { failFirst?: number; lookups?: boolean } = {}) {
   const received: Delivery[] = [];
   const delivered = new Map<string, Delivery>();
   let failuresLeft = options.failFirst ?? 0;
@@ -17,6 +18,7 @@ export function createFakeGateway(options: { failFirst?: number } = {}) {
       }
       if (!delivered.has(delivery.idempotencyKey)) delivered.set(delivery.idempotencyKey, delivery);
     },
+    ...(options.lookups === false ? {} : { accepted: async (idempotencyKey: string) => delivered.has(idempotencyKey) }),
   };
   return { sender, received, delivered };
 }

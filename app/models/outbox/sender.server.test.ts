@@ -95,15 +95,33 @@ describe("the outbox sender", () => {
     expect(gateway.delivered.size).toBe(1);
   });
 
-  test("a sender that crashed between sending and recording: the message is retried after the lease with the same key, and the gateway delivers it once", async () => {
+  test("a sender that crashed between sending and recording: after the lease the gateway is asked by the key, and a message it has is recorded sent without a second hand-over", async () => {
     const moment = momentOfItsOwn();
-    const keys = await queue(1, moment);
+    const keys = await queue(2, moment, () => `+8490${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`);
     const gateway = createFakeGateway();
     const settings = settingsFor(gateway);
-    // The crashed sender claimed and sent, and never recorded.
-    await deliver(await claimDue(["sms"], 10, settings.leaseMs, moment), settings);
-    expect((await statusOf(keys))[0]?.status).toBe("sending");
+    // The crashed sender claimed both and handed over only the first before it died.
+    const claimed = await claimDue(["sms"], 10, settings.leaseMs, moment);
+    await deliver(
+      claimed.filter((message) => message.idempotencyKey === keys[0]),
+      settings,
+    );
+    expect((await statusOf(keys)).map((row) => row.status)).toEqual(["sending", "sending"]);
     expect(await sendDue(settings, 10, after(moment, 30_000))).toBe(0);
+    expect(await sendDue(settings, 10, after(moment, 60_000))).toBe(2);
+    expect(gateway.received.map((delivery) => delivery.idempotencyKey)).toEqual([keys[0], keys[1]]);
+    expect((await statusOf(keys)).map(({ status, attempts }) => ({ status, attempts }))).toEqual([
+      { status: "sent", attempts: 2 },
+      { status: "sent", attempts: 2 },
+    ]);
+  });
+
+  test("with a gateway that cannot be asked, the crashed sender's message is handed over again with the same key, and delivered once", async () => {
+    const moment = momentOfItsOwn();
+    const keys = await queue(1, moment);
+    const gateway = createFakeGateway({ lookups: false });
+    const settings = settingsFor(gateway);
+    await deliver(await claimDue(["sms"], 10, settings.leaseMs, moment), settings);
     expect(await sendDue(settings, 10, after(moment, 60_000))).toBe(1);
     expect(gateway.received.map((delivery) => delivery.idempotencyKey)).toEqual([keys[0], keys[0]]);
     expect(gateway.delivered.size).toBe(1);

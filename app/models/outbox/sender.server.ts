@@ -9,7 +9,7 @@ import { prisma } from "#app/utils/db.server";
 import { env, outboxConfig, publicUrl } from "#app/utils/env.server";
 import { toSmsText } from "#app/utils/sms-text";
 
-import { getChannels, type ChannelSenders } from "./channels.server";
+import { getChannels, type ChannelSender, type ChannelSenders } from "./channels.server";
 import { optedOutAmong, optOutTokens } from "./opt-out.server";
 import { firstSendableMoment, isQuiet, QUIET_CHANNELS, quietEnd, startOfHanoiDay, startOfNextHanoiDay, UNCAPPED_TEMPLATES, type QuietHours } from "./respect";
 import type { Channel } from "./types";
@@ -177,6 +177,17 @@ function optOutFooter(message: Claimed, url: string, smsRepliesForwarded: boolea
   return message.channel === "email" ? `\n\n${line}` : `\n${line}`;
 }
 
+/** Whether a channel's gateway says it already accepted the key; not knowing (no look-up, or it failed) is no: the key still de-duplicates. */
+async function gatewayHas(channel: ChannelSender, idempotencyKey: string) {
+  if (!channel.accepted) return false;
+  try {
+    return await channel.accepted(idempotencyKey);
+  } catch (error) {
+    console.error(`outbox: could not ask the gateway about ${idempotencyKey}`, error);
+    return false;
+  }
+}
+
 /** Hands claimed messages to their channels, at most `parallel` at once; the errors, by message id. */
 export async function deliver(messages: readonly Claimed[], settings: Pick<SenderSettings, "channels" | "smsUnicode" | "publicUrl" | "smsRepliesForwarded">, parallel = 50) {
   const failures = new Map<string, string>();
@@ -188,6 +199,8 @@ export async function deliver(messages: readonly Claimed[], settings: Pick<Sende
       try {
         const channel = settings.channels[message.channel];
         if (!channel) throw new Error(`the ${message.channel} channel is not configured`);
+        // Claimed before without an outcome recorded (a crash, a timeout): the gateway may have it.
+        if (message.attempts > 1 && (await gatewayHas(channel, message.idempotencyKey))) continue;
         const rendered = renderMessage(message.templateKey, message.locale, JSON.parse(message.variables) as Record<string, string>);
         const optOutUrl = `${settings.publicUrl ?? publicUrl}/tu-choi/${tokens.get(message.recipientAddress)}`;
         const full = rendered.text + optOutFooter(message, optOutUrl, settings.smsRepliesForwarded ?? false);
