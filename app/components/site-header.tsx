@@ -31,7 +31,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
         </Link>
         {/* Outside the menu: on a shared phone at the ward office, who is signed in must show. */}
         {user ? <span className="site-header__user">{t("nav.signedInAs", { name: user.fullName })}</span> : null}
-        <Form method="post" action="/ngon-ngu" className="lang-switch">
+        <Form method="post" action="/ngon-ngu" className="lang-switch" reloadDocument>
           <input type="hidden" name="redirectTo" value={here} />
           <input type="hidden" name="lang" value={lang === "vi" ? "en" : "vi"} />
           <button type="submit" className="button button--quiet" lang={lang === "vi" ? "en" : "vi"}>

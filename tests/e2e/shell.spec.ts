@@ -18,6 +18,33 @@ test("the language switch turns the page into English and back, and is remembere
   await expect(page.getByRole("heading", { name: "Cùng phòng ngừa lao động trẻ em" })).toBeVisible();
 });
 
+test("a page in English loads its messages before it hydrates: the app then navigates in English without reloading", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => void (message.type() === "error" && problems.push(message.text())));
+  const englishMessages: string[] = [];
+  page.on("request", (request) => void (/\/messages-en-[^/]+\.js$/.test(request.url()) && englishMessages.push(request.url())));
+  await page.goto("/");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: "Together against child labour" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(englishMessages).toHaveLength(1);
+  // Hydrated: the sign-in link is followed by the app, not by a new document (the mark stays).
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.locator("main").getByRole("link", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test("a page in Vietnamese does not load the English messages", async ({ page }) => {
+  const englishMessages: string[] = [];
+  page.on("request", (request) => void (/\/messages-en-[^/]+\.js$/.test(request.url()) && englishMessages.push(request.url())));
+  await page.goto("/khoa-hoc");
+  await page.waitForLoadState("networkidle");
+  expect(englishMessages).toEqual([]);
+});
+
 test("the footer shows the 111 hotline and the social work centre on every page", async ({ page, signInAs }) => {
   for (const path of ["/", "/dang-nhap", "/dang-ky", "/thiet-lap", "/khong-co-trang-nay"]) {
     await page.goto(path);
