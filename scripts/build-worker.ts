@@ -1,4 +1,4 @@
-// Part of `npm run build`, after `remix build`: the roster import worker (a piscina thread, see
+// Part of `npm run build`, after `remix build`: the roster import worker (a tinypool child process, see
 // docs/decisions/012-import-jobs.md) bundled beside the server build, as remix bundles the app:
 // the app's code and its generated Prisma clients inside, the packages left to node_modules.
 import { build } from "esbuild";

@@ -7,7 +7,7 @@ import { getCatalogue, type CatalogueCourse } from "#app/content/catalogue.serve
 import { getProgramme, periodAt } from "#app/content/programme.server";
 import { indicatorsQualifiedBy } from "#app/models/qualification.server";
 import { resolveReportWards } from "#app/models/unit.server";
-import { type BulkValue, bulkInsert } from "#app/utils/bulk-insert.server";
+import { type BulkValue, bulkInsert } from "#app/utils/database-driver.server";
 import { DAY, monthOf } from "#app/utils/dates";
 import { databaseProvider } from "#app/utils/database-url";
 import { newId, prisma } from "#app/utils/db.server";

@@ -5,7 +5,7 @@
 // Targets (issue 14): each case ≤ 10 s from upload to done, prober p99 ≤ 300 ms with no error,
 // memory growth ≤ 300 MB. Builds its own database file; nothing leaves this machine.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 import ExcelJS from "exceljs";
 
@@ -46,6 +46,27 @@ async function xlsxOf(rows: string[][]) {
   return { bytes: Buffer.from(await book.xlsx.writeBuffer()), name: "danh-sach.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
 }
 
+// Each import runs in a child process of the server (docs/decisions/012-import-jobs.md): its own
+// peak, sampled while it lives, is printed beside the server's growth.
+const childrenOf = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).flatMap((thread) => readFileSync(`/proc/${pid}/task/${thread}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+function watchImportProcesses() {
+  let peak = 0;
+  const timer = setInterval(() => {
+    for (const child of childrenOf(server.pid)) {
+      try {
+        peak = Math.max(peak, Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child}/status`, "utf8"))?.[1] ?? 0) / 1024);
+      } catch {
+        // The process ended between the listing and the read.
+      }
+    }
+  }, 50);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? 0;
 
 async function waitFor(progressUrl: string, wanted: string) {
@@ -66,6 +87,7 @@ async function importOnce(file: { bytes: Buffer; name: string; type: string }, t
   const jobPage = uploaded.headers.get("location");
   if (uploaded.status !== 302 || !jobPage) throw new Error(`upload answered ${uploaded.status}`);
   await waitFor(`${BASE}${jobPage}/tien-do`, "previewed");
+  const previewedAt = performance.now();
   const fileHash = createHash("sha256").update(file.bytes).digest("hex");
   const confirmed = await fetch(`${BASE}${jobPage}`, {
     method: "POST",
@@ -75,19 +97,23 @@ async function importOnce(file: { bytes: Buffer; name: string; type: string }, t
   });
   if (confirmed.status !== 302) throw new Error(`confirm answered ${confirmed.status}`);
   await waitFor(`${BASE}${jobPage}/tien-do`, "done");
+  return { previewedAt };
 }
 
 async function measured(label: string, file: { bytes: Buffer; name: string; type: string }, targetGroup: string, rssBefore: number) {
   resetPeak();
   const prober = startProber(BASE, server);
+  const importProcesses = watchImportProcesses();
   const started = performance.now();
-  await importOnce(file, targetGroup);
+  const { previewedAt } = await importOnce(file, targetGroup);
   const seconds = (performance.now() - started) / 1000;
+  const toPreview = (previewedAt - started) / 1000;
   const { latencies, errors } = await prober.stop();
   const peak = peakMb();
+  const importPeak = importProcesses();
   const result = { label, seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), growth: peak - rssBefore, errors, probes: latencies.length };
   console.log(
-    `${label}: ${ROWS} rows in ${seconds.toFixed(1)} s (${Math.round(ROWS / seconds)} rows/s); prober ${result.probes} requests, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ${errors} errors; memory +${result.growth.toFixed(0)} MB`,
+    `${label}: ${ROWS} rows in ${seconds.toFixed(1)} s (preview ${toPreview.toFixed(1)} s, write ${(seconds - toPreview).toFixed(1)} s; ${Math.round(ROWS / seconds)} rows/s); prober ${result.probes} requests, p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ${errors} errors; memory +${result.growth.toFixed(0)} MB (import process peak ${importPeak.toFixed(0)} MB)`,
   );
   return result;
 }
@@ -100,7 +126,7 @@ try {
     xlsxNew: await xlsxOf(rowsOf("XLSX", false)),
     xlsxAgain: await xlsxOf(rowsOf("XLSX", true)),
   };
-  // Warm-up: the first request of each page compiles nothing, but the first import starts the worker thread.
+  // Warm-up: the first request of each page compiles nothing, and each import starts a process of its own.
   for (let index = 0; index < 20; index++) await (await fetch(`${BASE}${server.lessonPath}`, { headers: { cookie: server.learnerCookie } })).arrayBuffer();
   const rssBefore = rssMb();
   console.log(`server resident memory before: ${rssBefore.toFixed(0)} MB`);

@@ -1,4 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+
+import { describe, expect, test, vi } from "vitest";
 
 import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
 import { mergeEntries } from "#app/models/roster-duplicates.server";
@@ -16,6 +18,9 @@ import { writeImport } from "./write.server";
 const HEADER = Object.values(ROSTER_COLUMNS).join(",");
 const csv = (...lines: string[]) => ({ name: "ho-gia-dinh.csv", bytes: new TextEncoder().encode([HEADER, ...lines].join("\n")) });
 const local = (phone: string) => `0${phone.slice(3)}`;
+
+/** The processes this test process has started (Linux lists each thread's children). */
+const childProcesses = () => readdirSync("/proc/self/task").flatMap((thread) => readFileSync(`/proc/self/task/${thread}/children`, "utf8").split(" ").filter(Boolean).map(Number));
 
 async function uploaded(admin: Awaited<ReturnType<typeof createAdmin>>, target: { unitId: string; targetGroup: string }, file: ReturnType<typeof csv>) {
   const jobId = await startImport(admin, target, file);
@@ -106,6 +111,47 @@ describe("a roster import job", { timeout: 30_000 }, () => {
     expect(await discardImport(admin, previewed.id)).toBe(true);
     expect(await confirmImport(admin, previewed.id, previewed.fileHash, false)).toBe(false);
     expect(await prisma.rosterEntry.count({ where: target })).toBe(0);
+  });
+
+  test("runs in a process of its own: one that dies fails its job, and the next import runs in a new one", async () => {
+    const units = await createDistrict();
+    const admin = await createAdmin(units.vanPhuc.id, "ward_admin");
+    const target = { unitId: units.vanPhuc.id, targetGroup: "HH" };
+    const before = new Set(childProcesses());
+    const importProcess = async () => {
+      for (;;) {
+        const started = childProcesses().find((pid) => !before.has(pid));
+        if (started !== undefined) return started;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const expectFailed = async (jobId: string) => {
+      await importSettled(jobId);
+      expect(await findImportJob(admin.unitPath, jobId)).toMatchObject({ status: "failed", problems: [{ problem: "rosterImport.readFailed" }] });
+    };
+    // Killed as it starts, before it has taken the job.
+    const early = await startImport(admin, target, csv(`Hộ bà Lan,${local(uniquePhone())},,`));
+    process.kill(await importProcess(), "SIGKILL");
+    await expectFailed(early);
+    // Killed while it reads a long file.
+    const rows = Array.from({ length: 50_000 }, (_, row) => `Hộ số ${row},09${String(10_000_000 + row).slice(-8)},,`);
+    const reading = await startImport(admin, target, csv(...rows));
+    const worker = await importProcess();
+    while ((await findImportJob(admin.unitPath, reading))?.status !== "reading") await new Promise((resolve) => setTimeout(resolve, 10));
+    process.kill(worker, "SIGKILL");
+    await expectFailed(reading);
+
+    const next = await uploaded(admin, target, csv(`Hộ bà Lan,${local(uniquePhone())},,`));
+    expect(next).toMatchObject({ status: "previewed", created: 1 });
+    expect(await prisma.rosterEntry.count({ where: target })).toBe(0);
+    // The server logged both deaths (and failing them is all it did: no uncaught error).
+    const logged = vi.mocked(console.error);
+    expect(logged.mock.calls.map(([message]) => String(message))).toEqual([
+      "roster import process failed to start",
+      `roster import ${early} (read) failed`,
+      `roster import ${reading} (read) failed`,
+    ]);
+    logged.mockClear();
   });
 
   test("a roster changed after the preview is not written over: the job fails and says so", async () => {

@@ -1,13 +1,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { MessageChannel } from "node:worker_threads";
 
-import { Piscina } from "piscina";
+import { Tinypool } from "tinypool";
 
 import type { RosterProblem } from "#app/models/roster-file.server";
 import { prisma } from "#app/utils/db.server";
 
-import type { ImportTask } from "./types";
+import type { ImportProgress, ImportTask } from "./types";
 
 // The built server runs the worker bundled by scripts/build-worker.ts; development and the tests
 // run its source through tsx.
@@ -16,32 +15,43 @@ const SOURCE = path.resolve("app/models/roster-import/worker.ts");
 
 const WORKER_HEAP_MB = 192;
 
-let pool: Piscina | undefined;
+let pool: Tinypool | undefined;
 function importPool() {
+  if (pool) return pool;
   const bundled = process.env.NODE_ENV === "production" && existsSync(BUNDLE);
   // One import at a time per server: on a 2-core machine a second one would take the other core
-  // from the pages. The thread ends after each task (idleTimeout 0), its database connection and
-  // its whole heap with it: a V8 heap once grown is kept by a live thread (some 400 MB of resident
-  // memory after a 100,000-row file), and a thread kept from the preview to the write carried the
-  // read's memory into it; a new thread starts in a fraction of a second. Its heap is capped so
-  // that V8 collects as it goes rather than grow into memory the pages need (issue 14: an import
-  // may take 300 MB); a 100,000-row file's rows take under 100 MB of it.
-  pool ??= new Piscina({
+  // from the pages. Each task runs in a child process of its own (isolateWorkers), which ends with
+  // the task: the memory a 100,000-row file needs goes back to the system when it exits, where a
+  // worker thread's native allocations stayed in the server's allocator and added up from one
+  // import to the next (docs/decisions/012-import-jobs.md). Its heap is capped so that V8
+  // collects as it goes; a 100,000-row file's rows take under 100 MB of it.
+  const created = new Tinypool({
     filename: bundled ? BUNDLE : SOURCE,
-    execArgv: bundled ? [] : ["--import", "tsx"],
+    runtime: "child_process",
+    execArgv: [...(bundled ? [] : ["--import", "tsx"]), `--max-old-space-size=${WORKER_HEAP_MB}`],
+    // The child gets exactly this environment (the database's address among it).
+    env: Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     minThreads: 0,
     maxThreads: 1,
-    idleTimeout: 0,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
+    isolateWorkers: true,
   });
-  return pool;
+  // A process that dies before it has taken its task leaves the task queued with no process to
+  // run it (tinypool stops starting new ones): that pool is dropped, which fails its queued tasks,
+  // and the next import starts a new one.
+  created.once("error", (error: unknown) => {
+    console.error("roster import process failed to start", error);
+    if (pool === created) pool = undefined;
+    void created.destroy();
+  });
+  pool = created;
+  return created;
 }
 
 const written = new Map<string, number>();
 const running = new Map<string, Promise<void>>();
 
 /**
- * A task that threw, or whose thread died (out of its capped heap), leaves its job as it was:
+ * A task that threw, or whose process died (out of its capped heap), leaves its job as it was:
  * marked failed here, so that the admin is told rather than shown "reading" for ever. A write
  * is one transaction, so nothing of it is on the roster.
  */
@@ -54,17 +64,17 @@ async function failUnfinished(task: ImportTask) {
   if (count > 0) await prisma.importRow.deleteMany({ where: { jobId: task.jobId } });
 }
 
-/** Runs a task in the import worker; a failure is logged, the job itself records what the admin sees. */
+/** Runs a task in the import process; a failure is logged, the job itself records what the admin sees. */
 export function dispatchImport(task: ImportTask) {
-  const { port1, port2 } = new MessageChannel();
-  port1.on("message", (rows: number) => written.set(task.jobId, rows));
-  const done = (importPool().run({ ...task, port: port2 }, { transferList: [port2] }) as Promise<void>)
+  // The write's progress comes over the process's channel: it is one transaction, which no other
+  // connection can see into.
+  const channel = { postMessage: (message: ImportProgress) => written.set(task.jobId, message.written) };
+  const done = (importPool().run(task, { channel }) as Promise<void>)
     .catch(async (error: unknown) => {
       console.error(`roster import ${task.jobId} (${task.kind}) failed`, error);
       await failUnfinished(task).catch((failure: unknown) => console.error(`roster import ${task.jobId}: could not mark it failed`, failure));
     })
     .finally(() => {
-      port1.close();
       written.delete(task.jobId);
       running.delete(task.jobId);
     });

@@ -115,7 +115,7 @@ async function phonesOnOtherWards(jobId: string, unitId: string) {
  */
 export async function previewRows(jobId: string, target: { unitId: string; targetGroup: string }, parsed: ParsedRoster) {
   await prisma.importJob.update({ where: { id: jobId }, data: { rowsTotal: parsed.rows.length }, select: { id: true } });
-  const { entries, digest } = await rosterDigest(prisma, target.unitId, target.targetGroup);
+  const { entries, digest } = await rosterDigest(target.unitId, target.targetGroup);
   const plan = planRows(parsed.rows, entries);
   if (plan.problems.length > 0) {
     await fail(jobId, plan.problems);

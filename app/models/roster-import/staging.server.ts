@@ -1,4 +1,4 @@
-import { bulkInsert } from "#app/utils/bulk-insert.server";
+import { bulkInsert } from "#app/utils/database-driver.server";
 
 /** One planned row: line, action, entry id, name, folded name, phone, tax code, external id, was left, year of birth. */
 export type StagedRow = [number, string, string, string, string, string | null, string | null, string | null, boolean, number | null];

@@ -24,5 +24,8 @@ export type ImportPreview = {
  */
 export type QualificationRules = { indicatorsByCourse: Record<string, string[]> };
 
+/** What the import worker tells the server while it writes: rows written so far. */
+export type ImportProgress = { written: number };
+
 /** A task for the import worker. */
 export type ImportTask = { kind: "read"; jobId: string } | { kind: "write"; jobId: string; rules: QualificationRules };

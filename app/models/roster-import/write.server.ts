@@ -104,7 +104,7 @@ export async function writeImport(jobId: string, rules: QualificationRules, prog
             fileName: true,
           },
         });
-        const { digest } = await rosterDigest(tx, job.unitId, job.targetGroup, false);
+        const { digest } = await rosterDigest(job.unitId, job.targetGroup, false);
         if (digest !== job.rosterDigest) throw new RosterChanged();
         await writeRows(tx, job, progress);
         if (job.clearLeft) await clearLeftMarks(tx, jobId);

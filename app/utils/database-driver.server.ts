@@ -19,6 +19,56 @@ const sqliteValue = (value: BulkValue) => (value instanceof Date ? value.toISOSt
 // As @prisma/adapter-pg writes them: a UTC timestamp without a zone (the columns are timestamp(3)).
 const postgresValue = (value: BulkValue) => (value instanceof Date ? value.toISOString().replace("T", " ").replace("Z", "") : value);
 
+/** A PostgreSQL connection of its own for `work`, in the app's schema, closed afterwards. */
+async function withPostgresClient(work: (client: pg.Client) => Promise<void>) {
+  const { schema, ...config } = postgresPoolConfig(env.DATABASE_URL);
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    if (schema) await client.query(`SET search_path TO ${client.escapeIdentifier(schema)}`);
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const sqliteFile = () => path.resolve(env.DATABASE_URL.replace(/^file:/, "").split("?")[0] ?? "");
+
+/**
+ * Runs one SELECT through the database driver on a connection of its own and hands each row to
+ * `onRow` as an array of its columns, each as stored (SQLite) or as text (PostgreSQL; `storedDate`
+ * reads the dates of both): the query builder costs about 10 µs per row, seconds for a roster of
+ * 100,000. `sql` uses `?` placeholders on both databases.
+ */
+export async function eachRow(sql: string, parameters: readonly (string | number)[], onRow: (row: unknown[]) => void) {
+  if (databaseProvider(env.DATABASE_URL) === "sqlite") {
+    const db = new Database(sqliteFile(), { readonly: true });
+    try {
+      for (const row of db
+        .prepare(sql)
+        .raw(true)
+        .iterate(...parameters))
+        onRow(row as unknown[]);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  await withPostgresClient(async (client) => {
+    let index = 0;
+    const result = await client.query({
+      text: sql.replace(/\?/g, () => `$${++index}`),
+      values: [...parameters],
+      rowMode: "array",
+      types: { getTypeParser: () => (text: string) => text },
+    });
+    for (const row of result.rows as unknown[][]) onRow(row);
+  });
+}
+
+/** A date column read by `eachRow`: ISO text with its offset (SQLite), or a UTC timestamp without a zone (PostgreSQL). */
+export const storedDate = (text: string) => new Date(text.includes("T") ? text : `${text.replace(" ", "T")}Z`);
+
 /**
  * Inserts rows into one table through the database driver itself, on a connection of its own
  * closed afterwards. Prisma's query builder and raw queries cost about 0.1 ms per row in bound
@@ -37,7 +87,7 @@ export async function bulkInsert<T>(
 ) {
   const names = columns.map((column) => `"${column}"`).join(", ");
   if (databaseProvider(env.DATABASE_URL) === "sqlite") {
-    const db = new Database(path.resolve(env.DATABASE_URL.replace(/^file:/, "").split("?")[0] ?? ""));
+    const db = new Database(sqliteFile());
     try {
       db.pragma("busy_timeout = 5000");
       // Inserts only: SQLite's default page cache (16 MB with better-sqlite3) would be memory held for nothing.
@@ -55,11 +105,7 @@ export async function bulkInsert<T>(
     }
     return;
   }
-  const { schema, ...config } = postgresPoolConfig(env.DATABASE_URL);
-  const client = new pg.Client(config);
-  await client.connect();
-  try {
-    if (schema) await client.query(`SET search_path TO ${client.escapeIdentifier(schema)}`);
+  await withPostgresClient(async (client) => {
     const perStatement = Math.min(CHUNK, Math.floor(POSTGRES_PARAMETERS / columns.length));
     for (let start = 0; start < items.length; start += perStatement) {
       const chunk = items.slice(start, start + perStatement);
@@ -70,7 +116,5 @@ export async function bulkInsert<T>(
       );
       await progress(Math.min(items.length, start + perStatement));
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
