@@ -31,7 +31,19 @@ const offlinePage = new NetworkFirst({ cacheName: PAGES_CACHE, plugins: [onlyPag
 // Replayed on the `sync` event where the browser has Background Sync, and when a page says the
 // connection is back (pages post "replay" on load and on `online`). The server grades each
 // attempt once, so a request sent twice changes nothing.
-const answers = new Queue(ANSWER_QUEUE, { maxRetentionTime: 60 * 24 * 30 });
+const answers = new Queue(ANSWER_QUEUE, { maxRetentionTime: 60 * 24 * 30, onSync: () => replayAnswers() });
+
+// One replay at a time. A second one started meanwhile (the browser's `sync` and the page's
+// "replay" come together when the connection returns) would find the queue empty, the first
+// having taken the answers off it, and say they were sent while they are still on their way: the
+// page would then open the quiz before its result exists. Each replay waits for the one before and
+// then sends what is left, answers queued meanwhile included.
+let replaying: Promise<void> = Promise.resolve();
+function replayAnswers(): Promise<void> {
+  const replay = replaying.catch(() => undefined).then(() => answers.replayRequests());
+  replaying = replay;
+  return replay;
+}
 
 /**
  * Remix fetches data (`?_data=`) for a move inside the app. Offline, it is answered with a
@@ -126,7 +138,7 @@ self.addEventListener("message", (event) => {
   const data: unknown = event.data;
   if (typeof data === "object" && data !== null && "type" in data && data.type === "replay") {
     // The page waits for the answer to show the result once the answers are on the server.
-    const sent = answers.replayRequests().then(
+    const sent = replayAnswers().then(
       () => true,
       () => false,
     );
