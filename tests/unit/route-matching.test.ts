@@ -49,6 +49,22 @@ test("a route table is flattened and ranked once, at its first match", () => {
   expect(ids(matchRoutes(routeTable().concat(), "/khoa-hoc/ho-gia-dinh"))).toEqual(["root", "routes/khoa-hoc.$course._index"]);
 });
 
+test("a pathname's matches are kept per route table, and each caller gets copies of its own", () => {
+  const routes = routeTable();
+  const first = matchRoutes(routes, "/khoa-hoc/ho-gia-dinh/phu-giup");
+  // A caller that changes what it got (Remix hands params to loaders) changes nothing for the next.
+  first!.at(-1)!.params.module = "doi-ten";
+  first!.pop();
+  const second = matchRoutes(routes, "/khoa-hoc/ho-gia-dinh/phu-giup");
+  expect(ids(second)).toEqual(["root", "routes/khoa-hoc.$course.$module"]);
+  expect(second?.at(-1)?.params).toEqual({ course: "ho-gia-dinh", module: "phu-giup" });
+  expect(second?.at(-1)?.route).toBe(routes[0]!.children![1]);
+  // More pathnames than are kept: the oldest go, and every one still matches as it should.
+  for (let index = 0; index < 1_500; index++) expect(matchRoutes(routes, `/khoa-hoc/khoa-${index}`)?.at(-1)?.params).toEqual({ course: `khoa-${index}` });
+  expect(matchRoutes(routes, "/khoa-hoc/ho-gia-dinh/phu-giup")?.at(-1)?.params).toEqual({ course: "ho-gia-dinh", module: "phu-giup" });
+  expect(matchRoutes(routes, "/khong-co/trang/nay/dau")).toBeNull();
+});
+
 test("the server renderer converts a route table to data routes once", () => {
   // react-router-dom/server, patched by patches/react-router-dom+*.patch: Remix's RemixServer (also
   // patched) hands it the same server routes on every request.
