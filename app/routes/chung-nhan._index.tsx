@@ -16,17 +16,20 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 // A revoked or expired certificate leaves the list at once: no copy may be kept.
 export const headers: HeadersFunction = ({ loaderHeaders }) => ({ "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store" });
 
-const registryQuerySchema = z.object({
-  q: z.string().max(100).catch(""),
-  phuong: z.string().max(50).nullable().catch(null),
-  loai: z.enum(ORGANISATION_KINDS).nullable().catch(null),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function registryQuerySchema() {
+  return z.object({
+    q: z.string().max(100).catch(""),
+    phuong: z.string().max(50).nullable().catch(null),
+    loai: z.enum(ORGANISATION_KINDS).nullable().catch(null),
+    page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  });
+}
 
 /** The public registry of organisations certified now. No sign-in; no person's name or contact. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const query = registryQuerySchema.parse({
+  const query = registryQuerySchema().parse({
     q: params.get("q") ?? "",
     phuong: params.get("phuong") || null,
     loai: params.get("loai") || null,

@@ -17,11 +17,14 @@ import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "pledge.title") }];
 
-const pledgeSchema = z.object({
-  signerName: fullNameField,
-  signerPosition: requiredField,
-  confirm: z.literal("on", { errorMap: () => ({ message: "pledge.confirm.missing" }) }),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function pledgeSchema() {
+  return z.object({
+    signerName: fullNameField,
+    signerPosition: requiredField,
+    confirm: z.literal("on", { errorMap: () => ({ message: "pledge.confirm.missing" }) }),
+  });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -53,7 +56,7 @@ const PROBLEM: Record<string, MessageKey> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(await readForm(request), pledgeSchema);
+  const form = parseForm(await readForm(request), pledgeSchema());
   if (!form.ok) return rejectForm(form);
   const result = await submitApplication(user, { signerName: form.data.signerName, signerPosition: form.data.signerPosition });
   // Certified meanwhile (a renewal approved elsewhere): the page says until when, with its dates.

@@ -22,16 +22,19 @@ import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signUp.title") }];
 
-const signUpSchema = z.object({
-  fullName: fullNameField,
-  phone: phoneField,
-  email: optionalEmailField,
-  password: newPasswordField,
-  unitId: requiredField,
-  targetGroup: requiredField,
-  // Ticked, the box posts "on"; unticked, nothing.
-  consent: z.literal("on", { errorMap: () => ({ message: "signUp.consentRequired" }) }),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function signUpSchema() {
+  return z.object({
+    fullName: fullNameField,
+    phone: phoneField,
+    email: optionalEmailField,
+    password: newPasswordField,
+    unitId: requiredField,
+    targetGroup: requiredField,
+    // Ticked, the box posts "on"; unticked, nothing.
+    consent: z.literal("on", { errorMap: () => ({ message: "signUp.consentRequired" }) }),
+  });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
@@ -52,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(await readForm(request), signUpSchema);
+  const form = parseForm(await readForm(request), signUpSchema());
   if (!form.ok) return rejectForm(form);
   // Checked here, not in the schema: the programme is read on the server only.
   if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup)) {

@@ -16,10 +16,13 @@ import { normalisePhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signIn.title") }];
 
-const signInSchema = z.object({
-  identifier: text().trim().min(1, "form.required").max(254, "form.tooLong"),
-  password: text().min(1, "form.required").max(200, "form.tooLong"),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function signInSchema() {
+  return z.object({
+    identifier: text().trim().min(1, "form.required").max(254, "form.tooLong"),
+    password: text().min(1, "form.required").max(200, "form.tooLong"),
+  });
+}
 
 /** A phone number in its one stored form, or an email address in lower case. */
 function parseIdentifier(identifier: string): { phone: string } | { email: string } | null {
@@ -36,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const redirectTo = requireRedirectTarget(formData);
-  const form = parseForm(formData, signInSchema);
+  const form = parseForm(formData, signInSchema());
   if (!form.ok) return rejectForm(form);
   const lookup = parseIdentifier(form.data.identifier);
   if (!lookup) return rejectForm({ errors: { identifier: "signIn.identifierInvalid" }, values: form.values });

@@ -21,10 +21,13 @@ import { reportDocument } from "#app/utils/report-document";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reports.title") }];
 
-const reopenSchema = z.object({
-  snapshotId: text().min(1, "reports.error.not_found"),
-  reason: text().trim().min(5, "reports.reason.invalid").max(500, "reports.reason.invalid"),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function reopenSchema() {
+  return z.object({
+    snapshotId: text().min(1, "reports.error.not_found"),
+    reason: text().trim().min(5, "reports.reason.invalid").max(500, "reports.reason.invalid"),
+  });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -98,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Reopening and consolidating are the city's: an admin above the wards.
   invariantResponse(isCityAdmin(admin, unit), 403);
   if (intent === "reopen") {
-    const form = parseForm(formData, reopenSchema);
+    const form = parseForm(formData, reopenSchema());
     if (!form.ok) return json({ message: null, errors: form.errors, wards: "" }, { status: 400 });
     const result = await reopenWardReport(admin, unit.path, form.data.snapshotId, form.data.reason);
     if (!result.ok) return json({ message: `reports.error.${result.error}` satisfies MessageKey, errors: {}, wards: "" }, { status: 409 });

@@ -25,14 +25,17 @@ import { reportRowNames } from "#app/utils/unit-rows.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "coverage.wardTitle") }];
 
-const headcountSchema = z.object({
-  targetGroup: requiredField,
-  count: z.coerce
-    .number({ invalid_type_error: "headcount.count.invalid" })
-    .int("headcount.count.invalid")
-    .min(0, "headcount.count.invalid")
-    .max(1_000_000, "headcount.count.invalid"),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function headcountSchema() {
+  return z.object({
+    targetGroup: requiredField,
+    count: z.coerce
+      .number({ invalid_type_error: "headcount.count.invalid" })
+      .int("headcount.count.invalid")
+      .min(0, "headcount.count.invalid")
+      .max(1_000_000, "headcount.count.invalid"),
+  });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -66,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ward = await findUnitInScope(admin, params.ward ?? "");
   invariantResponse(ward, 404);
   const period = reportPeriod(new URL(request.url).searchParams.get("ky"));
-  const form = parseForm(await readForm(request), headcountSchema);
+  const form = parseForm(await readForm(request), headcountSchema());
   if (!form.ok) return rejectForm(form);
   if (!isTargetGroup(form.data.targetGroup)) return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });
   await declareHeadcount(admin, { unitId: ward.id, period: period.code, ...form.data });

@@ -30,21 +30,28 @@ import { readReportRequest, refusedDayMessage } from "#app/utils/report-query.se
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "notReached.title") }];
 
-const contactSchema = z.object({
-  entryId: text().min(1),
-  kind: z.enum(CONTACT_KINDS, { errorMap: () => ({ message: "contact.kind.invalid" }) }),
-  note: text()
-    .max(500, "form.tooLong")
-    .transform((value) => value || null),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function contactSchema() {
+  return z.object({
+    entryId: text().min(1),
+    kind: z.enum(CONTACT_KINDS, { errorMap: () => ({ message: "contact.kind.invalid" }) }),
+    note: text()
+      .max(500, "form.tooLong")
+      .transform((value) => value || null),
+  });
+}
 
-const inviteSchema = z.object({
-  trainingSessionId: text().min(1, "invite.trainingSession.unknown"),
-  startTime: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invite.startTime.invalid"),
-});
+function inviteSchema() {
+  return z.object({
+    trainingSessionId: text().min(1, "invite.trainingSession.unknown"),
+    startTime: text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invite.startTime.invalid"),
+  });
+}
 
 /** `?lien-he=` filters by the latest contact: "none" for nobody contacted yet, or a kind. */
-const contactFilterSchema = z.enum(CONTACT_FILTERS).nullable().catch(null);
+function contactFilterSchema() {
+  return z.enum(CONTACT_FILTERS).nullable().catch(null);
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -54,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(frame, 404);
   const { indicator, period, wards, ward } = frame;
   const searchParams = new URL(request.url).searchParams;
-  const contact = contactFilterSchema.parse(searchParams.get("lien-he"));
+  const contact = contactFilterSchema().parse(searchParams.get("lien-he"));
   const [lang, result, upcoming] = await Promise.all([
     getLang(request),
     listNotReached(admin.unitPath, indicator, period, { wardId: ward?.id ?? null, query: q, page, contact }, unitsOn),
@@ -112,7 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const formData = await readForm(request);
   if (formData.get("intent") === "invite") {
-    const form = parseForm(formData, inviteSchema);
+    const form = parseForm(formData, inviteSchema());
     if (!form.ok) return rejectForm(form);
     const entryIds = formData.getAll("entryId").filter((value): value is string => typeof value === "string" && value.length > 0 && value.length <= 40);
     if (entryIds.length === 0) return rejectForm({ message: "invite.none", values: form.values });
@@ -122,7 +129,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/quan-tri/buoi-hoc/${trainingSession.id}?${new URLSearchParams({ "da-moi": String(done.invited), "bo-qua": String(done.skipped) })}`);
   }
   const back = new URL(requireRedirectTarget(formData, new URL(request.url).pathname), "http://localhost");
-  const form = parseForm(formData, contactSchema);
+  const form = parseForm(formData, contactSchema());
   if (!form.ok) return rejectForm(form);
   const { entryId, ...contact } = form.data;
   invariantResponse(await recordContact(admin, await scopeOn(admin.unitPath), entryId, { ...contact, happenedAt: new Date() }), 404);

@@ -36,12 +36,15 @@ import { formatPhone, maskPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainingSessions.title") }];
 
-const newPersonSchema = z.object({
-  name: fullNameField,
-  phone: z.union([z.literal(""), phoneField]).transform((value) => value || null),
-  targetGroup: requiredField,
-  birthYear: optionalBirthYearField,
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function newPersonSchema() {
+  return z.object({
+    name: fullNameField,
+    phone: z.union([z.literal(""), phoneField]).transform((value) => value || null),
+    targetGroup: requiredField,
+    birthYear: optionalBirthYearField,
+  });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -97,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(typeof q === "string" && q ? `${back}?${new URLSearchParams({ q })}` : back);
   }
   if (formData.get("intent") === "add-person") {
-    const form = parseForm(formData, newPersonSchema);
+    const form = parseForm(formData, newPersonSchema());
     if (!form.ok) return rejectForm(form);
     if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup))
       return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });

@@ -17,12 +17,15 @@ import { parseListQuery } from "#app/utils/list-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }];
 
-const statusSchema = z.enum(REVIEW_STATUSES).catch("submitted");
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function statusSchema() {
+  return z.enum(REVIEW_STATUSES).catch("submitted");
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const { q, page } = parseListQuery(request);
-  const status = statusSchema.parse(new URL(request.url).searchParams.get("trang-thai"));
+  const status = statusSchema().parse(new URL(request.url).searchParams.get("trang-thai"));
   const now = new Date();
   const [counts, list] = await Promise.all([certificationCounts(admin.unitPath, now), listApplicationsForReview(admin, { status, q, page })]);
   const totals = counts.reduce(

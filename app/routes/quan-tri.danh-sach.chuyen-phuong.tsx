@@ -18,7 +18,10 @@ import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "rehome.title") }];
 
-const moveSchema = z.object({ entryIds: z.array(z.string().min(1).max(40)).min(1).max(500), toWardId: z.string().min(1).max(40) });
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function moveSchema() {
+  return z.object({ entryIds: z.array(z.string().min(1).max(40)).min(1).max(500), toWardId: z.string().min(1).max(40) });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -54,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const formData = await readForm(request);
-  const parsed = moveSchema.safeParse({ entryIds: formData.getAll("entryId"), toWardId: formData.get("toWardId") });
+  const parsed = moveSchema().safeParse({ entryIds: formData.getAll("entryId"), toWardId: formData.get("toWardId") });
   if (!parsed.success) return rejectForm({ message: "rehome.noneSelected" });
   const moved = await rehomeEntries(admin, parsed.data.entryIds, parsed.data.toWardId);
   const back = new URL(request.url);

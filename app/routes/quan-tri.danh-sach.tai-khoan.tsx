@@ -20,7 +20,10 @@ import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "bulk.title") }];
 
-const bulkSchema = z.object({ unitId: requiredField, targetGroup: requiredField });
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function bulkSchema() {
+  return z.object({ unitId: requiredField, targetGroup: requiredField });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -36,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = parseForm(await readForm(request), bulkSchema);
+  const form = parseForm(await readForm(request), bulkSchema());
   if (!form.ok) return rejectForm(form);
   if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup))
     return rejectForm({ errors: { targetGroup: "form.targetGroup.unknown" }, values: form.values });

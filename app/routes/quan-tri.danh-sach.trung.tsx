@@ -17,7 +17,10 @@ import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "duplicates.title") }];
 
-const mergeSchema = z.object({ keepId: requiredField, mergeId: requiredField });
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function mergeSchema() {
+  return z.object({ keepId: requiredField, mergeId: requiredField });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -42,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = parseForm(await readForm(request), mergeSchema);
+  const form = parseForm(await readForm(request), mergeSchema());
   if (!form.ok) return rejectForm(form);
   const merged = await mergeEntries(admin, await scopeOn(admin.unitPath), form.data.keepId, form.data.mergeId);
   if (!merged) return rejectForm({ message: "duplicates.cannotMerge" });

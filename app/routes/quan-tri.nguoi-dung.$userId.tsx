@@ -24,10 +24,13 @@ import { ROLES } from "#app/utils/roles";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "user.title") }];
 
-const changeRoleSchema = z.object({
-  role: z.enum(ROLES, { errorMap: () => ({ message: "form.invalid" }) }),
-  unitId: requiredField,
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function changeRoleSchema() {
+  return z.object({
+    role: z.enum(ROLES, { errorMap: () => ({ message: "form.invalid" }) }),
+    unitId: requiredField,
+  });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -83,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/quan-tri/nguoi-dung/${userId}?da-xac-nhan=1`);
   }
   if (intent === "change-role") {
-    const form = parseForm(formData, changeRoleSchema);
+    const form = parseForm(formData, changeRoleSchema());
     if (!form.ok) return rejectForm(form);
     const result = await changeRoleOrUnit(admin, userId, form.data);
     if (!result.ok && result.error === "forbidden") throw forbidden();

@@ -22,13 +22,16 @@ import { formatPhone } from "#app/utils/phone";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "users.create") }];
 
-const createUserSchema = z.object({
-  fullName: fullNameField,
-  phone: phoneField,
-  email: optionalEmailField,
-  unitId: requiredField,
-  targetGroup: requiredField,
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function createUserSchema() {
+  return z.object({
+    fullName: fullNameField,
+    phone: phoneField,
+    email: optionalEmailField,
+    unitId: requiredField,
+    targetGroup: requiredField,
+  });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -44,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = parseForm(await readForm(request), createUserSchema);
+  const form = parseForm(await readForm(request), createUserSchema());
   if (!form.ok) return rejectForm(form);
   // Checked here, not in the schema: the programme is read on the server only.
   if (!isTargetGroup(form.data.targetGroup) || !mayHaveAccount(form.data.targetGroup)) {

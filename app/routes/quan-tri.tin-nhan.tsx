@@ -18,7 +18,11 @@ import { parseListQuery } from "#app/utils/list-query";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "outbox.title") }];
 
-const statusSchema = z.enum(OUTBOX_STATUSES).catch("queued");
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function statusSchema() {
+  return z.enum(OUTBOX_STATUSES).catch("queued");
+}
+
 const REASONS = ["quiet_hours", "daily_cap", "opted_out"] as const;
 const reasonKey = (reason: string | null): MessageKey | null => (REASONS.includes(reason as (typeof REASONS)[number]) ? (`outbox.reason.${reason}` as MessageKey) : null);
 const statusKey = (status: OutboxStatus) => `outbox.status.${status}` as const satisfies MessageKey;
@@ -32,7 +36,7 @@ const channelKey = (channel: Channel) => `outbox.channel.${channel}` as const sa
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const status = statusSchema.parse(new URL(request.url).searchParams.get("trang-thai"));
+  const status = statusSchema().parse(new URL(request.url).searchParams.get("trang-thai"));
   const { page } = parseListQuery(request);
   const [lang, list] = await Promise.all([getLang(request), listOutboxMessages(admin, { status, page })]);
   const configured = configuredChannels();

@@ -15,8 +15,14 @@ import { getClientAddress } from "#app/utils/load-context.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "myData.title") }];
 
-const renameSchema = z.object({ fullName: fullNameField });
-const deleteSchema = z.object({ password: text().min(1, "form.required").max(200, "form.tooLong") });
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function renameSchema() {
+  return z.object({ fullName: fullNameField });
+}
+
+function deleteSchema() {
+  return z.object({ password: text().min(1, "form.required").max(200, "form.tooLong") });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,13 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "rename") {
-    const form = parseForm(formData, renameSchema);
+    const form = parseForm(formData, renameSchema());
     if (!form.ok) return rejectForm(form);
     await correctOwnName(user.id, form.data.fullName);
     return redirect("/tai-khoan/du-lieu?da-sua");
   }
   if (intent === "delete") {
-    const form = parseForm(formData, deleteSchema);
+    const form = parseForm(formData, deleteSchema());
     if (!form.ok) return rejectForm(form);
     // A stolen session must not become a way to guess the password: the sign-in limit applies.
     const attempt = await attemptKeysFor({ userId: user.id }, getClientAddress(context));

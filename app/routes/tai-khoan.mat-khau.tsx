@@ -14,10 +14,13 @@ import { getClientAddress } from "#app/utils/load-context.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "password.title") }];
 
-const changePasswordSchema = z.object({
-  currentPassword: text().min(1, "form.required").max(200, "form.tooLong"),
-  newPassword: newPasswordField,
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function changePasswordSchema() {
+  return z.object({
+    currentPassword: text().min(1, "form.required").max(200, "form.tooLong"),
+    newPassword: newPasswordField,
+  });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -26,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(await readForm(request), changePasswordSchema);
+  const form = parseForm(await readForm(request), changePasswordSchema());
   if (!form.ok) return rejectForm(form);
   // A stolen session must not become a way to guess the password: the sign-in limit applies.
   const attempt = await attemptKeysFor({ userId: user.id }, getClientAddress(context));

@@ -19,11 +19,14 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 const PAGE = "/tai-khoan/so-dien-thoai";
 
-const verifySchema = z.object({
-  code: text()
-    .transform((value) => value.replace(/\s/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "phone.codeInvalid")),
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function verifySchema() {
+  return z.object({
+    code: text()
+      .transform((value) => value.replace(/\s/g, ""))
+      .pipe(z.string().regex(/^\d{6}$/, "phone.codeInvalid")),
+  });
+}
 
 const VERIFY_PROBLEM = { wrong: "phone.codeWrong", locked: "phone.codeLocked", expired: "phone.codeExpired" } as const;
 
@@ -44,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return result.error === "limited" ? rejectForm({ message: "phone.limited" }, 429) : rejectForm({ message: "phone.notSent" }, 503);
   }
   if (intent === "verify") {
-    const form = parseForm(formData, verifySchema);
+    const form = parseForm(formData, verifySchema());
     if (!form.ok) return rejectForm(form);
     const result = await verifyPhoneCode(user.id, form.data.code);
     if (!result.ok) return rejectForm({ errors: { code: VERIFY_PROBLEM[result.error] } });

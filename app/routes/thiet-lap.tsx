@@ -14,14 +14,17 @@ import { readForm, rejectForm } from "#app/utils/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "setup.title") }];
 
-const setupSchema = z.object({
-  phone: phoneField,
-  code: text().trim().min(1, "form.required").max(20, "setup.codeInvalid"),
-  password: newPasswordField,
-});
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function setupSchema() {
+  return z.object({
+    phone: phoneField,
+    code: text().trim().min(1, "form.required").max(20, "setup.codeInvalid"),
+    password: newPasswordField,
+  });
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(await readForm(request), setupSchema);
+  const form = parseForm(await readForm(request), setupSchema());
   if (!form.ok) return rejectForm(form);
   const { phone, code, password } = form.data;
   // Guessing set-up codes is guessing passwords: the same limit, on the same budget, applies.

@@ -16,7 +16,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 // the form without JavaScript with `Origin: null`, which the origin check refuses.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-const answerSchema = z.enum(INVITATION_ANSWERS);
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function answerSchema() {
+  return z.enum(INVITATION_ANSWERS);
+}
 
 /**
  * The reply link of an invitation to a training session, opened from a message without signing
@@ -37,7 +40,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const answer = answerSchema.safeParse((await readForm(request)).get("answer"));
+  const answer = answerSchema().safeParse((await readForm(request)).get("answer"));
   if (!answer.success) throw badRequest();
   if (!(await answerInvitation(params.token ?? "", answer.data))) throw notFound();
   return redirect(`/tra-loi/${params.token}?da-tra-loi=1`);

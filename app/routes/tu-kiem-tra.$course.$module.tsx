@@ -20,7 +20,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 const FIELD_PREFIX = "q.";
 const SEED_LIMIT = 2 ** 31;
-const seedSchema = z.coerce.number().int().min(0).max(SEED_LIMIT);
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function seedSchema() {
+  return z.coerce.number().int().min(0).max(SEED_LIMIT);
+}
 
 /**
  * The quiz of an open course (the children's course) as a self-check: anyone may take it without
@@ -52,7 +55,7 @@ type Outcome = { state: "graded"; score: number; passed: boolean; review: Review
 export async function action({ request, params }: ActionFunctionArgs) {
   const { course, module } = await openModule(params);
   const formData = await readForm(request);
-  const seed = seedSchema.safeParse(formData.get("seed"));
+  const seed = seedSchema().safeParse(formData.get("seed"));
   if (!seed.success) throw badRequest();
   const layout = layoutFor(module.quiz, seed.data);
   const chosen: Answers = {};

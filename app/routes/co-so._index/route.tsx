@@ -31,32 +31,39 @@ import { ProfileSection } from "./profile-section";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "org.title") }];
 
-const countField = text()
-  .trim()
-  .regex(/^\d{1,6}$/, "org.count.invalid")
-  .transform(Number)
-  .pipe(z.number().max(100_000, "org.count.invalid"));
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function countField() {
+  return text()
+    .trim()
+    .regex(/^\d{1,6}$/, "org.count.invalid")
+    .transform(Number)
+    .pipe(z.number().max(100_000, "org.count.invalid"));
+}
 
-const profileSchema = z.object({
-  kind: z.enum(ORGANISATION_KINDS, { errorMap: () => ({ message: "form.invalid" }) }),
-  name: text().trim().min(2, "org.name.short").max(200, "form.tooLong"),
-  taxCode: text()
-    .transform((value) => value.replace(/\s/g, ""))
-    .refine((value) => value === "" || isTaxCode(value), "org.taxCode.invalid")
-    .transform((value) => value || null),
-  unitId: requiredField,
-  sector: requiredField,
-  craftVillage: z
-    .string()
-    .optional()
-    .transform((value) => value === "on"),
-  workerCount: countField,
-  workersUnder13: countField,
-  workers13To15: countField,
-  workers15To18: countField,
-});
+function profileSchema() {
+  return z.object({
+    kind: z.enum(ORGANISATION_KINDS, { errorMap: () => ({ message: "form.invalid" }) }),
+    name: text().trim().min(2, "org.name.short").max(200, "form.tooLong"),
+    taxCode: text()
+      .transform((value) => value.replace(/\s/g, ""))
+      .refine((value) => value === "" || isTaxCode(value), "org.taxCode.invalid")
+      .transform((value) => value || null),
+    unitId: requiredField,
+    sector: requiredField,
+    craftVillage: z
+      .string()
+      .optional()
+      .transform((value) => value === "on"),
+    workerCount: countField(),
+    workersUnder13: countField(),
+    workers13To15: countField(),
+    workers15To18: countField(),
+  });
+}
 
-const invitationSchema = z.object({ phone: phoneField });
+function invitationSchema() {
+  return z.object({ phone: phoneField });
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -127,7 +134,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "profile") {
-    const form = parseForm(formData, profileSchema);
+    const form = parseForm(formData, profileSchema());
     if (!form.ok) return rejectForm(form);
     const result = await saveOrganisationProfile(user, form.data);
     if (!result.ok) {
@@ -137,7 +144,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/co-so?da-luu=1");
   }
   if (intent === "invite") {
-    const form = parseForm(formData, invitationSchema);
+    const form = parseForm(formData, invitationSchema());
     if (!form.ok) return rejectForm(form);
     // Shown back to the organisation in the one written form of a phone, not as raw input.
     const result = await inviteToOrganisation(user, { phone: form.data.phone, phoneAsTyped: formatPhone(form.data.phone) }, getClientAddress(context));

@@ -22,27 +22,40 @@ import { CertificatesSection, DecisionSection, InspectionsSection } from "./revi
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "review.title") }];
 
-const messageField = text().trim().min(1, "review.message.missing").max(2000, "form.tooLong");
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function messageField() {
+  return text().trim().min(1, "review.message.missing").max(2000, "form.tooLong");
+}
 
 /** yyyy-mm-dd from a date input: a real calendar date in Hà Nội, not in the future. */
-const visitedOnField = text()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "review.date.invalid")
-  .transform((value, ctx) => {
-    const date = parseIsoDay(value);
-    if (!date || date.getTime() > Date.now()) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "review.date.invalid" });
-      return z.NEVER;
-    }
-    return date;
-  });
+function visitedOnField() {
+  return text()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "review.date.invalid")
+    .transform((value, ctx) => {
+      const date = parseIsoDay(value);
+      if (!date || date.getTime() > Date.now()) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "review.date.invalid" });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
 
-const decisionSchema = z.object({ message: messageField });
-const inspectionSchema = z.object({
-  visitedOn: visitedOnField,
-  inspector: requiredField,
-  findings: text().trim().min(1, "form.required").max(4000, "form.tooLong"),
-});
-const revokeSchema = z.object({ certificateId: requiredField, reason: messageField });
+function decisionSchema() {
+  return z.object({ message: messageField() });
+}
+
+function inspectionSchema() {
+  return z.object({
+    visitedOn: visitedOnField(),
+    inspector: requiredField,
+    findings: text().trim().min(1, "form.required").max(4000, "form.tooLong"),
+  });
+}
+
+function revokeSchema() {
+  return z.object({ certificateId: requiredField, reason: messageField() });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -110,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${back}?${new URLSearchParams({ "da-duyet": result.certificate.code })}`);
   }
   if (intent === "rejected" || intent === "changes_requested") {
-    const form = parseForm(formData, decisionSchema);
+    const form = parseForm(formData, decisionSchema());
     if (!form.ok) return rejectForm(form);
     const result = await decideWithMessage(admin, applicationId, intent, form.data.message);
     if (!result.ok && result.error === "not_found") throw notFound();
@@ -118,13 +131,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${back}?da-quyet-dinh=1`);
   }
   if (intent === "inspection") {
-    const form = parseForm(formData, inspectionSchema);
+    const form = parseForm(formData, inspectionSchema());
     if (!form.ok) return rejectForm(form);
     invariantResponse(await recordInspection(admin, applicationId, form.data), 404);
     return redirect(`${back}?da-kiem-tra=1`);
   }
   if (intent === "revoke") {
-    const form = parseForm(formData, revokeSchema);
+    const form = parseForm(formData, revokeSchema());
     if (!form.ok) return rejectForm(form);
     const result = await revokeCertificate(admin, form.data.certificateId, form.data.reason);
     if (!result.ok && result.error === "not_found") throw notFound();

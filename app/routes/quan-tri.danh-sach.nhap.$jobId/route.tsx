@@ -19,10 +19,13 @@ import { ImportProgress } from "./progress";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "roster.import") }];
 
-const decisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("confirm"), fileHash: z.string().regex(/^[0-9a-f]{64}$/), clearLeft: z.literal("on").optional() }),
-  z.object({ intent: z.literal("discard") }),
-]);
+// Built when needed, not at module top: a top-level zod call would keep zod in the browser bundle.
+function decisionSchema() {
+  return z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("confirm"), fileHash: z.string().regex(/^[0-9a-f]{64}$/), clearLeft: z.literal("on").optional() }),
+    z.object({ intent: z.literal("discard") }),
+  ]);
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -35,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const jobId = params.jobId ?? "";
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const parsed = decisionSchema().safeParse(Object.fromEntries(await readForm(request)));
   invariantResponse(parsed.success, 400);
   const decided = parsed.data.intent === "confirm" ? await confirmImport(admin, jobId, parsed.data.fileHash, parsed.data.clearLeft === "on") : await discardImport(admin, jobId);
   if (!decided) {
