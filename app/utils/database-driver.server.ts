@@ -66,6 +66,35 @@ export async function eachRow(sql: string, parameters: readonly (string | number
   });
 }
 
+/**
+ * Runs one statement that changes rows through the driver, on a connection of its own: for values
+ * the query builder handles badly, such as an uploaded file (Prisma's client grew the server's
+ * resident memory by some 140 MB writing a 9 MB Bytes value). `?` placeholders on both databases.
+ */
+export async function runStatement(sql: string, parameters: readonly (string | number | Uint8Array | null)[]) {
+  const values = parameters.map((value) => (value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value));
+  if (databaseProvider(env.DATABASE_URL) === "sqlite") {
+    const db = new Database(sqliteFile());
+    try {
+      db.pragma("busy_timeout = 5000");
+      db.prepare(sql).run(...values);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  await withPostgresClient(async (client) => {
+    let index = 0;
+    await client.query(
+      sql.replace(/\?/g, () => `$${++index}`),
+      values,
+    );
+  });
+}
+
+/** A bytes column read by `eachRow`: a Buffer (SQLite), or `\x` and hexadecimal digits (PostgreSQL). */
+export const storedBytes = (value: Buffer | string) => (typeof value === "string" ? Buffer.from(value.slice(2), "hex") : value);
+
 /** A date column read by `eachRow`: ISO text with its offset (SQLite), or a UTC timestamp without a zone (PostgreSQL). */
 export const storedDate = (text: string) => new Date(text.includes("T") ? text : `${text.replace(" ", "T")}Z`);
 

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { RosterProblem } from "#app/models/roster-file.server";
 import { scopeOn, unitInScope } from "#app/models/scope.server";
 import type { AdminUser } from "#app/utils/auth.server";
+import { runStatement } from "#app/utils/database-driver.server";
 import { prisma } from "#app/utils/db.server";
 
 import { dispatchImport, rowsWrittenSoFar } from "./pool.server";
@@ -24,12 +25,14 @@ export async function startImport(admin: AdminUser, target: { unitId: string; ta
       createdById: admin.id,
       fileName: file.name.slice(0, 200),
       fileHash: createHash("sha256").update(file.bytes).digest("hex"),
-      file: new Uint8Array(file.bytes),
       status: "queued",
       runner: runnerName(thisProcess),
     },
     select: { id: true },
   });
+  // The file goes in through the driver (see runStatement). A crash before the worker starts
+  // leaves the job queued, which the next start marks failed, file or not.
+  await runStatement(`UPDATE "ImportJob" SET "file" = ? WHERE "id" = ?`, [file.bytes, job.id]);
   dispatchImport({ kind: "read", jobId: job.id });
   return job.id;
 }

@@ -1,4 +1,5 @@
 import { parseRosterFile, type ParsedRoster, type RosterProblem, type RosterRow } from "#app/models/roster-file.server";
+import { eachRow, storedBytes } from "#app/utils/database-driver.server";
 import { newId, prisma } from "#app/utils/db.server";
 import { formatDate } from "#app/utils/dates";
 import { foldForSearch } from "#app/utils/search";
@@ -139,18 +140,28 @@ export async function previewRows(jobId: string, target: { unitId: string; targe
   return true;
 }
 
+/** A job's file, read through the driver as startImport stored it (the query builder holds many copies of it). */
+async function uploadedFile(jobId: string) {
+  const files: Buffer[] = [];
+  await eachRow(`SELECT "file" FROM "ImportJob" WHERE "id" = ? AND "file" IS NOT NULL`, [jobId], ([bytes]) => {
+    files.push(storedBytes(bytes as Buffer | string));
+  });
+  return files[0] ?? null;
+}
+
 /** Reads a queued job's file (in the import worker) and previews it, or fails it with the file's problems. */
 export async function readImport(jobId: string) {
   const { count } = await prisma.importJob.updateMany({ where: { id: jobId, status: "queued" }, data: { status: "reading" } });
   if (count === 0) return;
   const job = await prisma.importJob.findUniqueOrThrow({
     where: { id: jobId },
-    select: { file: true, unitId: true, targetGroup: true, unit: { select: { name: true, code: true } } },
+    select: { unitId: true, targetGroup: true, unit: { select: { name: true, code: true } } },
   });
-  if (!job.file) return fail(jobId, [{ row: null, column: null, problem: "roster.file.missing" }]);
-  const parsed = await parseRosterFile(job.file, job.unit);
+  let file = await uploadedFile(jobId);
+  if (!file) return fail(jobId, [{ row: null, column: null, problem: "roster.file.missing" }]);
+  const parsed = await parseRosterFile(file, job.unit);
   // The file's bytes are not needed past its rows.
-  job.file = null;
+  file = null;
   if (!parsed.ok) return fail(jobId, parsed.problems);
   await previewRows(jobId, job, parsed);
 }
