@@ -4,6 +4,9 @@ import { hash, verify } from "@node-rs/argon2";
 import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 
+import { Prisma } from "#app/generated/prisma/client";
+
+import { readRows } from "./database-driver.server";
 import { prisma } from "./db.server";
 import { secureCookies } from "./env.server";
 import { forbidden } from "./http.server";
@@ -13,7 +16,7 @@ import { parseRole, type Role } from "./roles";
 type SessionRow = {
   id: string;
   userId: string;
-  expiresAt: Date;
+  expiresAt: Date | string;
   fullName: string;
   role: string;
   unitId: string;
@@ -27,20 +30,21 @@ function toDatabaseSession(row: { id: string; userId: string; expiresAt: Date })
 }
 
 const sessionAdapter: Adapter = {
-  // Every signed-in request runs this lookup, so it is one hand-written join (about 0.2 ms
-  // against 0.6 ms through the query builder, measured by bench:lesson). Quoted names keep it
+  // Every signed-in request runs this lookup, so it is one hand-written join, read through the
+  // driver on SQLite (readRows: 0.01 ms of CPU, against 0.2 ms as a Prisma raw query and 0.6 ms
+  // through the query builder). Quoted names keep it
   // valid SQL on PostgreSQL too. The unit's path comes along because an administrator's scope is
   // every unit whose path starts with it: routes and models read it here instead of looking it up.
   // The organisation comes along for the root loader's "Chứng nhận cơ sở" link, which every page shows.
   async getSessionAndUser(sessionId) {
-    const rows = await prisma.$queryRaw<SessionRow[]>`
+    const rows = await readRows<SessionRow>(Prisma.sql`
       SELECT s."id", s."userId", s."expiresAt", u."fullName", u."role", u."unitId", a."path" AS "unitPath", u."targetGroup", u."organisationId"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "AdminUnit" a ON a."id" = u."unitId"
-      WHERE s."id" = ${sessionId}`;
+      WHERE s."id" = ${sessionId}`);
     const row = rows[0];
     if (!row) return [null, null];
     const { fullName, role, unitId, unitPath, targetGroup, organisationId } = row;
-    return [toDatabaseSession(row), { id: row.userId, attributes: { fullName, role, unitId, unitPath, targetGroup, organisationId } }];
+    return [toDatabaseSession({ ...row, expiresAt: new Date(row.expiresAt) }), { id: row.userId, attributes: { fullName, role, unitId, unitPath, targetGroup, organisationId } }];
   },
   async getUserSessions(userId) {
     const sessions = await prisma.session.findMany({ where: { userId }, select: { id: true, userId: true, expiresAt: true } });
