@@ -24,22 +24,25 @@ function importPool() {
   // the task: the memory a 100,000-row file needs goes back to the system when it exits, where a
   // worker thread's native allocations stayed in the server's allocator and added up from one
   // import to the next (docs/decisions/012-import-jobs.md). Its heap is capped so that V8
-  // collects as it goes; a 100,000-row file's rows take under 100 MB of it.
+  // collects as it goes; a 100,000-row file's rows take under 100 MB of it. Once a server has
+  // imported, a fresh process waits for the next task (minThreads 1: some 70 MB beside the
+  // server): starting one and loading its database client takes half a second or more, paid twice
+  // per import (preview, write) without it.
   const created = new Tinypool({
     filename: bundled ? BUNDLE : SOURCE,
     runtime: "child_process",
     execArgv: [...(bundled ? [] : ["--import", "tsx"]), `--max-old-space-size=${WORKER_HEAP_MB}`],
     // The child gets exactly this environment (the database's address among it).
     env: Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
-    minThreads: 0,
+    minThreads: 1,
     maxThreads: 1,
     isolateWorkers: true,
   });
-  // A process that dies before it has taken its task leaves the task queued with no process to
-  // run it (tinypool stops starting new ones): that pool is dropped, which fails its queued tasks,
-  // and the next import starts a new one.
+  // A process that dies before it has taken a task (while starting, or waiting) can leave a task
+  // queued with no process to run it (tinypool stops starting new ones): that pool is dropped,
+  // which fails its queued tasks, and the next import starts a new one.
   created.once("error", (error: unknown) => {
-    console.error("roster import process failed to start", error);
+    console.error("roster import process died before taking a task", error);
     if (pool === created) pool = undefined;
     void created.destroy();
   });
