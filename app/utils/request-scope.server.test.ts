@@ -2,7 +2,7 @@ import { afterEach, expect, test, vi } from "vitest";
 
 import { createDistrict, createUser } from "#tests/fixtures/units";
 
-import { getUser, startSession } from "./auth.server";
+import { getUser, lucia, startSession } from "./auth.server";
 import { prisma } from "./db.server";
 import { runInRequestScope } from "./request-scope.server";
 
@@ -21,7 +21,8 @@ async function loadersOfOnePage() {
 
 test("all the loaders of one request share one session lookup", async () => {
   const { user, rootLoader, routeLoader } = await loadersOfOnePage();
-  const lookups = vi.spyOn(prisma, "$queryRaw");
+  // Each validation is one read of the session and its user (readRows: the driver on SQLite, Prisma on PostgreSQL).
+  const lookups = vi.spyOn(lucia, "validateSession");
 
   const users = await runInRequestScope(() => Promise.all([getUser(rootLoader), getUser(routeLoader)]));
   expect(users.map((signedIn) => signedIn?.id)).toEqual([user.id, user.id]);
