@@ -48,6 +48,8 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) await expectAccessible(page);
 
       await page.getByRole("button", { name: `Nhận giấy chứng nhận: ${learner.second.title}` }).click();
+      // The list shows codes in `.cert-code` too: wait for the course's certificate page first.
+      await expect(page).toHaveURL(`/khoa-hoc/${learner.second.slug}/chung-nhan`);
       await expect(page.locator(".cert-code")).toHaveText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
       await page.goto("/tai-khoan/chung-nhan");
       await expect(page.getByRole("link", { name: `Tải về (PDF): ${learner.second.title}` })).toBeVisible();
