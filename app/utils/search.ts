@@ -5,7 +5,24 @@ import { cleanText } from "./text";
  * so that "nguyen van a" finds "Nguyễn Văn A". Names are stored folded beside the original.
  */
 export function foldForSearch(text: string): string {
-  return cleanText(text).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  // Printable ASCII folds to itself: only the other characters are looked up.
+  return cleanText(text)
+    .replace(/[^ -~]/g, foldedCharacter)
+    .toLowerCase();
+}
+
+// Each character's fold, worked out once (at most one entry per UTF-16 unit): decomposing and
+// stripping the marks of a whole name per call cost 3-4 µs, 0.3-0.4 s of a 100,000-row import
+// (issue 14). A character decomposes alone, so folding it by itself is what folding the whole
+// text did.
+const FOLDED = new Map<string, string>();
+function foldedCharacter(character: string) {
+  let folded = FOLDED.get(character);
+  if (folded === undefined) {
+    folded = character.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+    FOLDED.set(character, folded);
+  }
+  return folded;
 }
 
 /** Vietnamese alphabetical order (Đ after D, tones after the bare letter), for sorting names. */

@@ -24,25 +24,27 @@ export function planRows(rows: RosterRow[], existing: DigestedEntry[]) {
   const idBase = newId().slice(0, 17);
   let created = 0;
   const nextId = () => `${idBase}${(created++).toString(36).padStart(8, "0")}`;
-  const byKey = new Map<string, DigestedEntry>();
-  const keysOf = (entry: DigestedEntry) => [entry.externalId && `x:${entry.externalId}`, entry.phone && `p:${entry.phone}`, entry.taxCode && `t:${entry.taxCode}`];
-  for (const entry of existing) if (!entry.mergedIntoId) for (const key of keysOf(entry)) if (key) byKey.set(key, entry);
+  // One map per key (rather than one keyed "x:…", "p:…"): 300,000 joined strings cost more than the lookups.
+  const byKey = { externalId: new Map<string, DigestedEntry>(), phone: new Map<string, DigestedEntry>(), taxCode: new Map<string, DigestedEntry>() };
+  const keyed = (entry: DigestedEntry, kept: DigestedEntry, onlyNew: boolean) => {
+    for (const key of ["externalId", "phone", "taxCode"] as const) {
+      const value = entry[key];
+      if (value && !(onlyNew && byKey[key].has(value))) byKey[key].set(value, kept);
+    }
+  };
+  for (const entry of existing) if (!entry.mergedIntoId) keyed(entry, entry, false);
   // An entry merged into another (issue 15) counts nowhere and is never written again: a row
   // matching it by a key no present entry has is the entry it was merged into, or, when that one
   // is on another ward's or group's roster, is left as it is there.
   const byId = new Map(existing.map((entry) => [entry.id, entry]));
-  for (const entry of existing) {
-    if (!entry.mergedIntoId) continue;
-    const kept = byId.get(entry.mergedIntoId) ?? entry;
-    for (const key of keysOf(entry)) if (key && !byKey.has(key)) byKey.set(key, kept);
-  }
+  for (const entry of existing) if (entry.mergedIntoId) keyed(entry, byId.get(entry.mergedIntoId) ?? entry, true);
   const claimed = new Set<string>();
   const planned: Planned[] = [];
   const problems: RosterProblem[] = [];
   const renames: ImportPreview["renames"]["items"] = [];
   const returning: ImportPreview["returning"]["items"] = [];
   for (const row of rows) {
-    const entry = (row.externalId && byKey.get(`x:${row.externalId}`)) || (row.phone && byKey.get(`p:${row.phone}`)) || (row.taxCode && byKey.get(`t:${row.taxCode}`)) || null;
+    const entry = (row.externalId && byKey.externalId.get(row.externalId)) || (row.phone && byKey.phone.get(row.phone)) || (row.taxCode && byKey.taxCode.get(row.taxCode)) || null;
     // The plan is written onto the file's rows themselves: a copy of 100,000 rows is memory the
     // import may not take (issue 14: 300 MB for the whole import).
     if (!entry) {

@@ -78,6 +78,25 @@ describe("reading a sheet", () => {
     });
   });
 
+  test("a worksheet written by other programs (prefixed elements, attributes on new lines, inline strings, no cell references) reads the same", async () => {
+    const sheet = [
+      '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>',
+      '<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Họ &amp; tên</x:t></x:is></x:c><x:c r="C2" t="inlineStr"><x:is><x:r><x:t>Số </x:t></x:r><x:r><x:t xml:space="preserve">điện thoại</x:t></x:r></x:is></x:c></x:row>',
+      '<x:row\n r="3"\n ht="15"><x:c\n\tr="A3"\n\tt="inlineStr"><x:is><x:t>Hộ bà &#7844;n_x000D_</x:t></x:is></x:c><x:c r="C3"><x:v>912000111</x:v></x:c><x:c r="D3" t="b"><x:v>1</x:v></x:c></x:row>',
+      '<x:row r="4"/><x:row r="5"><x:c r="A5"/></x:row>',
+      '<x:row><x:c t="inlineStr"><x:is><x:t>Hộ ông Sơn</x:t></x:is></x:c><x:c/><x:c><x:f>B1*2</x:f><x:v>42</x:v></x:c></x:row>',
+      "</x:sheetData></x:worksheet>",
+    ].join("");
+    expect(await readSheet(zipOf("xl/worksheets/sheet1.xml", Buffer.from(sheet)), LIMITS)).toEqual({
+      ok: true,
+      rows: [
+        { line: 2, cells: ["Họ & tên", "", "Số điện thoại"] },
+        { line: 3, cells: ["Hộ bà Ấn", "", "912000111", "TRUE"] },
+        { line: 6, cells: ["Hộ ông Sơn", "", "42"] },
+      ],
+    });
+  });
+
   test("empty, blank-only, non-UTF-8 and broken zip files are refused as a whole", async () => {
     expect(await readSheet(new Uint8Array(), LIMITS)).toEqual({ ok: false, problem: "empty" });
     expect(await readSheet(bytes(",,\n , \n"), LIMITS)).toEqual({ ok: false, problem: "empty" });
