@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 
 import { startBenchServer, startProber } from "./bench-server";
+import { machineSpeedLine } from "./machine-speed";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3291);
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -129,6 +130,7 @@ try {
   // Warm-up: the first request of each page compiles nothing, and each import starts a process of its own.
   for (let index = 0; index < 20; index++) await (await fetch(`${BASE}${server.lessonPath}`, { headers: { cookie: server.learnerCookie } })).arrayBuffer();
   const rssBefore = rssMb();
+  console.log(machineSpeedLine());
   console.log(`server resident memory before: ${rssBefore.toFixed(0)} MB`);
   const results = [
     await measured("CSV new", files.csvNew, "BIZ", rssBefore),
@@ -143,6 +145,7 @@ try {
   const slowest = Math.max(...results.map((result) => result.seconds));
   const p99 = Math.max(...results.map((result) => result.p99));
   const growth = Math.max(...results.map((result) => result.growth));
+  console.log(machineSpeedLine());
   console.log(`import: slowest ${slowest.toFixed(1)} s, prober p99 ${p99.toFixed(0)} ms, memory +${growth.toFixed(0)} MB`);
 } finally {
   await server.stop();

@@ -5,6 +5,7 @@
 import http from "node:http";
 
 import { startBenchServer } from "./bench-server";
+import { machineSpeedLine } from "./machine-speed";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -62,6 +63,7 @@ try {
   const trivial = await measure(TRIVIAL_PAGE, false);
   const lesson = await measure(lessonPath, true);
   const ratio = lesson / trivial;
+  console.log(machineSpeedLine());
   console.log(`ratio lesson/trivial page: ${ratio.toFixed(2)} (target >= 0.70: ${ratio >= 0.7 ? "met" : "NOT met"})`);
 } finally {
   agent.destroy();

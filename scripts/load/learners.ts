@@ -10,6 +10,8 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 
+import { machineSpeedLine } from "../bench/machine-speed";
+
 const { values } = parseArgs({
   options: {
     learners: { type: "string", default: "200" },
@@ -164,6 +166,7 @@ const percentiles = (samples: number[]) => {
   return `p50 ${at(50)}, p95 ${at(95)}, p99 ${at(99)}`;
 };
 const database = onSqlite ? "SQLite" : "PostgreSQL";
+console.log(machineSpeedLine());
 console.log(`${database}, ${SERVERS} server(s), ${LEARNERS} learners, ${elapsed.toFixed(1)} s (think ${THINK_MS} ms ±50%, ramp ${RAMP_MS / 1000} s)`);
 for (const [kind, samples] of Object.entries(byKind)) console.log(kind, samples.length, percentiles(samples));
 console.log(`sign-ins before the run: ${signInLatencies.length} over ${RAMP_MS / 1000} s`);
