@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 
 import type { CatalogueCourse, CatalogueModule } from "#app/content/catalogue.server";
 import { Prisma } from "#app/generated/prisma/client";
-import { readRows } from "#app/utils/database-driver.server";
+import { readRows, storedDate } from "#app/utils/database-driver.server";
 import { newId, prisma } from "#app/utils/db.server";
 
 import { recordCourseCompletion } from "./course-completion.server";
@@ -10,8 +10,7 @@ import { recordQualifications } from "./qualification.server";
 import { checkAnswers, grade, layoutFor, readSavedAnswers, type Answers, type Grade, type QuizLayout } from "./grade.server";
 import { getShownQuiz } from "./shown-quiz.server";
 
-// readRows gives SQLite dates as stored text and PostgreSQL dates as Date objects.
-const dateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
+const dateOrNull = (value: Date | string | null) => (value === null ? null : storedDate(value));
 
 type Tx = Prisma.TransactionClient;
 

@@ -6,7 +6,7 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 
 import { Prisma } from "#app/generated/prisma/client";
 
-import { readRows } from "./database-driver.server";
+import { readRows, storedDate } from "./database-driver.server";
 import { prisma } from "./db.server";
 import { secureCookies } from "./env.server";
 import { forbidden } from "./http.server";
@@ -44,7 +44,7 @@ const sessionAdapter: Adapter = {
     const row = rows[0];
     if (!row) return [null, null];
     const { fullName, role, unitId, unitPath, targetGroup, organisationId } = row;
-    return [toDatabaseSession({ ...row, expiresAt: new Date(row.expiresAt) }), { id: row.userId, attributes: { fullName, role, unitId, unitPath, targetGroup, organisationId } }];
+    return [toDatabaseSession({ ...row, expiresAt: storedDate(row.expiresAt) }), { id: row.userId, attributes: { fullName, role, unitId, unitPath, targetGroup, organisationId } }];
   },
   async getUserSessions(userId) {
     const sessions = await prisma.session.findMany({ where: { userId }, select: { id: true, userId: true, expiresAt: true } });

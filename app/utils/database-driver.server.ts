@@ -39,6 +39,7 @@ const sqliteFile = () => path.resolve(env.DATABASE_URL.replace(/^file:/, "").spl
 
 let readConnection: Database.Database | undefined;
 const readStatements = new Map<string, Database.Statement>();
+const READ_STATEMENTS = 500;
 
 /**
  * The rows of a hand-written read outside any transaction, for what every page reads (the session
@@ -46,16 +47,17 @@ const readStatements = new Map<string, Database.Statement>();
  * its statements prepared once: a Prisma raw query costs about 0.2 ms of CPU on the one event loop,
  * the driver 0.01 ms (issue 21). In WAL mode each statement sees every commit made before it,
  * the app's own included. On PostgreSQL through Prisma. Values as the driver gives them: on SQLite
- * dates are stored text (read them with `new Date`) and booleans 0 or 1.
+ * dates are stored text (read them with `storedDate`) and booleans 0 or 1.
  */
 export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   if (databaseProvider(env.DATABASE_URL) !== "sqlite") return prisma.$queryRaw<Row[]>(query);
   readConnection ??= new Database(sqliteFile(), { readonly: true });
   let statement = readStatements.get(query.sql);
-  if (!statement) {
-    statement = readConnection.prepare(query.sql);
-    readStatements.set(query.sql, statement);
-  }
+  if (statement) readStatements.delete(query.sql);
+  else statement = readConnection.prepare(query.sql);
+  // Most recently used last; at most READ_STATEMENTS kept (IN lists of every length would otherwise grow it without end).
+  readStatements.set(query.sql, statement);
+  if (readStatements.size > READ_STATEMENTS) readStatements.delete(readStatements.keys().next().value!);
   return statement.all(...query.values.map((value) => sqliteValue(value as BulkValue))) as Row[];
 }
 
@@ -120,8 +122,11 @@ export async function runStatement(sql: string, parameters: readonly (string | n
 /** A bytes column read by `eachRow`: a Buffer (SQLite), or `\x` and hexadecimal digits (PostgreSQL). */
 export const storedBytes = (value: Buffer | string) => (typeof value === "string" ? Buffer.from(value.slice(2), "hex") : value);
 
-/** A date column read by `eachRow`: ISO text with its offset (SQLite), or a UTC timestamp without a zone (PostgreSQL). */
-export const storedDate = (text: string) => new Date(text.includes("T") ? text : `${text.replace(" ", "T")}Z`);
+/**
+ * A date column as the driver gives it: ISO text with its offset (SQLite), a UTC timestamp without
+ * a zone (PostgreSQL through `eachRow`), or a Date (PostgreSQL through `readRows`).
+ */
+export const storedDate = (value: Date | string) => (value instanceof Date ? value : new Date(value.includes("T") ? value : `${value.replace(" ", "T")}Z`));
 
 /**
  * Inserts rows into one table through the database driver itself, on a connection of its own
