@@ -1,7 +1,7 @@
 import { PassThrough, type Writable } from "node:stream";
 import { text } from "node:stream/consumers";
 
-import { createElement } from "react";
+import { createElement, lazy, Suspense } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 
@@ -45,5 +45,45 @@ describe("the HTML stream of a page", () => {
       expect(html).not.toContain("\uFFFD");
       expect(html).toBe(`<main>${pages[index]!.map((words) => `<p>${words}</p>`).join("")}</main>`);
     }
+  });
+
+  test("a page React writes at once leaves as one piece, not React's 2 KB pieces", async () => {
+    const body = createHtmlBody();
+    const pieces: string[] = [];
+    body.on("data", (piece: Buffer) => pieces.push(piece.toString()));
+    const ended = new Promise((resolve) => body.on("end", resolve));
+    const { pipe } = renderToPipeableStream(
+      createElement(
+        "main",
+        null,
+        pages[0]!.map((words, index) => createElement("p", { key: index }, words)),
+      ),
+      {
+        onAllReady: () => pipe(body),
+      },
+    );
+    await ended;
+    expect(Buffer.byteLength(pieces.join(""))).toBeGreaterThan(2 * 2048);
+    expect(pieces).toHaveLength(1);
+  });
+
+  test("what React sends later (a part still loading) still follows the first piece as its own", async () => {
+    let finishLoading = () => {};
+    const Later = lazy(() => new Promise<{ default: () => string }>((resolve) => (finishLoading = () => resolve({ default: () => "phần đến sau" }))));
+    const body = createHtmlBody();
+    const pieces: string[] = [];
+    const firstPiece = new Promise<void>((resolve) => body.once("data", () => resolve()));
+    body.on("data", (piece: Buffer) => pieces.push(piece.toString()));
+    const { pipe } = renderToPipeableStream(createElement("main", null, "trang", createElement(Suspense, { fallback: "đang tải" }, createElement(Later))), {
+      onShellReady: () => pipe(body),
+    });
+    await firstPiece;
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]).toContain("đang tải");
+    expect(pieces[0]).not.toContain("phần đến sau");
+    finishLoading();
+    await new Promise((resolve) => body.on("end", resolve));
+    expect(pieces).toHaveLength(2);
+    expect(pieces[1]).toContain("phần đến sau");
   });
 });

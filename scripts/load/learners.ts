@@ -1,4 +1,4 @@
-// `npm run load:learners -- [--learners 200] [--seconds 60] [--servers 1]`: a bounded load test on
+// `npm run load:learners -- [--learners 200] [--seconds 60] [--servers 1] [--profile-dir DIR]`: a bounded load test on
 // loopback. Starts the built app (`npm run build` first) on DATABASE_URL (default: a fresh SQLite
 // file, data/load.db; a postgresql:// URL names an existing, empty database), `--servers` times on
 // consecutive ports, signs in N simulated learners (arriving over --ramp-seconds), then has them
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     // A learner reads before the next click: without a pause, 200 clients are a flood, not 200 learners.
     "think-ms": { type: "string", default: "1000" },
     "ramp-seconds": { type: "string", default: "10" },
+    // Each server runs under `node --cpu-prof`, its profile written here when it stops.
+    "profile-dir": { type: "string" },
   },
 });
 const THINK_MS = Number(values["think-ms"]);
@@ -47,7 +49,10 @@ const { prisma } = await import("#app/utils/db.server");
 
 const servers: ChildProcess[] = [];
 async function startServer(port: number) {
-  const child = spawn("node", ["server.js"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("node", [...(values["profile-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${values["profile-dir"]}`] : []), "server.js"], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   servers.push(child);
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`server on ${port} exited with ${code}`)));
