@@ -5,6 +5,7 @@ import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { setImmediate, setTimeout } from "node:timers";
+import zlib from "node:zlib";
 
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
@@ -155,10 +156,12 @@ app.use("/build", (req, res, next) => {
   });
 });
 
-// Brotli or gzip, as the browser accepts (brotli at quality 4: fast enough per request). Remix
-// calls res.flush() after each chunk of a streamed page, so the shell still reaches the browser
-// before slow data; PDFs, spreadsheets and images are left as they are (already compressed).
-app.use(compression());
+// Brotli or gzip, as the browser accepts. Remix calls res.flush() after each chunk of a streamed
+// page, so the shell still reaches the browser before slow data; PDFs, spreadsheets and images are
+// left as they are (already compressed). Every page is compressed anew, on the CPU the other
+// requests wait for: gzip level 3 and brotli quality 2 take about 0.4 ms for a 23 KB lesson page,
+// against 0.7-0.8 ms at the defaults (6 and 4), for 7.4-7.6 KB instead of 7.0-7.2.
+app.use(compression({ level: 3, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 2 } } }));
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.get("/favicon.svg", (req, res) => res.sendFile("favicon.svg", { root: "public", maxAge: "1d" }));
