@@ -8,7 +8,9 @@
 // exactly once, and no other.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
+import http from "node:http";
 import { parseArgs } from "node:util";
+import { gunzipSync } from "node:zlib";
 
 import { machineSpeedLine } from "../bench/machine-speed";
 
@@ -83,25 +85,51 @@ const errors = new Map<string, number>();
 const acknowledged = new Set<string>();
 const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
 
+// Plain node:http with kept-alive connections, not fetch: the load generator shares the server's two
+// cores, and undici's fetch cost it about a third of a core at this load (CPU a learner's phone
+// spends, not the server). Requests are what a browser on plain HTTP sends: gzip accepted.
+// An idle connection is closed by the client before the server's 5 s keep-alive timeout, as browsers
+// do: a request sent on a connection the server is closing at that moment fails with ECONNRESET.
+const agent = new http.Agent({ keepAlive: true, timeout: 4_000 });
+
 async function send(base: string, path: string, init: { cookie?: string; form?: URLSearchParams; address?: string } = {}, timings = latencies) {
   const started = performance.now();
-  const response = await fetch(`${base}${path}`, {
-    method: init.form ? "POST" : "GET",
-    redirect: "manual",
-    headers: {
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      ...(init.address ? { "x-forwarded-for": init.address } : {}),
-      ...(init.form ? { origin: base, "content-type": "application/x-www-form-urlencoded" } : {}),
-    },
-    body: init.form?.toString(),
+  const url = new URL(path, base);
+  const body = init.form?.toString();
+  const response = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const request = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: init.form ? "POST" : "GET",
+        agent,
+        headers: {
+          "accept-encoding": "gzip, deflate",
+          ...(init.cookie ? { cookie: init.cookie } : {}),
+          ...(init.address ? { "x-forwarded-for": init.address } : {}),
+          ...(init.form ? { origin: base, "content-type": "application/x-www-form-urlencoded" } : {}),
+        },
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+        answer.on("end", () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
+        answer.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
   });
-  const body = await response.text();
   timings.push(performance.now() - started);
   const kind = `${init.form ? "POST" : "GET"} ${path.split("/")[1]}`;
   (byKind[kind] ??= []).push(performance.now() - started);
   if (response.status >= 500) fail(`HTTP ${response.status}`);
-  return { status: response.status, headers: response.headers, body };
+  return response;
 }
+
+/** A response's body as text, decompressed when it came gzipped. */
+const textOf = ({ headers, body }: { headers: http.IncomingHttpHeaders; body: Buffer }) => (headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString();
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
 
@@ -111,7 +139,7 @@ async function signIn(index: number) {
   const form = new URLSearchParams({ identifier: `0${phones[index]!.slice(3)}`, password: PASSWORD, redirectTo: "" });
   const address = `10.0.${Math.floor(index / 250)}.${(index % 250) + 1}`;
   const response = await send(bases[index % bases.length]!, "/dang-nhap", { form, address }, signInLatencies);
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  const cookie = response.headers["set-cookie"]?.[0]?.split(";")[0];
   if (response.status !== 302 || !cookie) {
     fail(`sign-in refused (HTTP ${response.status})`);
     return null;
@@ -130,14 +158,14 @@ async function learn(index: number, cookie: string, deadline: number) {
     if ((await send(base(), lesson, { cookie })).status !== 200) fail("lesson not shown");
     await pause();
     const started = await send(base(), lesson, { cookie, form: new URLSearchParams({ intent: "start-quiz" }) });
-    const attemptId = /\/kiem-tra\/([^/?#]+)/.exec(started.headers.get("location") ?? "")?.[1];
+    const attemptId = /\/kiem-tra\/([^/?#]+)/.exec(started.headers.location ?? "")?.[1];
     if (!attemptId) {
       fail("quiz not started");
       continue;
     }
     // The learner answers the questions this attempt drew from the pool, as its page shows them.
     const quizPage = await send(base(), `/kiem-tra/${attemptId}`, { cookie });
-    const drawn = new Set(Array.from(quizPage.body.matchAll(/name="q\.([a-z0-9-]+)"/g), (match) => match[1]));
+    const drawn = new Set(Array.from(textOf(quizPage).matchAll(/name="q\.([a-z0-9-]+)"/g), (match) => match[1]));
     const answers = new URLSearchParams();
     for (const question of module.quiz.questions.filter((candidate) => drawn.has(candidate.id))) {
       for (const option of optionsOf(question).filter((candidate) => candidate.correct === (turn % 3 !== 0))) answers.append(`q.${question.id}`, option.id);
