@@ -1,7 +1,6 @@
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "@remix-run/node";
+import { type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
 
 import { getCatalogue } from "#app/content/catalogue.server";
 import { LessonHtmlSource } from "#app/components/lesson";
@@ -11,7 +10,7 @@ import { startReminders } from "#app/models/reminders.server";
 import { failInterruptedImports } from "#app/models/roster-import/jobs.server";
 import { carriesSession } from "#app/utils/auth.server";
 import { outboxConfig } from "#app/utils/env.server";
-import { createHtmlBody } from "#app/utils/html-stream.server";
+import { renderHtmlResponse } from "#app/utils/html-stream.server";
 import { NonceContext } from "#app/utils/nonce";
 
 // server.js runs each HTTP request in a scope its loaders share (one session lookup per page).
@@ -39,37 +38,15 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const nonce = loadContext.cspNonce ?? "";
   if (carriesSession(request)) responseHeaders.set("Cache-Control", NOT_STORED);
   // Bots get the whole document at once; browsers get the shell as soon as it is ready.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <LessonHtmlSource.Provider value={findRenderedHtml}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
-        </LessonHtmlSource.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          // Not a bare PassThrough: React 18 pads some buffers with NUL bytes (see html-stream.server.ts).
-          const body = createHtmlBody();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors after the shell are streamed to the client; log them here, once.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY_MS);
-  });
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  return renderHtmlResponse(
+    <NonceContext.Provider value={nonce}>
+      <LessonHtmlSource.Provider value={findRenderedHtml}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+      </LessonHtmlSource.Provider>
+    </NonceContext.Provider>,
+    { status: responseStatusCode, headers: responseHeaders, nonce, waitForAll, abortDelayMs: ABORT_DELAY_MS },
+  );
 }
 
 // Pages and their data for a signed-in person; files (exports, PDFs) say so themselves.

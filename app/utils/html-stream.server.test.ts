@@ -3,9 +3,9 @@ import { text } from "node:stream/consumers";
 
 import { createElement, lazy, Suspense } from "react";
 import { renderToPipeableStream } from "react-dom/server";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 
-import { createHtmlBody } from "./html-stream.server";
+import { createHtmlBody, renderHtmlResponse } from "./html-stream.server";
 
 /** The HTML React streams for these paragraphs, piped through `body`. */
 function render(paragraphs: string[], body: Writable & NodeJS.ReadableStream) {
@@ -85,5 +85,35 @@ describe("the HTML stream of a page", () => {
     await new Promise((resolve) => body.on("end", resolve));
     expect(pieces).toHaveLength(2);
     expect(pieces[1]).toContain("phần đến sau");
+  });
+});
+
+describe("a page rendered as a Response", () => {
+  const options = { status: 200, nonce: "", waitForAll: false, abortDelayMs: 5_000 };
+  const pendingTimers = () => process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+
+  test("a page rendered in full leaves no timer behind (it would hold the render's memory until it fired)", async () => {
+    const before = pendingTimers();
+    const response = await renderHtmlResponse(createElement("main", null, vietnamese), { ...options, headers: new Headers() });
+    expect(await response.text()).toBe(`<main>${vietnamese}</main>`);
+    expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(pendingTimers()).toBe(before);
+  });
+
+  test("a part that never loads is given up after the delay (said once in the log), for browsers and bots", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const Never = lazy(() => new Promise<{ default: () => string }>(() => {}));
+    const page = createElement("main", null, "trang", createElement(Suspense, { fallback: "đang tải" }, createElement(Never)));
+    const started = performance.now();
+    const forBrowser = await renderHtmlResponse(page, { ...options, headers: new Headers(), abortDelayMs: 50 });
+    const html = await forBrowser.text();
+    expect(html).toContain("trang");
+    expect(html).toContain("đang tải");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+
+    const forBot = await renderHtmlResponse(page, { ...options, headers: new Headers(), waitForAll: true, abortDelayMs: 50 });
+    expect(await forBot.text()).toContain("đang tải");
   });
 });

@@ -1,5 +1,9 @@
 import { Transform } from "node:stream";
 
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import type { ReactNode } from "react";
+import { renderToPipeableStream } from "react-dom/server";
+
 // React 18's Node renderer (react-dom/server, renderToPipeableStream) encodes text into 2,048-byte
 // buffers with TextEncoder.encodeInto. When a multi-byte character (most Vietnamese letters with
 // tone marks are 2-3 bytes) does not fit at the end of a buffer, encodeInto stops before it, and React
@@ -43,4 +47,45 @@ export function createHtmlBody() {
     },
   });
   return body;
+}
+
+/**
+ * A page React renders, as the Response Remix sends: as soon as its shell is ready, or once all of it
+ * is (`waitForAll`, for bots). A part still loading after `abortDelayMs` is given up (its fallback
+ * stays); an error after the shell is logged once, as it can no longer change the status.
+ */
+export function renderHtmlResponse(page: ReactNode, options: { status: number; headers: Headers; nonce: string; waitForAll: boolean; abortDelayMs: number }) {
+  const { headers, nonce, waitForAll, abortDelayMs } = options;
+  let status = options.status;
+  return new Promise<Response>((resolve, reject) => {
+    let shellSent = false;
+    const send = () => {
+      shellSent = true;
+      const body = createHtmlBody();
+      headers.set("Content-Type", "text/html; charset=utf-8");
+      resolve(new Response(createReadableStreamFromReadable(body), { headers, status }));
+      pipe(body);
+    };
+    const { pipe, abort } = renderToPipeableStream(page, {
+      nonce,
+      onShellReady() {
+        if (!waitForAll) send();
+      },
+      onAllReady() {
+        // Nothing is left to abort, and a pending timer would hold this render in memory for the
+        // whole delay: at a few hundred pages a second, hundreds of megabytes for the collector.
+        clearTimeout(abortTimer);
+        if (waitForAll) send();
+      },
+      onShellError(error: unknown) {
+        clearTimeout(abortTimer);
+        reject(error);
+      },
+      onError(error: unknown) {
+        status = 500;
+        if (shellSent) console.error(error);
+      },
+    });
+    const abortTimer = setTimeout(abort, abortDelayMs);
+  });
 }
