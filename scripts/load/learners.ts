@@ -1,11 +1,11 @@
 // `npm run load:learners -- [--learners 200] [--seconds 60] [--servers 1] [--profile-dir DIR]`: a bounded load test on
 // loopback. Starts the built app (`npm run build` first) on DATABASE_URL (default: a fresh SQLite
 // file, data/load.db; a postgresql:// URL names an existing, empty database), `--servers` times on
-// consecutive ports, signs in N simulated learners (arriving over --ramp-seconds), then has them
-// all open lessons and submit quiz attempts concurrently for a fixed time (each pausing about
-// --think-ms between clicks), requests spread over the servers. It prints throughput, latency
-// percentiles and errors, then checks the database: every acknowledged submission is stored
-// exactly once, and no other.
+// consecutive ports (WEB_CONCURRENCY=N: each as N processes on its port, as `npm start` runs them),
+// signs in N simulated learners (arriving over --ramp-seconds), then has them all open lessons and
+// submit quiz attempts concurrently for a fixed time (each pausing about --think-ms between clicks),
+// requests spread over the servers. It prints throughput, latency percentiles and errors, then
+// checks the database: every acknowledged submission is stored exactly once, and no other.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import http from "node:http";
@@ -87,7 +87,7 @@ const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
 
 // Plain node:http with kept-alive connections, not fetch: the load generator shares the server's two
 // cores, and undici's fetch cost it about a third of a core at this load (CPU a learner's phone
-// spends, not the server). Requests are what a browser on plain HTTP sends: gzip accepted.
+// spends, not the server). Pages come gzipped, as a browser on plain HTTP gets them.
 // An idle connection is closed by the client before the server's 5 s keep-alive timeout, as browsers
 // do: a request sent on a connection the server is closing at that moment fails with ECONNRESET.
 const agent = new http.Agent({ keepAlive: true, timeout: 4_000 });
@@ -105,7 +105,7 @@ async function send(base: string, path: string, init: { cookie?: string; form?: 
         method: init.form ? "POST" : "GET",
         agent,
         headers: {
-          "accept-encoding": "gzip, deflate",
+          "accept-encoding": "gzip",
           ...(init.cookie ? { cookie: init.cookie } : {}),
           ...(init.address ? { "x-forwarded-for": init.address } : {}),
           ...(init.form ? { origin: base, "content-type": "application/x-www-form-urlencoded" } : {}),
@@ -200,7 +200,9 @@ const percentiles = (samples: number[]) => {
 };
 const database = onSqlite ? "SQLite" : "PostgreSQL";
 console.log(machineSpeedLine());
-console.log(`${database}, ${SERVERS} server(s), ${LEARNERS} learners, ${elapsed.toFixed(1)} s (think ${THINK_MS} ms ±50%, ramp ${RAMP_MS / 1000} s)`);
+console.log(
+  `${database}, ${SERVERS} server(s) of ${Number(process.env.WEB_CONCURRENCY ?? 1)} process(es), ${LEARNERS} learners, ${elapsed.toFixed(1)} s (think ${THINK_MS} ms ±50%, ramp ${RAMP_MS / 1000} s)`,
+);
 for (const [kind, samples] of Object.entries(byKind)) console.log(kind, samples.length, percentiles(samples));
 console.log(`sign-ins before the run: ${signInLatencies.length} over ${RAMP_MS / 1000} s`);
 console.log(`requests in the run: ${latencies.length} (${(latencies.length / elapsed).toFixed(0)} req/s)`);
