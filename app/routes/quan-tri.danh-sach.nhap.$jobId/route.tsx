@@ -52,12 +52,14 @@ export default function ImportJobPage() {
   const t = useT();
   const { job } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  // The result comes into view with focus on it when the progress bar was watching the job.
-  const watched = useRef(job.inProgress);
+  // A result that comes while the page is open (the progress bar ends, or a confirmed small file is
+  // written before the page that follows has loaded) comes into view with focus on it.
+  const shownStatus = useRef(job.status);
   useEffect(() => {
-    if (job.inProgress) watched.current = true;
-    else if (watched.current) document.getElementById("import-result")?.focus();
-  }, [job.inProgress]);
+    if (job.status === shownStatus.current) return;
+    shownStatus.current = job.status;
+    if (!job.inProgress) document.getElementById("import-result")?.focus();
+  }, [job.status, job.inProgress]);
   return (
     <section>
       <h1>{t("rosterImport.title", { file: job.fileName })}</h1>
