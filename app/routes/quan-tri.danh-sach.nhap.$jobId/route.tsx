@@ -52,14 +52,14 @@ export default function ImportJobPage() {
   const t = useT();
   const { job } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  // A result that comes while the page is open (the progress bar ends, or a confirmed small file is
-  // written before the page that follows has loaded) comes into view with focus on it.
-  const shownStatus = useRef(job.status);
+  // The result comes into view with focus on it when the progress bar was watching the job; when it
+  // is there already as the confirmation's page loads (a small file), FormFocus focuses it
+  // (data-form-result).
+  const watched = useRef(job.inProgress);
   useEffect(() => {
-    if (job.status === shownStatus.current) return;
-    shownStatus.current = job.status;
-    if (!job.inProgress) document.getElementById("import-result")?.focus();
-  }, [job.status, job.inProgress]);
+    if (job.inProgress) watched.current = true;
+    else if (watched.current) document.getElementById("import-result")?.focus();
+  }, [job.inProgress]);
   return (
     <section>
       <h1>{t("rosterImport.title", { file: job.fileName })}</h1>
@@ -69,17 +69,17 @@ export default function ImportJobPage() {
       {answer?.message ? <ErrorSummary message={answer.message} /> : null}
       {job.inProgress ? <ImportProgress job={job} /> : null}
       {job.status === "previewed" && job.preview ? (
-        <div tabIndex={-1} id="import-result">
+        <div tabIndex={-1} id="import-result" data-form-result="">
           <ImportPreviewSection job={{ ...job, preview: job.preview }} />
         </div>
       ) : null}
       {job.status === "done" ? (
-        <p className="notice" role="status" tabIndex={-1} id="import-result">
+        <p className="notice" role="status" tabIndex={-1} id="import-result" data-form-result="">
           {t("rosterImport.status.done", { created: job.created, updated: job.updated, unchanged: job.unchanged, matched: job.matched })}
         </p>
       ) : null}
       {job.status === "failed" ? (
-        <div role="alert" tabIndex={-1} id="import-result">
+        <div role="alert" tabIndex={-1} id="import-result" data-form-result="">
           <p>{t("rosterImport.status.failed")}</p>
           <RosterProblemTable problems={job.problems} />
         </div>
