@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 
 import { ROSTER_COLUMNS } from "#app/models/roster-file.server";
@@ -20,6 +21,14 @@ async function workbook(rows: string[][]) {
   return { name: "ho-gia-dinh.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await book.xlsx.writeBuffer()) };
 }
 
+/** Sends a file of households from the roster page, as a ward admin does. */
+async function uploadHouseholds(page: Page, rows: string[][]) {
+  await page.goto("/quan-tri/danh-sach");
+  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
+  await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(await workbook(rows));
+  await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
+}
+
 /** A ward whose roster lists Lan, and Sơn marked as left. */
 async function wardWithRoster(label: string) {
   const { phone, ward } = await createWardAdmin(`Phường Nhập ${label}`, `Cán Bộ Nhập ${label}`);
@@ -39,15 +48,11 @@ for (const javaScriptEnabled of [true, false]) {
       const label = javaScriptEnabled ? "JS" : "HTML";
       const { phone, ward } = await wardWithRoster(label);
       await signInAs(phone);
-      await page.goto("/quan-tri/danh-sach");
-      await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
-      const file = await workbook([
+      await uploadHouseholds(page, [
         ["Hộ bà Lan Anh", "", "", `${label}-1`],
         ["Hộ ông Sơn", "", "", `${label}-2`],
         ["Hộ bà Mới", "0911 333 444", "", ""],
       ]);
-      await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(file);
-      await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
 
       await expect(page.getByRole("heading", { name: "Xem trước" })).toBeVisible(WAIT_FOR_JOB);
       await expect(page.getByText("1 mục mới, 1 mục cập nhật, 1 mục không đổi.")).toBeVisible();
@@ -79,10 +84,7 @@ test("a small file written before the page after the confirmation loads still ge
   test.setTimeout(120_000);
   const { phone, ward } = await wardWithRoster("NHANH");
   await signInAs(phone);
-  await page.goto("/quan-tri/danh-sach");
-  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
-  await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(await workbook([["Hộ bà Lan", "", "", "NHANH-1"]]));
-  await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
+  await uploadHouseholds(page, [["Hộ bà Lan", "", "", "NHANH-1"]]);
   await expect(page.getByRole("heading", { name: "Xem trước" })).toBeVisible(WAIT_FOR_JOB);
   // The confirmation's answer reaches the browser only once the job is written: the page that
   // follows never sees it in progress, as when the import process is quicker than the redirect.
@@ -104,10 +106,7 @@ test("ticking the box clears the left mark of an entry that appears again", asyn
   test.setTimeout(120_000);
   const { phone, ward } = await wardWithRoster("CLR");
   await signInAs(phone);
-  await page.goto("/quan-tri/danh-sach");
-  await page.getByLabel("Nhóm đối tượng").selectOption({ label: "Hộ gia đình (đặc biệt ở làng nghề)" });
-  await page.getByLabel("Tệp danh sách (CSV hoặc Excel)").setInputFiles(await workbook([["Hộ ông Sơn", "", "", "CLR-2"]]));
-  await page.getByRole("button", { name: "Kiểm tra và nhập" }).click();
+  await uploadHouseholds(page, [["Hộ ông Sơn", "", "", "CLR-2"]]);
   await page.getByLabel("Bỏ dấu «Đã rời đi» của các mục này (họ đã quay lại)").check(WAIT_FOR_JOB);
   await page.getByRole("button", { name: "Xác nhận và ghi vào danh sách" }).click();
   await expect(page.getByText(/^Đã nhập xong/)).toBeVisible(WAIT_FOR_JOB);
